@@ -1,0 +1,2 @@
+/** The gateway server that Python's {@code patch} package drives over Py4J. */
+package org.jpatch.bridge;

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets up .venv/ and runs the demo: an hh cell, its spike times, and a PNG of v(t).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+.venv/bin/python examples/demo.py
