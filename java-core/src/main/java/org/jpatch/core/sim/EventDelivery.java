@@ -1,0 +1,16 @@
+package org.jpatch.core.sim;
+
+/**
+ * The discrete-event half of a simulation (event queue, NetCons, artificial cells),
+ * called by the integrator at NEURON's points. Without one, a simulation has no events.
+ */
+public interface EventDelivery {
+    /** In finitialize, after INITIAL blocks of mechanisms: clear the queue, initialise artificial cells and NetCons, deliver events at t <= 0. */
+    void initialize(Simulation sim);
+
+    /** Start of fadvance: threshold checks on the old v, then deliver events with time <= t + dt/2. */
+    void beforeStep(Simulation sim);
+
+    /** End of fadvance, after record: deliver events with time <= t_{n+1}. */
+    void afterStep(Simulation sim);
+}

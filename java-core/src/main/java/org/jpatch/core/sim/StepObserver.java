@@ -1,0 +1,19 @@
+package org.jpatch.core.sim;
+
+/**
+ * Hooks for record and play at NEURON's points of the fixed step. Observers are called in
+ * the order they were added.
+ */
+public interface StepObserver {
+    /** End of finitialize, after INITIAL blocks and the t = 0 current evaluation. */
+    void initialized(Simulation sim);
+
+    /** Start of fadvance, after event delivery up to t + dt/2; t is still t_n. */
+    default void beforeStep(Simulation sim) {}
+
+    /** Right after each of the two half-step time advances; sim.t() is the new time. */
+    default void timeAdvanced(Simulation sim) {}
+
+    /** End of fadvance, after the state updates at t_{n+1}, before events up to t_{n+1}. */
+    void afterStep(Simulation sim);
+}
