@@ -1,0 +1,249 @@
+"""The reference scenarios (issue 2 acceptance), each a list of model operations.
+
+Every scenario sets every global it depends on explicitly (celsius, dt, steps_per_ms,
+secondorder, usetable_hh, v_init, tstop), so neither NEURON's nor the engine's defaults
+can hide a difference. steps_per_ms is always 1/dt so stdrun's setdt() leaves dt alone
+and takes one fadvance per step().
+"""
+
+import math
+
+
+def globals_(celsius, dt=0.025, secondorder=0, usetable_hh=1, v_init=-65.0, tstop=20.0):
+    values = {
+        "celsius": celsius,
+        "dt": dt,
+        "steps_per_ms": 1.0 / dt,
+        "secondorder": secondorder,
+        "usetable_hh": usetable_hh,
+        "v_init": v_init,
+        "tstop": tstop,
+    }
+    return [{"op": "global", "name": k, "value": v} for k, v in values.items()]
+
+
+def section(name, L, diam, Ra, cm=1.0, nseg=1):
+    ops = [{"op": "section", "name": name}]
+    for attr, value in (("nseg", nseg), ("L", L), ("diam", diam), ("Ra", Ra), ("cm", cm)):
+        ops.append({"op": "set", "section": name, "attr": attr, "value": value})
+    return ops
+
+
+def insert(sec, mech, **params):
+    ops = [{"op": "insert", "section": sec, "mech": mech}]
+    for var, value in params.items():
+        ops.append({"op": "range_all", "section": sec, "var": var, "value": value})
+    return ops
+
+
+def iclamp(pp_id, sec, x, delay, dur, amp):
+    return [
+        {"op": "pointProcess", "id": pp_id, "type": "IClamp", "section": sec, "x": x},
+        {"op": "ppset", "id": pp_id, "var": "del", "value": delay},
+        {"op": "ppset", "id": pp_id, "var": "dur", "value": dur},
+        {"op": "ppset", "id": pp_id, "var": "amp", "value": amp},
+    ]
+
+
+def record_t():
+    return [{"op": "record", "label": "t", "target": {"global": "t"}}]
+
+
+def record(sec, x, var):
+    return [
+        {
+            "op": "record",
+            "label": f"{sec}({x}).{var}",
+            "target": {"section": sec, "x": x, "var": var},
+        }
+    ]
+
+
+def record_pp(pp_id, var):
+    return [{"op": "record", "label": f"{pp_id}.{var}", "target": {"pointProcess": pp_id, "var": var}}]
+
+
+def record_hh(sec, x):
+    ops = []
+    for var in ("m_hh", "h_hh", "n_hh", "ina", "ik", "il_hh"):
+        ops += record(sec, x, var)
+    return ops
+
+
+RUN = [{"op": "run"}]
+
+
+def passive_iclamp():
+    ops = globals_(celsius=6.3, tstop=20.0, v_init=-70.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0)
+    ops += insert("soma", "pas", g_pas=0.001, e_pas=-70.0)
+    ops += iclamp("stim", "soma", 0.5, delay=1.0, dur=5.0, amp=0.05)
+    ops += record_t() + record("soma", 0.5, "v") + record("soma", 0.5, "i_pas") + record_pp("stim", "i")
+    return ops + RUN
+
+
+def hh_soma_train(usetable):
+    ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=50.0)
+    ops += section("soma", L=18.8, diam=18.8, Ra=123.0)
+    ops += insert("soma", "hh")
+    ops += iclamp("stim", "soma", 0.5, delay=2.0, dur=40.0, amp=0.1)
+    ops += record_t() + record("soma", 0.5, "v") + record_hh("soma", 0.5) + record_pp("stim", "i")
+    return ops + RUN
+
+
+def hh_axon(usetable, secondorder):
+    ops = globals_(celsius=18.5, usetable_hh=usetable, secondorder=secondorder, tstop=10.0)
+    ops += section("axon", L=4000.0, diam=2.0, Ra=100.0, nseg=101)
+    ops += insert("axon", "hh")
+    ops += iclamp("stim", "axon", 0.005, delay=1.0, dur=1.0, amp=0.5)
+    ops += record_t()
+    for x in (0.0, 0.005, 0.25, 0.5, 0.75, 0.995, 1.0):
+        ops += record("axon", x, "v")
+    ops += record_hh("axon", 0.5)
+    return ops + RUN
+
+
+def branched_tree(usetable):
+    ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=30.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0, nseg=3)
+    ops += insert("soma", "hh")
+    # Unequal lengths, so a dendrite attached at the wrong end shows in the traces.
+    attachments = (("dend0", 0.0, 120.0), ("dend05", 0.5, 150.0), ("dend1", 1.0, 180.0))
+    for name, parent_x, length in attachments:
+        ops += section(name, L=length, diam=1.5, Ra=150.0, nseg=9)
+        ops += insert(name, "pas", g_pas=0.0002, e_pas=-65.0)
+        ops.append({"op": "connect", "child": name, "parent": "soma", "parentX": parent_x, "childX": 0})
+    ops += section("tip", L=100.0, diam=1.0, Ra=150.0, nseg=11)
+    ops += insert("tip", "pas", g_pas=0.0002, e_pas=-65.0)
+    ops.append({"op": "connect", "child": "tip", "parent": "dend05", "parentX": 1.0, "childX": 0})
+    # A per-segment taper: diam falls linearly from 2 µm at the tip's base to 0.5 µm.
+    nseg = 11
+    for i in range(nseg):
+        x = (i + 0.5) / nseg
+        ops.append({"op": "range", "section": "tip", "var": "diam", "x": x, "value": 2.0 - 1.5 * x})
+    ops += iclamp("stim", "tip", 1.0, delay=2.0, dur=20.0, amp=0.3)
+    ops += record_t()
+    ops += record("soma", 0.5, "v") + record("soma", 0.5, "m_hh") + record("soma", 0.5, "ina")
+    for name, _, _ in attachments:
+        ops += record(name, 0.5, "v")
+    ops += record("dend0", 1.0, "v") + record("tip", 0.5, "v") + record("tip", 1.0, "v")
+    return ops + RUN
+
+
+def pt3d_dendrite():
+    """Five 3-D points with uneven spacing and diameters (not float32-exact), nseg 7."""
+    ops = globals_(celsius=6.3, tstop=15.0)
+    ops += [{"op": "section", "name": "dend"}]
+    points = (
+        (0.0, 0.0, 0.0, 3.1),
+        (12.3, 4.1, -1.7, 2.45),
+        (30.7, 9.9, 2.2, 2.45),
+        (31.1, 10.0, 2.2, 1.3),
+        (75.25, 20.3, -6.6, 0.7),
+    )
+    for x, y, z, d in points:
+        ops.append({"op": "pt3dadd", "section": "dend", "x": x, "y": y, "z": z, "d": d})
+    ops += [
+        {"op": "set", "section": "dend", "attr": "nseg", "value": 7},
+        {"op": "set", "section": "dend", "attr": "Ra", "value": 180.0},
+        {"op": "set", "section": "dend", "attr": "cm", "value": 1.0},
+    ]
+    ops += insert("dend", "pas", g_pas=0.0005, e_pas=-65.0)
+    ops += iclamp("stim", "dend", 0.0, delay=1.0, dur=5.0, amp=0.05)
+    ops += record_t()
+    for x in (0.0, 0.3, 0.5, 1.0):
+        ops += record("dend", x, "v")
+    return ops + RUN
+
+
+def vector_play(continuous):
+    """IClamp.amp driven by a played vector; del 0 and a long dur keep the clamp on."""
+    ops = globals_(celsius=6.3, tstop=12.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0)
+    ops += insert("soma", "pas", g_pas=0.001, e_pas=-65.0)
+    ops += iclamp("stim", "soma", 0.5, delay=0.0, dur=1e9, amp=0.0)
+    # Times between grid points (3.0125, 6.01) and a repeated time (8, 8).
+    t = [0.0, 1.0, 3.0125, 6.01, 8.0, 8.0, 10.0]
+    y = [0.0, 0.05, 0.1, -0.02, 0.08, 0.03, 0.0]
+    ops.append(
+        {"op": "play", "target": {"pointProcess": "stim", "var": "amp"}, "t": t, "y": y, "continuous": continuous}
+    )
+    ops += record_t() + record("soma", 0.5, "v") + record_pp("stim", "amp") + record_pp("stim", "i")
+    return ops + RUN
+
+
+def nrntest_fast_t13():
+    """NEURON's test_nrntest_fast.py test_t13, fixed step: three hh cells, usetable_hh 0,
+    stdrun defaults (celsius 6.3, dt 0.025, tstop 5, v_init -65)."""
+    ops = globals_(celsius=6.3, usetable_hh=0, tstop=5.0)
+    for cell in range(3):
+        soma = f"cell{cell}_soma"
+        ops += section(soma, L=10.0, diam=100 / (math.pi * 10.0), Ra=35.4)
+        ops += insert(soma, "hh")
+        ops += iclamp(f"cell{cell}_stim", soma, 0.5, delay=0.0, dur=0.1 + 0.1 * cell, amp=0.2 + 0.1 * cell)
+    ops += record_t()
+    for cell in range(3):
+        ops += record(f"cell{cell}_soma", 0.5, "v")
+    return ops + RUN
+
+
+def nseg_change_after_insert(usetable):
+    """Range values set at nseg 3 must survive nseg 3 -> 5 by position; a dendrite goes 1 -> 9."""
+    ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=20.0)
+    ops += section("soma", L=30.0, diam=15.0, Ra=100.0, nseg=3)
+    ops += insert("soma", "hh")
+    for x, gnabar in ((1 / 6, 0.10), (0.5, 0.14), (5 / 6, 0.08)):
+        ops.append({"op": "range", "section": "soma", "var": "gnabar_hh", "x": x, "value": gnabar})
+    ops.append({"op": "set", "section": "soma", "attr": "nseg", "value": 5})
+    ops += section("dend", L=200.0, diam=2.0, Ra=100.0, nseg=1)
+    ops += insert("dend", "pas", g_pas=0.0003, e_pas=-60.0)
+    ops.append({"op": "connect", "child": "dend", "parent": "soma", "parentX": 1.0, "childX": 0})
+    ops.append({"op": "set", "section": "dend", "attr": "nseg", "value": 9})
+    ops += iclamp("stim", "soma", 0.5, delay=1.0, dur=10.0, amp=0.2)
+    ops += record_t()
+    for x in (0.1, 0.5, 0.9):
+        ops += record("soma", x, "v") + record("soma", x, "gnabar_hh")
+    ops += record("dend", 0.5, "v") + record("dend", 1.0, "v")
+    return ops + RUN
+
+
+def celsius_change_midrun(usetable):
+    """celsius changed between two continueruns: hh's rates (and its table) must follow."""
+    ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=10.0)
+    ops += section("soma", L=18.8, diam=18.8, Ra=123.0)
+    ops += insert("soma", "hh")
+    ops += iclamp("stim", "soma", 0.5, delay=1.0, dur=18.0, amp=0.1)
+    ops += record_t() + record("soma", 0.5, "v") + record_hh("soma", 0.5)
+    ops += RUN
+    ops.append({"op": "global", "name": "celsius", "value": 16.3})
+    ops.append({"op": "continuerun", "tstop": 20.0})
+    return ops
+
+
+def all_scenarios():
+    """name -> (description, operations)."""
+    s = {"passive_iclamp": ("passive single compartment, IClamp step", passive_iclamp())}
+    for tab in (1, 0):
+        s[f"hh_soma_train_table{tab}"] = (f"hh soma firing a train, usetable_hh {tab}", hh_soma_train(tab))
+        for order in (0, 2):
+            s[f"hh_axon_order{order}_table{tab}"] = (
+                f"4 mm hh axon, nseg 101, Ra 100, 18.5 degC, secondorder {order}, usetable_hh {tab}",
+                hh_axon(tab, order),
+            )
+        s[f"branched_tree_table{tab}"] = (
+            f"hh soma with pas dendrites at 0, 0.5, 1, a tapered grandchild, current into its tip; usetable_hh {tab}",
+            branched_tree(tab),
+        )
+        s[f"nseg_change_table{tab}"] = (
+            f"nseg changed after insertion and range assignment; usetable_hh {tab}",
+            nseg_change_after_insert(tab),
+        )
+        s[f"celsius_change_table{tab}"] = (
+            f"celsius 6.3 -> 16.3 between continueruns; usetable_hh {tab}",
+            celsius_change_midrun(tab),
+        )
+    s["pt3d_dendrite"] = ("3-D point dendrite, five points, nseg 7", pt3d_dendrite())
+    s["play_step"] = ("Vector.play into IClamp.amp, step (tvec)", vector_play(False))
+    s["play_continuous"] = ("Vector.play into IClamp.amp, continuous (tvec, 1)", vector_play(True))
+    s["nrntest_fast_t13"] = ("NEURON test_nrntest_fast t13, fixed step", nrntest_fast_t13())
+    return s
