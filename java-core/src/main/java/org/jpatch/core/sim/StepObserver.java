@@ -5,6 +5,12 @@ package org.jpatch.core.sim;
  * the order they were added.
  */
 public interface StepObserver {
+    /**
+     * Start of finitialize: t = 0 and the event queue cleared, before v is set and before
+     * INITIAL blocks (where NEURON initialises Vector.play and delivers play events at t <= 0).
+     */
+    default void initializing(Simulation sim) {}
+
     /** End of finitialize, after INITIAL blocks and the t = 0 current evaluation. */
     void initialized(Simulation sim);
 
