@@ -65,10 +65,11 @@ def _record(model, op):
 
 
 def _play(model, op):
+    """Vector.play with a time vector ("t") or a fixed interval ("dt")."""
     y = h.Vector(op["y"])
-    t = h.Vector(op["t"])
-    y.play(model.pointer(op["target"]), t, 1 if op["continuous"] else 0)
-    model.played.append((y, t))
+    times = h.Vector(op["t"]) if "t" in op else op["dt"]
+    y.play(model.pointer(op["target"]), times, 1 if op["continuous"] else 0)
+    model.played.append((y, times))
 
 
 OPERATIONS = {

@@ -9,11 +9,11 @@ and takes one fadvance per step().
 import math
 
 
-def globals_(celsius, dt=0.025, secondorder=0, usetable_hh=1, v_init=-65.0, tstop=20.0):
+def globals_(celsius, dt=0.025, secondorder=0, usetable_hh=1, v_init=-65.0, tstop=20.0, steps_per_ms=None):
     values = {
         "celsius": celsius,
         "dt": dt,
-        "steps_per_ms": 1.0 / dt,
+        "steps_per_ms": 1.0 / dt if steps_per_ms is None else steps_per_ms,
         "secondorder": secondorder,
         "usetable_hh": usetable_hh,
         "v_init": v_init,
@@ -172,6 +172,46 @@ def vector_play(continuous):
     return ops + RUN
 
 
+def vector_play_dt():
+    """IClamp.amp played from a vector with a fixed interval Dt (value i from t = i*Dt)."""
+    ops = globals_(celsius=6.3, tstop=12.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0)
+    ops += insert("soma", "pas", g_pas=0.001, e_pas=-65.0)
+    ops += iclamp("stim", "soma", 0.5, delay=0.0, dur=1e9, amp=0.0)
+    y = [0.0, 0.04, 0.1, 0.02, -0.03, 0.06, 0.0]
+    ops.append({"op": "play", "target": {"pointProcess": "stim", "var": "amp"}, "y": y, "dt": 1.7, "continuous": False})
+    ops += record_t() + record("soma", 0.5, "v") + record_pp("stim", "amp")
+    return ops + RUN
+
+
+def reversed_child(usetable):
+    """A tapered dendrite connected by its x = 1 end (childX 1): its x = 0 end is distal."""
+    ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=20.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0)
+    ops += insert("soma", "hh")
+    ops += section("dend", L=300.0, diam=2.0, Ra=120.0, nseg=7)
+    ops += insert("dend", "pas", g_pas=0.0002, e_pas=-65.0)
+    for i in range(7):
+        x = (i + 0.5) / 7
+        ops.append({"op": "range", "section": "dend", "var": "diam", "x": x, "value": 0.8 + 2.0 * x})
+    ops.append({"op": "connect", "child": "dend", "parent": "soma", "parentX": 1.0, "childX": 1})
+    ops += iclamp("stim", "dend", 0.0, delay=1.0, dur=10.0, amp=0.4)
+    ops += record_t() + record("soma", 0.5, "v")
+    for x in (0.0, 0.3, 0.7, 1.0):
+        ops += record("dend", x, "v")
+    return ops + RUN
+
+
+def stdrun_setdt():
+    """dt 0.01 with steps_per_ms 40: stdrun's setdt() makes dt 0.0125 and two fadvances per step()."""
+    ops = globals_(celsius=6.3, dt=0.01, steps_per_ms=40.0, tstop=5.0)
+    ops += section("soma", L=18.8, diam=18.8, Ra=123.0)
+    ops += insert("soma", "hh")
+    ops += iclamp("stim", "soma", 0.5, delay=0.5, dur=2.0, amp=0.2)
+    ops += record_t() + record("soma", 0.5, "v") + record("soma", 0.5, "m_hh")
+    return ops + RUN
+
+
 def nrntest_fast_t13():
     """NEURON's test_nrntest_fast.py test_t13, fixed step: three hh cells, usetable_hh 0,
     stdrun defaults (celsius 6.3, dt 0.025, tstop 5, v_init -65)."""
@@ -245,5 +285,8 @@ def all_scenarios():
     s["pt3d_dendrite"] = ("3-D point dendrite, five points, nseg 7", pt3d_dendrite())
     s["play_step"] = ("Vector.play into IClamp.amp, step (tvec)", vector_play(False))
     s["play_continuous"] = ("Vector.play into IClamp.amp, continuous (tvec, 1)", vector_play(True))
+    s["play_dt"] = ("Vector.play into IClamp.amp with a fixed interval Dt", vector_play_dt())
+    s["reversed_child_table1"] = ("tapered dendrite connected by its x = 1 end", reversed_child(1))
+    s["stdrun_setdt"] = ("dt 0.01 with steps_per_ms 40: setdt() changes dt to 0.0125", stdrun_setdt())
     s["nrntest_fast_t13"] = ("NEURON test_nrntest_fast t13, fixed step", nrntest_fast_t13())
     return s
