@@ -1,0 +1,183 @@
+package org.jpatch.core.record;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.jpatch.core.ModelException;
+import org.jpatch.core.sim.Simulation;
+import org.jpatch.core.sim.StepObserver;
+
+/**
+ * The record and play items of one simulation (NEURON's NetCvode prl_ list and its
+ * PlayRecordEvents), hooked into the integrator as a {@link StepObserver}.
+ *
+ * <p>Order of work, as NEURON's fixed step: at the start of finitialize the plays are
+ * initialised and events at t <= 0 delivered; at its end the records are emptied, the
+ * every-step records take their first sample and the record events at t = 0 are
+ * delivered; each step delivers events <= t + dt/2 first, sets continuous plays after
+ * each half step, samples every-step records at its end and then delivers events <= t.
+ * Items run in creation order.
+ */
+final class PlayRecordSet implements StepObserver {
+    // The map holds sets weakly: a set lives as long as its simulation (whose observer list
+    // holds it), so forgotten simulations are not kept alive by their recorders.
+    private static final Map<Simulation, WeakReference<PlayRecordSet>> SETS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    final PlayRecordQueue queue = new PlayRecordQueue();
+    private final List<PlayRecord> items = new ArrayList<>();
+    private EveryStepRecord[] everyStep = new EveryStepRecord[0];
+    private ContinuousPlay[] continuousPlays = new ContinuousPlay[0];
+    private Simulation sim;
+    private long structureVersion;
+    private boolean playsInitialized;
+
+    private PlayRecordSet() {}
+
+    /** The set of {@code sim}, created and registered as its observer on first use. */
+    static PlayRecordSet of(Simulation sim) {
+        synchronized (SETS) {
+            WeakReference<PlayRecordSet> existing = SETS.get(sim);
+            PlayRecordSet set = existing == null ? null : existing.get();
+            if (set == null) {
+                set = new PlayRecordSet();
+                sim.addStepObserver(set);
+                SETS.put(sim, new WeakReference<>(set));
+            }
+            return set;
+        }
+    }
+
+    /** Checks the item's variable is readable, then adds it after all existing items. */
+    void add(PlayRecord item) {
+        item.ref.get();
+        item.set = this;
+        items.add(item);
+        item.attachVectors();
+        rebuildFixedLists();
+    }
+
+    void remove(PlayRecord item) {
+        if (items.remove(item)) {
+            queue.cancel(item);
+            item.detachVectors();
+            rebuildFixedLists();
+        }
+    }
+
+    double t() {
+        return sim.t();
+    }
+
+    double dt() {
+        return sim.dt();
+    }
+
+    double tstop() {
+        return sim.getGlobal("tstop");
+    }
+
+    // ---- integrator hooks ----------------------------------------------------------
+
+    /**
+     * Start of finitialize: t = 0, the event queue is cleared, the plays send their first
+     * events and those at t <= 0 are delivered (before v is set and INITIAL blocks run).
+     */
+    @Override
+    public void initializing(Simulation sim) {
+        bind(sim);
+        queue.clear();
+        for (PlayRecord item : items.toArray(new PlayRecord[0])) {
+            item.playInit();
+        }
+        queue.deliverUntil(sim.t());
+        playsInitialized = true;
+    }
+
+    @Override
+    public void initialized(Simulation sim) {
+        bind(sim);
+        if (!playsInitialized) {
+            initializing(sim);
+        }
+        playsInitialized = false;
+        queue.deliverUntil(sim.t()); // events sent during INITIAL, as nrn_finitialize
+        for (PlayRecord item : items) {
+            if (item.dropsEventAtRecordInit()) {
+                queue.cancel(item);
+            }
+        }
+        for (PlayRecord item : items.toArray(new PlayRecord[0])) {
+            item.recordInit();
+        }
+        sampleEveryStep();
+        queue.deliverUntil(sim.t());
+    }
+
+    @Override
+    public void beforeStep(Simulation sim) {
+        bind(sim);
+        queue.deliverUntil(sim.t() + 0.5 * sim.dt());
+    }
+
+    @Override
+    public void timeAdvanced(Simulation sim) {
+        bind(sim);
+        double t = sim.t();
+        for (ContinuousPlay play : continuousPlays) {
+            play.continuous(t);
+        }
+    }
+
+    @Override
+    public void afterStep(Simulation sim) {
+        bind(sim);
+        sampleEveryStep();
+        queue.deliverUntil(sim.t());
+    }
+
+    private void sampleEveryStep() {
+        for (EveryStepRecord record : everyStep) {
+            record.sample();
+        }
+    }
+
+    /**
+     * After a structural change (sections deleted, mechanisms uninserted), drops the items
+     * whose variable is gone, as NEURON's playrec_setup does: their vectors keep what they
+     * recorded.
+     */
+    private void bind(Simulation sim) {
+        this.sim = sim;
+        long version = sim.structureVersion();
+        if (version == structureVersion) {
+            return;
+        }
+        structureVersion = version;
+        for (PlayRecord item : items.toArray(new PlayRecord[0])) {
+            try {
+                item.ref.get();
+            } catch (ModelException gone) {
+                remove(item);
+            }
+        }
+    }
+
+    private void rebuildFixedLists() {
+        List<EveryStepRecord> records = new ArrayList<>();
+        List<ContinuousPlay> plays = new ArrayList<>();
+        for (PlayRecord item : items) {
+            if (item instanceof EveryStepRecord r) {
+                records.add(r);
+            } else if (item instanceof ContinuousPlay p) {
+                plays.add(p);
+            }
+        }
+        everyStep = records.toArray(new EveryStepRecord[0]);
+        continuousPlays = plays.toArray(new ContinuousPlay[0]);
+    }
+}
