@@ -27,6 +27,7 @@ final class DtRecord extends PlayRecord {
     @Override
     void recordInit() {
         values.clear();
+        set.reserveSamples(values, interval);
         send(set.t());
     }
 

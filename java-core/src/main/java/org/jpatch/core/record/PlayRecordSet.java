@@ -28,6 +28,8 @@ final class PlayRecordSet implements StepObserver {
     private static final Map<Simulation, WeakReference<PlayRecordSet>> SETS =
             Collections.synchronizedMap(new WeakHashMap<>());
 
+    private static final double MAX_RESERVED_SAMPLES = 1 << 24;
+
     final PlayRecordQueue queue = new PlayRecordQueue();
     private final List<PlayRecord> items = new ArrayList<>();
     private EveryStepRecord[] everyStep = new EveryStepRecord[0];
@@ -77,8 +79,15 @@ final class PlayRecordSet implements StepObserver {
         return sim.dt();
     }
 
-    double tstop() {
-        return sim.getGlobal("tstop");
+    /**
+     * Reserves room for a run to tstop sampled every {@code intervalMs}, so that stdrun's
+     * run() never reallocates a recording (capped: 16 Mi samples = 128 MiB).
+     */
+    void reserveSamples(Vector values, double intervalMs) {
+        double expected = Math.floor(sim.getGlobal("tstop") / intervalMs) + 2.0;
+        if (expected > 0 && expected <= MAX_RESERVED_SAMPLES) {
+            values.ensureCapacity((int) expected);
+        }
     }
 
     // ---- integrator hooks ----------------------------------------------------------

@@ -21,6 +21,7 @@ final class TimeVectorRecord extends PlayRecord {
     @Override
     void recordInit() {
         values.clear();
+        values.ensureCapacity(times.size());
         if (times.size() > 0) {
             send(times.get(0));
         }

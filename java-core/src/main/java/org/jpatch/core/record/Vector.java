@@ -391,7 +391,7 @@ public final class Vector {
 
     /** Records {@code ref} once at the end of finitialize and once per fadvance (N steps → N+1 samples). */
     public Vector record(Simulation sim, VarRef ref) {
-        replaceRecording();
+        replaceRecording(ref);
         PlayRecordSet.of(sim).add(new EveryStepRecord(ref, this));
         return this;
     }
@@ -399,14 +399,14 @@ public final class Vector {
     /** Records {@code ref} at times 0, Dt, 2Dt, … (accumulated), delivered as NEURON's events. */
     public Vector record(Simulation sim, VarRef ref, double dtMs) {
         requireDt("record", dtMs);
-        replaceRecording();
+        replaceRecording(ref);
         PlayRecordSet.of(sim).add(new DtRecord(ref, this, dtMs, isTime(ref)));
         return this;
     }
 
     /** Records {@code ref} at the times in {@code tvec} (one sample per element, delivered as events). */
     public Vector record(Simulation sim, VarRef ref, Vector tvec) {
-        replaceRecording();
+        replaceRecording(ref);
         PlayRecordSet.of(sim).add(new TimeVectorRecord(ref, this, tvec));
         return this;
     }
@@ -463,8 +463,12 @@ public final class Vector {
         users.remove(item);
     }
 
-    /** A vector records one thing at a time: a new record replaces every item using it, as NEURON. */
-    private void replaceRecording() {
+    /**
+     * A vector records one thing at a time: a new record replaces every item using it, as
+     * NEURON. The new variable is read first, so a bad reference leaves the old recording.
+     */
+    private void replaceRecording(VarRef ref) {
+        ref.get();
         playRemove();
     }
 
