@@ -1,0 +1,77 @@
+package org.jpatch.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jpatch.core.sim.Simulation;
+
+/**
+ * What every kind's commands share: the simulation, the handle table, the shared-memory
+ * directory, and the encoding of engine objects as results {@code {"h": n, "kind": k}}.
+ */
+final class Bridge {
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    final Simulation sim;
+    final HandleTable handles = new HandleTable();
+    final SharedMemoryDir shm;
+    private final Map<Class<?>, KindCommands<?>> kindsByType = new LinkedHashMap<>();
+
+    Bridge(Simulation sim, SharedMemoryDir shm) {
+        this.sim = sim;
+        this.shm = shm;
+    }
+
+    void addKind(KindCommands<?> kind) {
+        kindsByType.put(kind.type(), kind);
+    }
+
+    KindCommands<?> kindOf(Object object) {
+        KindCommands<?> kind = kindsByType.get(object.getClass());
+        if (kind == null) {
+            throw new IllegalStateException("the bridge has no kind for " + object.getClass().getName());
+        }
+        return kind;
+    }
+
+    Args args(JsonNode list, String call) {
+        return new Args(list, call, handles);
+    }
+
+    /** An engine object as a result; a negative handle is allocated the first time Python sees it. */
+    JsonNode encode(Object object) {
+        if (object == null) {
+            return NODES.nullNode();
+        }
+        ObjectNode node = NODES.objectNode();
+        node.put("h", handles.handleOf(object));
+        node.put("kind", kindOf(object).kind());
+        return node;
+    }
+
+    ArrayNode encodeAll(List<?> objects) {
+        ArrayNode array = NODES.arrayNode(objects.size());
+        for (Object object : objects) {
+            array.add(encode(object));
+        }
+        return array;
+    }
+
+    static ArrayNode numbers(double[] values, int length) {
+        ArrayNode array = NODES.arrayNode(length);
+        for (int i = 0; i < length; i++) {
+            array.add(values[i]);
+        }
+        return array;
+    }
+
+    static ArrayNode strings(List<String> values) {
+        ArrayNode array = NODES.arrayNode(values.size());
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,45 @@
+package org.jpatch.bridge;
+
+import org.jpatch.core.DeletedObjectException;
+import org.jpatch.core.InvalidValueException;
+import org.jpatch.core.TopologyException;
+import org.jpatch.core.UnknownMechanismException;
+import org.jpatch.core.UnknownVariableException;
+
+/** Which Python exception a failure becomes (the table in bridge/README.md). */
+final class ExceptionMapping {
+    private ExceptionMapping() {}
+
+    static String pythonType(Throwable failure) {
+        if (failure instanceof CommandException c) {
+            return c.pythonType();
+        }
+        if (failure instanceof InvalidValueException || failure instanceof UnknownMechanismException) {
+            return "ValueError";
+        }
+        if (failure instanceof UnknownVariableException) {
+            return "AttributeError";
+        }
+        if (failure instanceof TopologyException) {
+            return "RuntimeError";
+        }
+        if (failure instanceof DeletedObjectException) {
+            return "ReferenceError";
+        }
+        if (failure instanceof IndexOutOfBoundsException) {
+            return "IndexError";
+        }
+        if (failure instanceof OutOfMemoryError) {
+            return "MemoryError";
+        }
+        return "RuntimeError";
+    }
+
+    /** The engine's own messages name the bad value; anything unexpected also names its Java class. */
+    static String message(Throwable failure) {
+        if (failure instanceof CommandException || failure instanceof org.jpatch.core.ModelException) {
+            return failure.getMessage();
+        }
+        return failure.getClass().getName() + ": " + failure.getMessage();
+    }
+}

@@ -1,0 +1,60 @@
+package org.jpatch.bridge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What Python calls over Py4J: one method that runs a batch of commands and returns
+ * their results (bridge/README.md). Synchronized because Py4J serves each Python thread
+ * on its own connection thread, and the model is not thread-safe.
+ */
+public final class GatewayEntryPoint {
+    private final CommandDispatcher dispatcher;
+
+    GatewayEntryPoint(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Runs the commands in order up to the first failure; see the protocol for the result's form. */
+    public synchronized String execute(String batchJson) {
+        ObjectNode reply = Json.MAPPER.createObjectNode();
+        ArrayNode results = reply.putArray("results");
+        JsonNode batch;
+        try {
+            batch = Json.MAPPER.readTree(batchJson);
+        } catch (JsonProcessingException e) {
+            putError(reply, 0, CommandException.type("batch is not valid JSON: " + e.getOriginalMessage()));
+            return write(reply);
+        }
+        if (batch == null || !batch.isArray()) {
+            putError(reply, 0, CommandException.type("a batch must be a JSON array of commands"));
+            return write(reply);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                results.add(dispatcher.execute(batch.get(i)));
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                putError(reply, i, e);
+                break;
+            }
+        }
+        return write(reply);
+    }
+
+    private static void putError(ObjectNode reply, int index, Throwable failure) {
+        ObjectNode error = reply.putObject("error");
+        error.put("index", index);
+        error.put("type", ExceptionMapping.pythonType(failure));
+        error.put("message", ExceptionMapping.message(failure));
+    }
+
+    private static String write(ObjectNode reply) {
+        try {
+            return Json.MAPPER.writeValueAsString(reply);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a reply", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.jpatch.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import py4j.GatewayServer;
+
+/**
+ * The JVM's main: serves one Python process over Py4J on loopback and lives exactly as
+ * long as that process (see "Start-up and lifetime" in bridge/README.md).
+ *
+ * <p>Environment: {@code JPATCH_TOKEN} (the auth token, at least 32 hex digits) and
+ * {@code JPATCH_SHM_DIR} (the session's shared-memory directory, created by Python).
+ */
+public final class GatewayMain {
+    /** 256 bits in hex; a shorter token would make the port guessable into arbitrary code execution. */
+    private static final int MIN_TOKEN_LENGTH = 64;
+
+    private GatewayMain() {}
+
+    public static void main(String[] args) throws IOException {
+        // Arrow logs through SLF4J, for which the jar bundles no provider: without this,
+        // the first transfer prints a three-line warning on the user's terminal.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+        String token = System.getenv("JPATCH_TOKEN");
+        if (token == null || token.length() < MIN_TOKEN_LENGTH) {
+            System.err.println("jpatch gateway: JPATCH_TOKEN must hold a random token of at least "
+                    + MIN_TOKEN_LENGTH + " hex digits; refusing to serve without one");
+            System.exit(2);
+        }
+        String shmPath = System.getenv("JPATCH_SHM_DIR");
+        if (shmPath == null || !Files.isDirectory(Path.of(shmPath))) {
+            System.err.println("jpatch gateway: JPATCH_SHM_DIR must name an existing directory, got " + shmPath);
+            System.exit(2);
+        }
+        SharedMemoryDir shm = new SharedMemoryDir(Path.of(shmPath));
+        Runtime.getRuntime().addShutdownHook(new Thread(shm::removeAll, "jpatch-shm-cleanup"));
+
+        GatewayServer.turnLoggingOff();
+        GatewayServer server = new GatewayServer.GatewayServerBuilder()
+                .entryPoint(new GatewayEntryPoint(new CommandDispatcher(shm)))
+                .javaAddress(InetAddress.getLoopbackAddress())
+                .javaPort(0)
+                .authToken(token)
+                .serverSocketFactory(new NoDelayServerSocketFactory())
+                .build();
+        server.start(true);
+        System.out.println("JPATCH_PORT " + server.getListeningPort() + " " + shm.dir());
+        System.out.flush();
+
+        waitForEndOfInput(System.in);
+        // System.exit runs the shutdown hook (shared memory) and, when Python asked for
+        // it, writes the class-data-sharing archive that makes the next start-up fast.
+        System.exit(0);
+    }
+
+    /** Python holds the write end of our stdin: EOF means Python is gone, however it ended. */
+    private static void waitForEndOfInput(InputStream in) {
+        byte[] buffer = new byte[256];
+        try {
+            while (in.read(buffer) >= 0) {
+                // Python never writes; anything it does is ignored.
+            }
+        } catch (IOException e) {
+            // a broken pipe is an end of input too
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.jpatch.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.model.Section;
+
+/** Point processes (IClamp, ExpSyn, …): their variables, their location, their deletion. */
+final class PointProcessCommands implements KindCommands<PointProcess> {
+    private final Bridge bridge;
+
+    PointProcessCommands(Bridge bridge) {
+        this.bridge = bridge;
+    }
+
+    @Override
+    public String kind() {
+        return "PointProcess";
+    }
+
+    @Override
+    public Class<PointProcess> type() {
+        return PointProcess.class;
+    }
+
+    /** {@code new [type, sec_h, x]}. */
+    @Override
+    public PointProcess create(Args args) {
+        args.expect(3, 3);
+        return bridge.sim.newPointProcess(args.string(0), args.object(1, Section.class), args.number(2));
+    }
+
+    @Override
+    public JsonNode get(PointProcess pp, String attribute) {
+        return Bridge.NODES.numberNode(pp.get(attribute));
+    }
+
+    @Override
+    public void set(PointProcess pp, String attribute, JsonNode value) {
+        pp.set(attribute, Values.number(value, pp.type().name() + "." + attribute));
+    }
+
+    @Override
+    public JsonNode call(PointProcess pp, String method, Args args) {
+        switch (method) {
+            case "loc":
+                args.expect(2, 2);
+                bridge.sim.movePointProcess(pp, args.object(0, Section.class), args.number(1));
+                return NullNode.getInstance();
+            case "get_loc": {
+                args.expect(0, 0);
+                ArrayNode loc = Bridge.NODES.arrayNode(2);
+                loc.add(bridge.encode(pp.section()));
+                loc.add(pp.x());
+                return loc;
+            }
+            case "type":
+                args.expect(0, 0);
+                return Bridge.NODES.textNode(pp.type().name());
+            case "delete":
+                args.expect(0, 0);
+                if (!pp.isDeleted()) {
+                    bridge.sim.deletePointProcess(pp);
+                }
+                return NullNode.getInstance();
+            default:
+                throw new CommandException("AttributeError", pp.type().name() + " has no method \"" + method + "\"");
+        }
+    }
+
+    @Override
+    public void free(PointProcess pp, boolean createdByPython) {
+        if (createdByPython && !pp.isDeleted()) {
+            bridge.sim.deletePointProcess(pp);
+        }
+    }
+}

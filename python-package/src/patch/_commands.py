@@ -1,0 +1,260 @@
+"""The command queue between the API layer and the JVM (bridge/README.md).
+
+Constructors and setters are queued; the queue is sent as one batch only when a value
+must come back (``ask``), on an explicit ``flush``, when it grows past
+``FLUSH_THRESHOLD`` commands, and at exit. A failed command raises, at that flush, the
+exception the JVM named, with the description of the user call that queued it.
+"""
+
+import atexit
+import builtins
+import itertools
+import json
+import os
+import sys
+import threading
+import weakref
+
+from . import _shm
+
+#: Commands queued before a flush is forced: bounds memory and the size of one batch.
+FLUSH_THRESHOLD = 20_000
+#: Vectors this short travel inline in the batch; longer ones as an Arrow file in shared memory.
+INLINE_VECTOR_LIMIT = 4096
+#: Exceptions the JVM may name that are Python built-ins; any other name is looked up in patch.exceptions.
+_BUILTIN_ERRORS = frozenset(
+    ["ValueError", "TypeError", "AttributeError", "NameError", "RuntimeError", "ReferenceError", "IndexError",
+     "MemoryError", "KeyError", "ZeroDivisionError"]
+)
+
+
+def H(handle):
+    """A handle as a command value."""
+    return {"h": handle}
+
+
+def _exception_class(name):
+    if name in _BUILTIN_ERRORS:
+        return getattr(builtins, name)
+    from . import exceptions
+
+    cls = getattr(exceptions, name, None)
+    return cls if isinstance(cls, type) and issubclass(cls, Exception) else RuntimeError
+
+
+def _encode_extra(value):
+    """JSON for the numpy values users pass where Python numbers are expected."""
+    item = getattr(value, "item", None)
+    tolist = getattr(value, "tolist", None)
+    if tolist is not None and getattr(value, "ndim", 0) > 0:
+        return tolist()
+    if item is not None:
+        return item()
+    raise TypeError(f"cannot send {value!r} (a {type(value).__name__}) to the simulator")
+
+
+_encoder = json.JSONEncoder(allow_nan=True, default=_encode_extra, separators=(",", ":"))
+
+
+def _raise_for(reply, batch):
+    """Raises the exception the JVM named for a failed command, naming the user call."""
+    error = reply.get("error")
+    if error is not None:
+        what = batch[error["index"]][1]
+        raise _exception_class(error["type"])(f"{error['message']} (in: {what})")
+
+
+class Session:
+    """One JVM, its command queue and handle table. Created lazily on first use of ``p``."""
+
+    def __init__(self, gateway):
+        self._gateway = gateway
+        # One list of (command, what) pairs: a single append is atomic, so a finalizer
+        # queueing a "free" in the middle of a send cannot tear a pair apart.
+        self._queue = []
+        self._handles = itertools.count(1)
+        self._proxies = weakref.WeakValueDictionary()
+        self._wrapper = None
+        self._lock = threading.RLock()
+        self._closed = False
+        # Arrow files written for queued imports: removed at the flush if the JVM did not consume them.
+        self._import_files = []
+
+    # -- handles ---------------------------------------------------------------------
+
+    def new_handle(self):
+        return next(self._handles)
+
+    def register(self, handle, obj):
+        self._proxies[handle] = obj
+
+    def set_wrapper(self, fn):
+        self._wrapper = fn
+
+    def release(self, handle):
+        """Called from finalizers, also during interpreter exit: never flushes, never raises."""
+        if not self._closed:
+            self._queue.append((["free", handle], f"release of handle {handle}"))
+
+    # -- queue -----------------------------------------------------------------------
+
+    def send(self, cmd, what):
+        self._queue.append((cmd, what))
+        if len(self._queue) >= FLUSH_THRESHOLD:
+            self.flush()
+
+    def ask(self, cmd, what):
+        entry = (cmd, what)
+        with self._lock:
+            self._queue.append(entry)
+            batch, results = self._flush_locked()
+        # Finalizers may have queued frees after our command: find it by identity.
+        for index in range(len(batch) - 1, -1, -1):
+            if batch[index] is entry:
+                return results[index]
+        raise AssertionError(f"the command for {what} was not in the batch")
+
+    def flush(self):
+        with self._lock:
+            self._flush_locked()
+
+    def _flush_locked(self):
+        batch, self._queue = self._queue, []
+        if not batch:
+            return batch, []
+        try:
+            reply = json.loads(self._gateway.execute(self._encode(batch)))
+        finally:
+            self._remove_unconsumed_imports()
+        results = [self._decode(r) for r in reply["results"]]
+        _raise_for(reply, batch)
+        return batch, results
+
+    def _encode(self, batch):
+        try:
+            return _encoder.encode([cmd for cmd, _ in batch])
+        except (TypeError, ValueError):
+            pass
+        # Some command holds a value JSON cannot carry. As with a failure in the JVM, the
+        # commands before it run, it raises, and those after it are dropped.
+        for index, (cmd, what) in enumerate(batch):
+            try:
+                _encoder.encode(cmd)
+            except (TypeError, ValueError) as error:
+                if index:
+                    earlier = batch[:index]
+                    _raise_for(json.loads(self._gateway.execute(_encoder.encode([c for c, _ in earlier]))), earlier)
+                raise TypeError(f"{error} (in: {what})") from None
+        raise AssertionError("the batch failed to encode although each command encodes")
+
+    def _decode(self, value):
+        if isinstance(value, list):
+            return [self._decode(v) for v in value]
+        if isinstance(value, dict):
+            if "h" in value:
+                return self._proxy(value["h"], value.get("kind"))
+            return {k: self._decode(v) for k, v in value.items()}
+        return value
+
+    def _proxy(self, handle, kind):
+        proxy = self._proxies.get(handle)
+        if proxy is not None:
+            return proxy
+        if self._wrapper is None:
+            return {"h": handle, "kind": kind}
+        # A proxy that died while this batch ran queued a "free" that would end the
+        # object the new proxy stands for: withdraw it.
+        self._queue = [entry for entry in self._queue if entry[0] != ["free", handle]]
+        proxy = self._wrapper(handle, kind)
+        self._proxies[handle] = proxy
+        return proxy
+
+    # -- vectors through shared memory ----------------------------------------------
+
+    def vector_view(self, handle):
+        """A read-only numpy view of the Vector's current values (a snapshot, zero copy)."""
+        exported = self.ask(["call", handle, "export", []], f"Vector (handle {handle}) as numpy")
+        return _shm.map_numpy(exported["path"])
+
+    def vector_arrow(self, handle):
+        """The Vector's current values as a pyarrow Array over shared memory (zero copy)."""
+        exported = self.ask(["call", handle, "export", []], f"Vector (handle {handle}) as Arrow")
+        return _shm.map_array(exported["path"])
+
+    def vector_load(self, handle, values):
+        """Replaces the Vector's values, queued in order with the other commands; long
+        inputs go through a shared-memory Arrow file instead of the batch text."""
+        import numpy as np
+
+        array = np.asarray(values, dtype=np.float64).reshape(-1)
+        what = f"load {array.size} values into Vector (handle {handle})"
+        if array.size <= INLINE_VECTOR_LIMIT:
+            self.send(["call", handle, "from_list", [array.tolist()]], what)
+            return
+        path = _shm.write_column(self._gateway.shm_dir, array)
+        self._import_files.append(path)
+        self.send(["call", handle, "import", [path]], what)
+
+    def _remove_unconsumed_imports(self):
+        queued = {cmd[3][0] for cmd, _ in self._queue if cmd[:1] == ["call"] and cmd[2:3] == ["import"]}
+        keep = []
+        for path in self._import_files:
+            if path in queued:
+                keep.append(path)
+            elif os.path.exists(path):
+                os.unlink(path)
+        self._import_files = keep
+
+    # -- lifetime --------------------------------------------------------------------
+
+    @property
+    def shm_dir(self):
+        return self._gateway.shm_dir
+
+    def alive(self):
+        return not self._closed and self._gateway.alive()
+
+    def close(self):
+        """Sends what is queued, then ends the JVM. Errors at this point can only be reported."""
+        if self._closed:
+            return
+        try:
+            if self._gateway.alive():
+                self.flush()
+        except Exception as error:
+            print(f"jpatch: a queued command failed at exit: {error}", file=sys.stderr)
+        finally:
+            self._closed = True
+            self._queue = []
+            self._gateway.close()
+
+
+_session = None
+_session_lock = threading.Lock()
+
+
+def session():
+    """The process-wide session; starts the JVM on the first call."""
+    global _session
+    current = _session
+    if current is not None:
+        return current
+    with _session_lock:
+        if _session is None:
+            from ._gateway import Gateway
+
+            _session = Session(Gateway())
+            atexit.register(_session.close)
+        return _session
+
+
+def _forget_session_in_child():
+    """A forked child must not share its parent's connection or JVM; it starts its own."""
+    global _session
+    if _session is not None:
+        _session._gateway.abandon_after_fork()
+        _session._closed = True
+        _session = None
+
+
+os.register_at_fork(after_in_child=_forget_session_in_child)

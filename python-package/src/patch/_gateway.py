@@ -1,0 +1,255 @@
+"""Starting, connecting to and stopping the JVM that runs the engine. The only module
+that imports py4j (see bridge/README.md, "Start-up and lifetime").
+
+Environment:
+- ``JPATCH_JAR``: use this jar instead of the one bundled in the package (development).
+- ``JPATCH_JAVA_HEAP``: the JVM's maximum heap, e.g. ``4g`` (``-Xmx``).
+- ``JPATCH_JAVA_OPTS``: extra JVM options, split on whitespace.
+- ``JPATCH_CDS``: ``0`` disables the class-data-sharing archive that speeds up start-up.
+- ``JAVA_HOME``: the Java to run; else ``java`` on PATH.
+"""
+
+import hashlib
+import logging
+import os
+import secrets
+import select
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+from . import _shm
+
+#: Seconds to wait for the JVM's port line before giving up.
+START_TIMEOUT_S = 60.0
+#: Seconds to wait at exit for the JVM to end (longer when it writes its CDS archive).
+EXIT_TIMEOUT_S = 2.0
+CDS_EXIT_TIMEOUT_S = 20.0
+MAIN_CLASS = "org.jpatch.bridge.GatewayMain"
+#: Arrow's off-heap buffers reach into java.nio; Unsafe is the allocator we bundle.
+ARROW_FLAGS = (
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "-Darrow.allocation.manager.type=Unsafe",
+)
+
+# py4j logs a failed call with a traceback before raising it; we raise GatewayError
+# ourselves, so its own report would only be noise on the user's stderr.
+logging.getLogger("py4j").setLevel(logging.CRITICAL)
+
+
+def _gateway_error(message):
+    from .exceptions import GatewayError
+
+    return GatewayError(message)
+
+
+def jar_path():
+    override = os.environ.get("JPATCH_JAR")
+    path = override or os.path.join(os.path.dirname(__file__), "_jar", "jpatch.jar")
+    if not os.path.isfile(path):
+        where = "JPATCH_JAR" if override else "the installed package"
+        raise _gateway_error(f"the engine jar {path} (from {where}) does not exist; reinstall jpatch")
+    return path
+
+
+def java_executable():
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        candidate = os.path.join(home, "bin", "java")
+        if os.access(candidate, os.X_OK):
+            return candidate
+    found = shutil.which("java")
+    if found is None:
+        raise _gateway_error("no Java found: set JAVA_HOME or put java (17 or newer) on PATH")
+    return found
+
+
+def _cache_dir():
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "jpatch")
+
+
+class _CdsArchive:
+    """A dynamic class-data-sharing archive of the classes a session loads, created by
+    the first JVM at its exit and mapped by every later one: it removes most of the
+    JVM's class loading and verification from the start-up without touching the JIT."""
+
+    def __init__(self, java, jar):
+        stat = os.stat(jar)
+        key = hashlib.sha256(f"{java}|{os.path.realpath(jar)}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
+        self.path = os.path.join(_cache_dir(), f"jpatch-{key}.jsa")
+        self._pending = None
+
+    def flags(self):
+        if os.path.isfile(self.path):
+            return [f"-XX:SharedArchiveFile={self.path}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        except OSError:
+            return []
+        # Written under a private name, renamed once complete, so that concurrent
+        # first sessions never map a half-written archive.
+        self._pending = f"{self.path}.{os.getpid()}.tmp"
+        return [f"-XX:ArchiveClassesAtExit={self._pending}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+
+    @property
+    def being_written(self):
+        return self._pending is not None
+
+    def publish(self):
+        if self._pending and os.path.isfile(self._pending):
+            os.replace(self._pending, self.path)
+        self._pending = None
+
+    def discard(self):
+        if self._pending:
+            try:
+                os.unlink(self._pending)
+            except OSError:
+                pass
+        self._pending = None
+
+
+def _jvm_command(java, jar, cds):
+    command = [java]
+    heap = os.environ.get("JPATCH_JAVA_HEAP")
+    if heap:
+        command.append(f"-Xmx{heap}")
+    command += ARROW_FLAGS
+    if cds is not None:
+        command += cds.flags()
+    command += os.environ.get("JPATCH_JAVA_OPTS", "").split()
+    command += ["-cp", jar, MAIN_CLASS]
+    return command
+
+
+class Gateway:
+    """One JVM child process and the Py4J connection to it."""
+
+    def __init__(self):
+        java = java_executable()
+        jar = jar_path()
+        self._cds = None if os.environ.get("JPATCH_CDS") == "0" else _CdsArchive(java, jar)
+        self.shm_dir = _shm.create_session_dir()
+        token = secrets.token_hex(32)
+        env = dict(os.environ, JPATCH_TOKEN=token, JPATCH_SHM_DIR=self.shm_dir)
+        self._closed = False
+        try:
+            self.process = subprocess.Popen(
+                _jvm_command(java, jar, self._cds),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+        except OSError as error:
+            _shm.remove_session_dir(self.shm_dir)
+            raise _gateway_error(f"cannot start Java ({java}): {error}") from None
+        try:
+            self.port = self._read_port()
+            self._connect(token)
+        except BaseException:
+            self.close()
+            raise
+
+    def _read_port(self):
+        """The port from the JVM's line ``JPATCH_PORT <port> <shm-dir>``, waiting while the child lives."""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        stream = self.process.stdout
+        line = b""
+        while not line.endswith(b"\n"):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise _gateway_error(f"the JVM did not report its port within {START_TIMEOUT_S:.0f} s")
+            ready, _, _ = select.select([stream], [], [], min(remaining, 0.5))
+            if ready:
+                chunk = os.read(stream.fileno(), 1)
+                if not chunk:
+                    code = self.process.wait()
+                    raise _gateway_error(f"the JVM exited during start-up (exit code {code}); see its messages above")
+                line += chunk
+        fields = line.decode().split()
+        if len(fields) != 3 or fields[0] != "JPATCH_PORT" or not fields[1].isdigit():
+            raise _gateway_error(f"unexpected start-up line from the JVM: {line!r}")
+        # Anything else the JVM prints goes to our stderr, so its stdout pipe never fills.
+        threading.Thread(target=_copy_stream, args=(stream, sys.stderr), name="jpatch-jvm-stdout", daemon=True).start()
+        return int(fields[1])
+
+    def _connect(self, token):
+        from py4j.java_gateway import GatewayParameters, JavaGateway
+
+        self._py4j = JavaGateway(
+            gateway_parameters=GatewayParameters(
+                address="127.0.0.1", port=self.port, auth_token=token, auto_convert=False, auto_field=False
+            )
+        )
+        self._execute = self._py4j.entry_point.execute
+
+    def alive(self):
+        return not self._closed and self.process.poll() is None
+
+    def execute(self, batch_json):
+        """Runs one batch in the JVM; GatewayError at once if the JVM is gone."""
+        if not self.alive():
+            raise self._dead_error()
+        from py4j.protocol import Py4JError
+
+        try:
+            return self._execute(batch_json)
+        except Py4JError as error:
+            if self.alive():
+                raise _gateway_error(f"the connection to the JVM failed: {error}") from None
+            raise self._dead_error() from None
+
+    def _dead_error(self):
+        if self._closed:
+            return _gateway_error("the jpatch session is closed")
+        code = self.process.poll()
+        _shm.remove_session_dir(self.shm_dir)
+        return _gateway_error(f"the JVM running the simulation has died (exit code {code}); start a new Python process")
+
+    def close(self):
+        """Ends the JVM (it exits on stdin EOF) and removes the session's shared memory."""
+        if self._closed:
+            return
+        self._closed = True
+        py4j = getattr(self, "_py4j", None)
+        if py4j is not None:
+            try:
+                py4j.close()
+            except Exception:
+                pass
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        timeout = CDS_EXIT_TIMEOUT_S if self._cds is not None and self._cds.being_written else EXIT_TIMEOUT_S
+        try:
+            code = self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        if self._cds is not None:
+            if code == 0:
+                self._cds.publish()
+            else:
+                self._cds.discard()
+        _shm.remove_session_dir(self.shm_dir)
+
+    def abandon_after_fork(self):
+        """In a forked child: drop the parent's JVM without touching it (the parent still uses it)."""
+        self._closed = True
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+
+
+def _copy_stream(source, target):
+    for raw in iter(source.readline, b""):
+        try:
+            target.write(raw.decode(errors="replace"))
+            target.flush()
+        except Exception:
+            return

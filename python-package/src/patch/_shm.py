@@ -1,0 +1,118 @@
+"""Vector data in shared memory: mapping the JVM's Arrow IPC files as read-only numpy
+views (zero copy), writing Arrow files for bulk transfers to the JVM, and the cleanup
+of each session's private directory.
+
+pyarrow is imported on first use: it costs ~0.2 s, which the start-up cannot afford.
+"""
+
+import os
+import shutil
+import tempfile
+
+#: Session directories are named ``jpatch-<python pid>-<random>`` so that a later
+#: session can recognise and remove those of processes that no longer exist.
+DIR_PREFIX = "jpatch-"
+#: Below this much free space in /dev/shm the temp dir is used instead [bytes].
+MIN_SHM_FREE_BYTES = 64 * 1024 * 1024
+#: The column name the JVM writes and reads (bridge ArrowFiles.COLUMN).
+COLUMN = "values"
+
+
+def shm_root():
+    """/dev/shm when it is usable and has room, else the temp dir (a disk-backed page cache)."""
+    root = "/dev/shm"
+    try:
+        stat = os.statvfs(root)
+        if os.access(root, os.W_OK) and stat.f_bavail * stat.f_frsize >= MIN_SHM_FREE_BYTES:
+            return root
+    except OSError:
+        pass
+    return tempfile.gettempdir()
+
+
+def create_session_dir():
+    """A new private (mode 0700) directory for this process's transfers."""
+    root = shm_root()
+    remove_stale_dirs(root)
+    return tempfile.mkdtemp(prefix=f"{DIR_PREFIX}{os.getpid()}-", dir=root)
+
+
+def remove_session_dir(path):
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def remove_stale_dirs(root):
+    """Removes the directories of sessions whose Python process is gone (both sides crashed)."""
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith(DIR_PREFIX):
+            continue
+        pid_text = name[len(DIR_PREFIX):].split("-", 1)[0]
+        if pid_text.isdigit() and not _process_exists(int(pid_text)):
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+
+
+def _process_exists(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def map_array(path):
+    """The float64 column of the Arrow IPC file at ``path`` as a pyarrow Array over a
+    read-only memory mapping. The file is unlinked at once: the mapping keeps the data
+    alive exactly as long as some array or view still uses them."""
+    import pyarrow as pa
+
+    try:
+        mapped = pa.memory_map(path, "r")
+    finally:
+        # Unlinking before anything else can fail means no file outlives this call.
+        _unlink_quietly(path)
+    reader = pa.ipc.open_file(mapped)
+    if reader.num_record_batches == 1:
+        return reader.get_batch(0).column(0)
+    # The JVM writes one batch; an empty Vector may still come as zero batches.
+    chunks = [reader.get_batch(i).column(0) for i in range(reader.num_record_batches)]
+    return pa.concat_arrays(chunks) if chunks else pa.array([], type=pa.float64())
+
+
+def map_numpy(path):
+    """A read-only numpy float64 view of the file's column, without copying it."""
+    view = map_array(path).to_numpy(zero_copy_only=True)
+    # pyarrow already hands out read-only views of a read-only mapping; make it explicit.
+    view.flags.writeable = False
+    return view
+
+
+def write_column(directory, values):
+    """Writes ``values`` (anything numpy turns into float64) as one not-null float64
+    column of an Arrow IPC file in ``directory``; returns the file's path."""
+    import numpy as np
+    import pyarrow as pa
+
+    array = np.ascontiguousarray(values, dtype=np.float64).reshape(-1)
+    schema = pa.schema([pa.field(COLUMN, pa.float64(), nullable=False)])
+    batch = pa.record_batch([pa.array(array, type=pa.float64())], schema=schema)
+    fd, path = tempfile.mkstemp(prefix="import-", suffix=".arrow", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
+            writer.write_batch(batch)
+    except BaseException:
+        _unlink_quietly(path)
+        raise
+    return path
+
+
+def _unlink_quietly(path):
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
