@@ -1,0 +1,84 @@
+"""Duck typing through Patch's magic methods, and the ``is_*`` predicates."""
+
+from .exceptions import NotConnectableError
+
+
+def transform(obj):
+    """The simulator object behind ``obj`` (its ``__neuron__()``), else ``obj`` itself."""
+    neuron = getattr(obj, "__neuron__", None)
+    return obj if neuron is None else neuron()
+
+
+def transform_netcon(obj):
+    """What a NetCon should watch or target for ``obj`` (its ``__netcon__()``)."""
+    netcon = getattr(obj, "__netcon__", None)
+    return transform(obj) if netcon is None else netcon()
+
+
+def transform_record(obj):
+    """What a Vector should record for ``obj`` (its ``__record__()``)."""
+    record = getattr(obj, "__record__", None)
+    return transform(obj) if record is None else record()
+
+
+def transform_arc(obj, *args, **kwargs):
+    """The object at ``obj``'s default arc position (``obj(obj.__arc__())``), transformed."""
+    arc = getattr(obj, "__arc__", None)
+    if arc is None:
+        return transform(obj)
+    return transform(obj(arc(*args, **kwargs)))
+
+
+def is_sequence(obj):
+    cls = type(obj)
+    return hasattr(cls, "__len__") and hasattr(cls, "__getitem__")
+
+
+def assert_connectable(obj, label=None):
+    if not hasattr(obj, "_connections"):
+        raise NotConnectableError(
+            f"{label if label is not None else obj} is not connectable: it lacks the "
+            "`_connections` attribute required to form NetCons."
+        )
+
+
+def is_section(obj):
+    from .section import Section
+
+    return isinstance(transform(obj), Section)
+
+
+def is_segment(obj):
+    from .segment import Segment
+
+    return isinstance(transform(obj), Segment)
+
+
+def is_nrn_scalar(obj):
+    from .pointer import Pointer
+
+    return isinstance(transform(obj), Pointer)
+
+
+def _catalogue():
+    from . import _get_interpreter
+
+    return _get_interpreter()._catalogue
+
+
+def is_point_process(obj):
+    """Whether ``obj`` is a point process or the name of a point-process type."""
+    from .point_process import PointProcess
+
+    if isinstance(obj, str):
+        return obj in _catalogue().point
+    return isinstance(transform(obj), PointProcess)
+
+
+def is_density_mechanism(obj):
+    """Whether ``obj`` is a density mechanism (``seg.hh``) or a density mechanism's name."""
+    from .segment import Mechanism
+
+    if isinstance(obj, str):
+        return obj in _catalogue().density
+    return isinstance(transform(obj), Mechanism)

@@ -1,0 +1,294 @@
+"""The interpreter ``p``: factories, globals, run control and NEURON's functions."""
+
+import numbers
+
+from ._catalogue import Catalogue
+from .core import transform
+from .exceptions import HocError, HocSectionAccessError
+from .objects import encode
+from .point_process import IClamp, PointProcess, SEClamp
+from .pointer import global_pointer
+from .section import Section, check_x
+from .section_ref import SectionRef as _SectionRef
+from .segment import Segment
+from .vector import Vector
+
+# hoc libraries whose content the engine provides natively: loading them is a no-op.
+_BUILTIN_LIBRARIES = frozenset({"stdrun.hoc", "stdlib.hoc", "nrngui.hoc"})
+
+# Simulator globals that exist whatever mechanisms are loaded.
+_CORE_GLOBALS = frozenset(
+    {"t", "dt", "celsius", "secondorder", "tstop", "v_init", "steps_per_ms"}
+)
+
+_POINT_PROCESS_CLASSES = {"IClamp": IClamp, "SEClamp": SEClamp}
+
+
+class PythonHocInterpreter:
+    def __init__(self, session):
+        d = self.__dict__
+        d["_session"] = session
+        d["_catalogue"] = Catalogue(session)
+        d["_globals"] = set(_CORE_GLOBALS)
+        d["_section_stack"] = []
+        d["_finitialized"] = False
+        d["_time"] = None
+        d["_instance_counters"] = {}
+        self.load_file("stdrun.hoc")
+        self.celsius = 32
+
+    # Globals: read from and written to the simulator; other names live on `p` itself.
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if name in self._catalogue.point:
+            return self._point_process_factory(name)
+        if name.startswith("_ref_"):
+            var = name[5:]
+            if var in self._globals or self._probe_global(var):
+                return global_pointer(self, var)
+        if name in self._globals or self._probe_global(name):
+            return self._session.ask(["gget", name], f"p.{name}")
+        raise AttributeError(f"'PythonHocInterpreter' object has no attribute {name!r}")
+
+    def __setattr__(self, name, value):
+        if isinstance(getattr(type(self), name, None), property):
+            object.__setattr__(self, name, value)
+        elif name not in self.__dict__ and (name in self._globals or self._probe_global(name)):
+            self._session.send(["gset", name, encode(value)], f"p.{name} = {value!r}")
+        else:
+            self.__dict__[name] = value
+
+    def _probe_global(self, name):
+        """Ask once whether the simulator has a global called ``name``."""
+        try:
+            self._session.ask(["gget", name], f"p.{name}")
+        except NameError:
+            return False
+        self._globals.add(name)
+        return True
+
+    # Factories.
+    def Section(self, name=None, cell=None):
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"Section name must be a str, not {name!r}")
+        handle = self._session.new_handle()
+        section = Section(self, handle, name)
+        self._session.send(["new", handle, "Section", name], f"p.Section(name={name!r})")
+        return section
+
+    def Vector(self, *args):
+        return Vector(self, self._session.new_handle(), *args)
+
+    def SectionRef(self, *args, sec=None):
+        if len(args) > 1:
+            raise TypeError(f"SectionRef takes 1 positional argument but {len(args)} given")
+        if sec is None:
+            sec = args[0] if args else self.cas()
+        sec = transform(sec)
+        if not isinstance(sec, Section):
+            raise TypeError(f"SectionRef needs a Section, got {sec!r}")
+        return _SectionRef(sec)
+
+    def IClamp(self, x=0.5, sec=None):
+        if isinstance(x, (Segment, Section)) and sec is None:
+            return self._point_process("IClamp", x)
+        section = transform(sec) if sec is not None else self._accessed_section("IClamp")
+        return self._point_process("IClamp", section(x), owner=sec)
+
+    def SEClamp(self, sec, x=0.5):
+        if isinstance(transform(sec), Segment):
+            return self._point_process("SEClamp", sec)
+        return self._point_process("SEClamp", transform(sec)(x), owner=sec)
+
+    def _point_process_factory(self, mechanism):
+        def factory(target, *args, sec=None, **attributes):
+            if isinstance(target, numbers.Real):
+                section = transform(sec) if sec is not None else self._accessed_section(mechanism)
+                target = section(target)
+            pp = self._point_process(mechanism, target)
+            for name, value in attributes.items():
+                setattr(pp, name, value)
+            return pp
+
+        factory.__name__ = factory.__qualname__ = mechanism
+        return factory
+
+    def _point_process(self, mechanism, target, owner=None):
+        """A new point process at a Segment, or at the ``__arc__`` of a Section-like."""
+        if mechanism not in self._catalogue.point:
+            raise AttributeError(f"the engine has no point process type {mechanism!r}")
+        owner = target if owner is None else owner
+        segment = target
+        if hasattr(segment, "__arc__"):
+            segment = segment(segment.__arc__())
+        segment = transform(segment)
+        if not isinstance(segment, Segment):
+            raise TypeError(f"{mechanism} needs a Segment or Section target, got {target!r}")
+        counters = self._instance_counters
+        index = counters.get(mechanism, 0)
+        counters[mechanism] = index + 1
+        cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
+        pp = cls(self, self._session.new_handle(), mechanism, segment.sec, segment.x, index)
+        # Patch: the point process and what it sits on keep each other alive.
+        pp.__ref__(owner)
+        if hasattr(owner, "__ref__"):
+            owner.__ref__(pp)
+        return pp
+
+    # Recording and run control.
+    @property
+    def time(self):
+        """A Vector recording t, one per interpreter."""
+        if self._time is None:
+            self.__dict__["_time"] = self.Vector().record(self._ref_t)
+        return self._time
+
+    def record(self, target):
+        return self.Vector().record(target)
+
+    def finitialize(self, initial=None):
+        args = [] if initial is None else [encode(initial)]
+        self._session.ask(["sim", "finitialize", args], f"p.finitialize({initial!r})")
+        self.__dict__["_finitialized"] = True
+
+    def fadvance(self):
+        self._session.ask(["sim", "fadvance", []], "p.fadvance()")
+
+    def setdt(self):
+        self._session.ask(["sim", "setdt", []], "p.setdt()")
+
+    def run(self, tstop, v_init=None, reset=True):
+        """Initialise (unless told not to) and run until the absolute time ``tstop``."""
+        if reset or not self._finitialized:
+            self.finitialize(v_init)
+        self._session.ask(["sim", "continuerun", [encode(tstop)]], f"p.run({tstop!r})")
+
+    def continuerun(self, duration, v_init=None):
+        """Run for ``duration`` ms more (initialising first if nobody did)."""
+        if not self._finitialized:
+            self.finitialize(v_init)
+        stop = self.t + duration
+        self._session.ask(["sim", "continuerun", [stop]], f"p.continuerun({duration!r})")
+
+    # hoc's functions users reach through p.
+    def load_file(self, *args):
+        name = args[-1] if args else None
+        if name in _BUILTIN_LIBRARIES:
+            return 1.0
+        raise HocError(
+            f"load_file({name!r}): jpatch runs no hoc code; only the standard libraries "
+            f"{sorted(_BUILTIN_LIBRARIES)} can be loaded"
+        )
+
+    def allsec(self):
+        return self._session.ask(["sim", "sections", []], "p.allsec()")
+
+    def push_section(self, section):
+        section = transform(section)
+        if not isinstance(section, Section):
+            raise TypeError(f"push_section needs a Section, got {section!r}")
+        self._section_stack.append(section)
+
+    def pop_section(self):
+        if not self._section_stack:
+            raise RuntimeError("pop_section: the section stack is empty")
+        self._section_stack.pop()
+
+    def cas(self):
+        """The currently accessed section: the top of the stack, else the first section."""
+        if self._section_stack:
+            return self._section_stack[-1]
+        sections = self.allsec()
+        return sections[0] if sections else None
+
+    def _accessed_section(self, what):
+        section = self.cas()
+        if section is None:
+            raise HocSectionAccessError(f"{what}: no section given and none is accessed")
+        return section
+
+    def _section(self, sec, what):
+        return transform(sec) if sec is not None else self._accessed_section(what)
+
+    def secname(self, sec=None):
+        return self._section(sec, "secname").name()
+
+    def topology(self):
+        print(self._session.ask(["sim", "topology", []], "p.topology()"))
+        return 1.0
+
+    def psection(self, sec=None):
+        """NEURON's description of a section as a dict."""
+        section = self._section(sec, "psection")
+        segments = list(section)
+        catalogue = self._catalogue
+        density, ions = {}, {}
+        for mechanism in section._call("mechanisms", [], f"psection({section.name()})"):
+            info = catalogue.info(mechanism)
+            values = {
+                var: [getattr(seg, info.range_name(var)) for seg in segments]
+                for var in info.variables
+            }
+            target = ions if mechanism in catalogue.ions else density
+            target[mechanism.removesuffix("_ion")] = values
+        points = section._call("points", [], f"psection({section.name()})")
+        parent = section.parent
+        return {
+            "point_processes": _group_by_type(section.point_processes()),
+            "density_mechs": density,
+            "ions": ions,
+            "morphology": {
+                "L": section.L,
+                "diam": [seg.diam for seg in segments],
+                "pts3d": [tuple(p[:4]) for p in points],
+                "parent": None if parent is None else section.parentseg(),
+            },
+            "nseg": len(segments),
+            "Ra": section.Ra,
+            "cm": [seg.cm for seg in segments],
+            "name": section.name(),
+            "cell": None,
+        }
+
+    def pt3dadd(self, x, y, z, diam, sec=None):
+        self._section(sec, "pt3dadd").pt3dadd(x, y, z, diam)
+
+    def pt3dclear(self, sec=None):
+        self._section(sec, "pt3dclear").pt3dclear()
+
+    def n3d(self, sec=None):
+        return self._section(sec, "n3d").n3d()
+
+    def x3d(self, i, sec=None):
+        return self._section(sec, "x3d").x3d(i)
+
+    def y3d(self, i, sec=None):
+        return self._section(sec, "y3d").y3d(i)
+
+    def z3d(self, i, sec=None):
+        return self._section(sec, "z3d").z3d(i)
+
+    def diam3d(self, i, sec=None):
+        return self._section(sec, "diam3d").diam3d(i)
+
+    def arc3d(self, i, sec=None):
+        return self._section(sec, "arc3d").arc3d(i)
+
+    def area(self, x, sec=None):
+        return self._section(sec, "area")(check_x(x)).area()
+
+    def ri(self, x, sec=None):
+        return self._section(sec, "ri")(check_x(x)).ri()
+
+    def delete_section(self, sec=None):
+        section = self._section(sec, "delete_section")
+        section._queue("delete", [], f"delete_section(sec={section._label()})")
+
+
+def _group_by_type(point_processes):
+    groups = {}
+    for pp in point_processes:
+        groups.setdefault(pp._mechanism, set()).add(pp)
+    return groups
+

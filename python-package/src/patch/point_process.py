@@ -1,0 +1,180 @@
+"""Point processes (IClamp, SEClamp, synapses…): one mechanism instance at one location."""
+
+from .core import is_sequence
+from .objects import Connectable, PythonHocObject, encode
+from .pointer import point_process_pointer
+from .segment import Segment
+
+# Python names of NMODL variables that are Python keywords, as NEURON renames them.
+_PYTHON_NAMES = {"del": "delay"}
+
+
+class PointProcess(PythonHocObject, Connectable):
+    """Any point process; parameters and states are attributes, ``_ref_<var>`` pointers."""
+
+    _kind = "PointProcess"
+
+    def __init__(self, interpreter, handle, mechanism, section, x, index):
+        info = interpreter._catalogue.info(mechanism)
+        # Python name → engine name of every variable of this type.
+        variables = {_PYTHON_NAMES.get(v, v): v for v in info.variables}
+        super().__init__(interpreter, handle)
+        d = self.__dict__
+        d["_mechanism"] = mechanism
+        d["_variables"] = variables
+        d["_index"] = index
+        self._session.send(
+            ["new", handle, "PointProcess", mechanism, section._bridge_value(), x],
+            f"{mechanism}({section._label()}({x:g}))",
+        )
+
+    def __setattr__(self, name, value):
+        var = self._variables.get(name)
+        if var is not None:
+            cls = type(value)
+            if cls is not float and cls is not int:
+                value = encode(value)
+            self._session.send(["set", self._h, var, value], f"{self.hname()}.{name} = {value!r}")
+        elif isinstance(getattr(type(self), name, None), property):
+            object.__setattr__(self, name, value)
+        else:
+            self.__dict__[name] = value
+
+    def __getattr__(self, name):
+        variables = self.__dict__.get("_variables", {})
+        var = variables.get(name)
+        if var is not None:
+            return self._session.ask(["get", self._h, var], f"{self.hname()}.{name}")
+        if name.startswith("_ref_") and name[5:] in variables:
+            return point_process_pointer(self, variables[name[5:]])
+        raise AttributeError(f"'{self.hname()}' has no attribute {name!r}")
+
+    def hname(self):
+        return f"{self._mechanism}[{self._index}]"
+
+    __str__ = hname
+
+    def __repr__(self):
+        return f"<patch.objects.{type(self).__name__} {self.hname()}>"
+
+    def get_loc(self):
+        return self._call("get_loc", [], f"{self.hname()}.get_loc()")[1]
+
+    def has_loc(self):
+        return True
+
+    def get_segment(self):
+        section, x = self._call("get_loc", [], f"{self.hname()}.get_segment()")
+        return Segment(section, x)
+
+    def loc(self, target, sec=None):
+        """Move to a Segment, or to ``x`` of ``sec``."""
+        if isinstance(target, Segment):
+            section, x = target.sec, target.x
+        else:
+            section, x = sec, target
+        self._queue("loc", [section._bridge_value(), x], f"{self.hname()}.loc({section}({x}))")
+        self.__ref__(section)
+        section.__ref__(self)
+
+    def __record__(self):
+        return point_process_pointer(self, "i")
+
+
+class IClamp(PointProcess):
+    """A current clamp that, as in Patch, starts at once and lasts: delay 0, dur 1e200, amp 1."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.delay = 0
+        self.dur = 1e200
+        self.amp = 1
+
+    @property
+    def duration(self):
+        return self.dur
+
+    @duration.setter
+    def duration(self, duration):
+        self.dur = duration
+
+    @property
+    def amplitude(self):
+        return self.amp
+
+    @amplitude.setter
+    def amplitude(self, amplitude):
+        """A number, or a sequence played into ``amp`` one value per step from ``delay``."""
+        if not is_sequence(amplitude):
+            self.amp = amplitude
+            return
+        interpreter = self._interpreter
+        dt, delay = interpreter.dt, self.delay
+        times = interpreter.Vector([delay + dt * i for i in range(len(amplitude))])
+        values = interpreter.Vector(amplitude)
+        values.play(self._ref_amp, times)
+        self.__ref__(values)
+        self.__ref__(times)
+
+
+class SEClamp(PointProcess):
+    """Patch's voltage clamp defaults: three 100 ms phases at -70, -50, -70 mV."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.dur1 = 100
+        self.dur2 = 100
+        self.dur3 = 100
+        self.amp1 = -70
+        self.amp2 = -50
+        self.amp3 = -70
+
+    def __record__(self):
+        return point_process_pointer(self, "i")
+
+    @property
+    def delay(self):
+        return self.dur1
+
+    @delay.setter
+    def delay(self, delay):
+        self.dur1 = delay
+
+    @property
+    def duration(self):
+        return self.dur2
+
+    @duration.setter
+    def duration(self, duration):
+        self.dur2 = duration
+
+    @property
+    def after(self):
+        return self.dur3
+
+    @after.setter
+    def after(self, after):
+        self.dur3 = after
+
+    @property
+    def voltage(self):
+        return [self.amp1, self.amp2, self.amp3]
+
+    @voltage.setter
+    def voltage(self, voltage):
+        if is_sequence(voltage):
+            self.amp1, self.amp2, self.amp3 = voltage
+        else:
+            self.amp1 = self.holding
+            self.amp2 = voltage
+            self.amp3 = self.holding
+
+    @property
+    def holding(self):
+        return self.__dict__.get("_holding", -70)
+
+    @holding.setter
+    def holding(self, holding):
+        self.__dict__["_holding"] = holding
+        self.amp1 = holding
+        self.amp3 = holding

@@ -1,0 +1,310 @@
+"""Section: a cable with its geometry, mechanisms, 3-D points and place in a tree."""
+
+import numbers
+
+from .core import is_sequence, transform
+from .objects import Connectable, PythonHocObject, encode
+from .segment import Segment
+
+# The section-wide values the engine keeps for every section, whatever is inserted.
+SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
+
+
+def check_x(x):
+    if not isinstance(x, numbers.Real) or not 0 <= x <= 1:
+        raise ValueError(f"segment position range is 0 <= x <= 1, got {x!r}")
+    return float(x)
+
+
+class Section(PythonHocObject, Connectable):
+    _kind = "Section"
+
+    def __init__(self, interpreter, handle, name=None):
+        super().__init__(interpreter, handle)
+        d = self.__dict__
+        d["_name"] = name
+        # Range-variable names of what is inserted here: known locally so that an
+        # assignment needs no round trip to decide between the engine and __dict__.
+        d["_range_variables"] = frozenset()
+        d["_mechanisms"] = ()
+
+    # Attribute traffic: simulator variables go to the JVM, anything else stays here.
+    def __setattr__(self, name, value):
+        if name in SECTION_VARIABLES or name in self._range_variables:
+            cls = type(value)
+            if cls is not float and cls is not int:
+                value = encode(value)
+            self._session.send(
+                ["set", self._h, name, value], f"{self._label()}.{name} = {value!r}"
+            )
+        elif isinstance(getattr(type(self), name, None), property):
+            object.__setattr__(self, name, value)
+        else:
+            self.__dict__[name] = value
+
+    def __getattr__(self, name):
+        if name in SECTION_VARIABLES or name in self.__dict__.get("_range_variables", ()):
+            return self._session.ask(["get", self._h, name], f"{self._label()}.{name}")
+        raise AttributeError(f"'Section' object has no attribute {name!r}")
+
+    # Identity and naming.
+    def name(self):
+        name = self.__dict__["_name"]
+        if name is None:
+            name = self._session.ask(["get", self._h, "name"], "Section.name()")
+            self.__dict__["_name"] = name
+        return name
+
+    hname = name
+
+    def _label(self):
+        """The name if known, else a handle label: describing a queued call must not
+        cost a round trip."""
+        name = self.__dict__["_name"]
+        return name if name is not None else f"Section#{self._h}"
+
+    def cell(self):
+        return None
+
+    def __str__(self):
+        return self.name()
+
+    def __repr__(self):
+        return f"<patch.objects.Section {self.name()!r}>"
+
+    # Segments.
+    def __call__(self, x, ephemeral=False):
+        # Segments are values (section, x): they hold no JVM object and need no refs,
+        # so `ephemeral` only exists for Patch's signature.
+        return Segment(self, check_x(x))
+
+    def __iter__(self):
+        nseg = self.nseg
+        return (Segment(self, (i + 0.5) / nseg) for i in range(nseg))
+
+    def __arc__(self):
+        return 0.5
+
+    def __netcon__(self):
+        return self(self.__arc__()).__netcon__()
+
+    def __record__(self):
+        return self(self.__arc__()).__record__()
+
+    # Mechanisms.
+    def insert(self, mechanism):
+        if not isinstance(mechanism, str):
+            raise TypeError(
+                f"insert argument must be a mechanism name (str), not {mechanism!r}"
+            )
+        if mechanism not in self._interpreter._catalogue.density:
+            raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
+        self._session.send(
+            ["call", self._h, "insert", [mechanism]], f"{self._label()}.insert({mechanism!r})"
+        )
+        d = self.__dict__
+        if mechanism not in d["_mechanisms"]:
+            catalogue = self._interpreter._catalogue
+            d["_range_variables"] = catalogue.after_insert(d["_range_variables"], mechanism)
+            d["_mechanisms"] += (mechanism,)
+        return self
+
+    def uninsert(self, mechanism):
+        if mechanism not in self._interpreter._catalogue.density:
+            raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
+        self._queue("uninsert", [mechanism], f"{self._label()}.uninsert({mechanism!r})")
+        d = self.__dict__
+        if mechanism in d["_mechanisms"]:
+            catalogue = self._interpreter._catalogue
+            d["_range_variables"] = catalogue.after_uninsert(d["_range_variables"], mechanism)
+            d["_mechanisms"] = tuple(m for m in d["_mechanisms"] if m != mechanism)
+        return self
+
+    def has_membrane(self, mechanism):
+        return mechanism in self._mechanisms
+
+    # Geometry.
+    def set_dimensions(self, length, diameter):
+        self.L = length
+        self.diam = diameter
+
+    def set_segments(self, segments):
+        self.nseg = segments
+
+    # Topology.
+    def connect(self, target, *args, **kwargs):
+        """Make this section a child of ``target`` (a Section, or a Segment of one).
+
+        NEURON's forms: ``connect(parent, parentx=1, childx=0)`` and
+        ``connect(parent(x), childx=0)``.
+        """
+        parent = transform(target)
+        if isinstance(parent, Segment):
+            if len(args) > 1:
+                raise TypeError("connect(segment, childx) takes at most one position")
+            parentx = parent.x
+            childx = args[0] if args else kwargs.pop("childx", 0)
+            parent = parent.sec
+        else:
+            parentx = args[0] if args else kwargs.pop("parentx", 1)
+            childx = args[1] if len(args) > 1 else kwargs.pop("childx", 0)
+        if kwargs:
+            raise TypeError(f"connect() got unexpected keyword arguments {sorted(kwargs)}")
+        if not isinstance(parent, Section):
+            raise TypeError(f"connect() needs a Section or Segment parent, got {target!r}")
+        check_x(parentx)
+        if childx not in (0, 1):
+            raise ValueError(f"child connection point must be 0 or 1, got {childx!r}")
+        self._queue(
+            "connect",
+            [parent._bridge_value(), float(parentx), float(childx)],
+            f"{self._label()}.connect({parent._label()}, {parentx!r}, {childx!r})",
+        )
+        # Patch: connected sections keep each other alive.
+        if hasattr(target, "__ref__"):
+            target.__ref__(self)
+        self.__ref__(target)
+        return self
+
+    def disconnect(self):
+        self._queue("disconnect", [], f"{self._label()}.disconnect()")
+
+    @property
+    def parent(self):
+        return self._call("parent", [], f"{self._label()}.parent")
+
+    def parentseg(self):
+        parent = self.parent
+        if parent is None:
+            return None
+        return Segment(parent, self._call("parentx", [], f"{self._label()}.parentseg()"))
+
+    def children(self):
+        return self._call("children", [], f"{self._label()}.children()")
+
+    def wholetree(self):
+        return self._call("wholetree", [], f"{self._label()}.wholetree()")
+
+    def root(self):
+        return self._call("root", [], f"{self._label()}.root()")
+
+    # 3-D points.
+    def pt3dadd(self, x, y, z, diam):
+        self._queue(
+            "pt3dadd",
+            [encode(x), encode(y), encode(z), encode(diam)],
+            f"{self._label()}.pt3dadd({x!r}, {y!r}, {z!r}, {diam!r})",
+        )
+
+    def pt3dclear(self):
+        self._queue("pt3dclear", [], f"{self._label()}.pt3dclear()")
+
+    def n3d(self):
+        return self._call("n3d", [], f"{self._label()}.n3d()")
+
+    def _point(self, i, column, label):
+        points = self._call("points", [], f"{self._label()}.{label}({i})")
+        if not isinstance(i, numbers.Integral) or not -len(points) <= i < len(points):
+            raise IndexError(f"{self._label()}.{label}({i!r}): the section has {len(points)} 3-D points")
+        return points[i][column]
+
+    def x3d(self, i):
+        return self._point(i, 0, "x3d")
+
+    def y3d(self, i):
+        return self._point(i, 1, "y3d")
+
+    def z3d(self, i):
+        return self._point(i, 2, "z3d")
+
+    def diam3d(self, i):
+        return self._point(i, 3, "diam3d")
+
+    def arc3d(self, i):
+        return self._point(i, 4, "arc3d")
+
+    def add_3d(self, points, diameters=None):
+        """Append 3-D points (an N×3 array); diameters a scalar, one per point, or
+        by default the section's diam."""
+        columns = [[encode(p[k]) for p in points] for k in range(3)]
+        n = len(columns[0])
+        if diameters is None:
+            diameters = [self.diam] * n
+        elif not is_sequence(diameters):
+            diameters = [diameters] * n
+        elif len(diameters) != n:
+            raise ValueError(f"add_3d: {n} points but {len(diameters)} diameters")
+        columns.append([encode(d) for d in diameters])
+        self._queue("pt3dadd_many", columns, f"{self._label()}.add_3d({n} points)")
+
+    @property
+    def points(self):
+        import numpy
+
+        points = self._call("points", [], f"{self._label()}.points")
+        return numpy.array([p[:3] for p in points], dtype=float).reshape(-1, 3)
+
+    # Recording, stimulation, synapses.
+    def record(self, x=None):
+        if x is None:
+            x = self.__arc__()
+        recordings = self.__dict__.setdefault("recordings", {})
+        recorder = recordings.get(x)
+        if recorder is None:
+            recorder = recordings[x] = self._interpreter.Vector().record(self(x))
+        return recorder
+
+    def iclamp(self, amplitude=1, *, x=0.5, delay=0, duration=100):
+        clamp = self._interpreter.IClamp(x=x, sec=self)
+        clamp.delay = delay
+        clamp.duration = duration
+        clamp.amplitude = amplitude
+        return clamp
+
+    def vclamp(self, voltage=-70, *, x=0.5, before=0, duration=100, after=0, holding=-70):
+        clamp = self._interpreter.SEClamp(self, x=x)
+        clamp.holding = holding
+        clamp.delay = before
+        clamp.duration = duration
+        clamp.after = after
+        clamp.voltage = voltage
+        return clamp
+
+    def synapse(self, factory, *args, store=False, attributes=None, **kwargs):
+        synapse = factory(self, *args, **kwargs)
+        for name, value in (attributes or {}).items():
+            setattr(transform(synapse), name, value)
+        if store:
+            self.__dict__.setdefault("synapses", []).append(synapse)
+        return synapse
+
+    def point_processes(self):
+        return self._call("point_processes", [], f"{self._label()}.point_processes()")
+
+    # The section stack.
+    def push(self):
+        self._interpreter.push_section(self)
+        return _PushedSection(self)
+
+    def pop(self):
+        if self._interpreter._section_stack[-1:] != [self]:
+            raise RuntimeError(
+                f"Cannot pop {self._label()}: it is not on top of the section stack"
+            )
+        self._interpreter.pop_section()
+
+    def psection(self):
+        return self._interpreter.psection(sec=self)
+
+
+class _PushedSection:
+    """``with sec.push():`` pops the section again on exit."""
+
+    def __init__(self, section):
+        self._section = section
+
+    def __enter__(self):
+        return self._section
+
+    def __exit__(self, *exc):
+        self._section.pop()

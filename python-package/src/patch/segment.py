@@ -1,0 +1,140 @@
+"""Segment (a position on a section) and Mechanism (a density mechanism at one segment)."""
+
+from .objects import Connectable, Referencing, encode
+from .pointer import segment_pointer
+
+# What every segment has, whatever is inserted.
+SEGMENT_VARIABLES = frozenset({"v", "diam", "cm"})
+
+
+def _value(value):
+    cls = type(value)
+    return value if cls is float or cls is int else encode(value)
+
+
+def _is_inserted_ion(section, ion):
+    info = section._interpreter._catalogue.info(ion)
+    return any(info.range_name(v) in section._range_variables for v in info.variables)
+
+
+class Segment(Referencing, Connectable):
+    """``sec(x)``: a value naming the position ``x`` of a section; it owns no JVM object."""
+
+    def __init__(self, section, x):
+        d = self.__dict__
+        d["sec"] = section
+        d["x"] = x
+
+    @property
+    def section(self):
+        return self.sec
+
+    def __setattr__(self, name, value):
+        sec = self.sec
+        if name in SEGMENT_VARIABLES or name in sec._range_variables:
+            value = _value(value)
+            sec._session.send(
+                ["sset", sec._h, self.x, name, value], f"{self._label()}.{name} = {value!r}"
+            )
+        elif isinstance(getattr(type(self), name, None), property):
+            object.__setattr__(self, name, value)
+        else:
+            self.__dict__[name] = value
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        sec = self.__dict__["sec"]
+        catalogue = sec._interpreter._catalogue
+        if name in SEGMENT_VARIABLES or name in sec._range_variables:
+            return sec._session.ask(["sget", sec._h, self.x, name], f"{self._label()}.{name}")
+        if name.startswith("_ref_"):
+            var = name[5:]
+            if var in SEGMENT_VARIABLES or var in sec._range_variables:
+                return segment_pointer(sec, self.x, var)
+        elif name in catalogue.density or name in catalogue.ions:
+            if name in sec._mechanisms or _is_inserted_ion(sec, name):
+                return Mechanism(self, name)
+            raise AttributeError(f"{name}, the mechanism does not exist at {self}")
+        raise AttributeError(f"'Segment' object has no attribute {name!r}")
+
+    def _label(self):
+        return f"{self.sec._label()}({self.x:g})"
+
+    def area(self):
+        """Membrane area of this segment (µm²)."""
+        return self.sec._call("area", [self.x], f"{self._label()}.area()")
+
+    def ri(self):
+        """Axial resistance from the parent node to this one (MΩ)."""
+        return self.sec._call("ri", [self.x], f"{self._label()}.ri()")
+
+    def __iter__(self):
+        names = self.sec._call("mechanisms", [], f"iterate over {self._label()}")
+        return iter([Mechanism(self, name) for name in names])
+
+    def __netcon__(self):
+        return segment_pointer(self.sec, self.x, "v")
+
+    __record__ = __netcon__
+
+    def __eq__(self, other):
+        return (
+            isinstance(other, Segment) and other.sec is self.sec and other.x == self.x
+        )
+
+    def __hash__(self):
+        return hash((id(self.sec), self.x))
+
+    def __str__(self):
+        return f"{self.sec.name()}({self.x:g})"
+
+    def __repr__(self):
+        return f"<patch.objects.Segment {self}>"
+
+
+class Mechanism(Referencing):
+    """``seg.hh``: the variables of one density mechanism at one segment, unsuffixed."""
+
+    def __init__(self, segment, name):
+        d = self.__dict__
+        d["segment"] = segment
+        d["_mechanism"] = name
+        d["_info"] = segment.sec._interpreter._catalogue.info(name)
+
+    def name(self):
+        return self._mechanism
+
+    def _range_name(self, name):
+        info = self.__dict__["_info"]
+        return info.range_name(name) if name in info.variables else None
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        seg = self.__dict__["segment"]
+        if name.startswith("_ref_"):
+            var = self._range_name(name[5:])
+            if var is not None:
+                return segment_pointer(seg.sec, seg.x, var)
+        else:
+            var = self._range_name(name)
+            if var is not None:
+                return getattr(seg, var)
+        raise AttributeError(f"'{self._mechanism}' mechanism has no attribute {name!r}")
+
+    def __setattr__(self, name, value):
+        var = self._range_name(name)
+        if var is None:
+            self.__dict__[name] = value
+        else:
+            setattr(self.segment, var, value)
+
+    def __iter__(self):
+        return iter(self._info.variables)
+
+    def __str__(self):
+        return self._mechanism
+
+    def __repr__(self):
+        return f"<patch.objects.Mechanism {self._mechanism} at {self.segment}>"

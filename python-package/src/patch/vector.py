@@ -1,0 +1,162 @@
+"""Vector: NEURON's Vector with Python's sequence protocol and numpy/arrow views.
+
+Contents reach Python only through the session's shared-memory views, never value by
+value over the socket.
+"""
+
+import numbers
+
+from .core import transform_record
+from .exceptions import HocRecordError
+from .objects import PythonHocObject, encode
+from .pointer import Pointer
+
+# Sequences up to this length travel inside the command; longer ones in bulk.
+_INLINE_LENGTH = 1000
+
+# NEURON Vector methods that modify the vector and return it (chainable, queued).
+_CHAINABLE = frozenset({"resize", "fill", "indgen", "add", "sub", "mul", "div", "copy", "from_list"})
+# NEURON Vector methods that return a value (a round trip).
+_QUERIES = frozenset({"size", "sum", "mean", "stdev", "min", "max", "min_ind", "max_ind"})
+
+
+def _creation(args):
+    """(the `new` argument, values to load in bulk, a fill value, a Vector to copy)."""
+    if not args:
+        return None, None, None, None
+    first = args[0]
+    if isinstance(first, numbers.Integral) and not isinstance(first, bool):
+        if first < 0:
+            raise ValueError(f"Vector size must be >= 0, got {first!r}")
+        return int(first), None, (args[1] if len(args) > 1 else None), None
+    if isinstance(first, Vector):
+        return None, None, None, first
+    if hasattr(first, "__len__") or hasattr(first, "__iter__"):
+        values = first if hasattr(first, "__len__") else list(first)
+        if len(values) > _INLINE_LENGTH or hasattr(values, "__array__"):
+            return None, values, None, None
+        return [encode(v) for v in values], None, None, None
+    raise TypeError(f"Vector() takes a size, a sequence or a Vector, not {first!r}")
+
+
+def _describe(args):
+    if args and hasattr(args[0], "__len__"):
+        return f"({len(args[0])} values)"
+    return repr(args) if len(args) != 1 else f"({args[0]!r})"
+
+
+class Vector(PythonHocObject):
+    _kind = "Vector"
+
+    def __init__(self, interpreter, handle, *args):
+        # Validate before registering: a refused Vector must leave no handle behind.
+        new, bulk, fill, source = _creation(args)
+        super().__init__(interpreter, handle)
+        self._session.send(["new", handle, "Vector", new], f"Vector{_describe(args)}")
+        if bulk is not None:
+            self._session.vector_load(handle, bulk)
+        if fill is not None:
+            self.fill(fill)
+        if source is not None:
+            self.copy(source)
+
+    def _label(self):
+        return f"Vector#{self._h}"
+
+    def __getattr__(self, name):
+        if name in _QUERIES:
+            return lambda *args: self._call(name, [encode(a) for a in args], f"{self._label()}.{name}()")
+        if name in _CHAINABLE:
+            def chain(*args):
+                self._queue(name, [encode(a) for a in args], f"{self._label()}.{name}{args!r}")
+                return self
+
+            return chain
+        raise AttributeError(f"'Vector' object has no attribute {name!r}")
+
+    def append(self, *values):
+        self._queue("append", [encode(v) for v in values], f"{self._label()}.append(...)")
+        return self
+
+    # Recording and playing.
+    def record(self, target, *args):
+        """Record ``transform_record(target)`` every step, or every ``Dt`` ms, or at the
+        times of a Vector."""
+        pointer = transform_record(target)
+        if not isinstance(pointer, Pointer):
+            raise HocRecordError(
+                f"Cannot record {target!r}: pass a Section, a Segment, a point process "
+                "or a _ref_ pointer"
+            )
+        self._queue(
+            "record",
+            [pointer._bridge_value(), *(encode(a) for a in args)],
+            f"{self._label()}.record({pointer!r})",
+        )
+        self.__ref__(target)
+        return self
+
+    def play(self, target, *args):
+        """Play the values into ``target`` (a _ref_ pointer) every ``Dt`` ms or at the
+        times of a Vector; ``continuous`` interpolates."""
+        if not isinstance(target, Pointer):
+            raise TypeError(f"Vector.play needs a _ref_ pointer target, got {target!r}")
+        self._queue(
+            "play",
+            [target._bridge_value(), *(encode(a) for a in args)],
+            f"{self._label()}.play({target!r})",
+        )
+        self.__ref__(target)
+        for arg in args:
+            if isinstance(arg, Vector):
+                self.__ref__(arg)
+        return self
+
+    # Sequence protocol and numpy interop.
+    def as_numpy(self):
+        """A read-only numpy view of the contents (zero copy)."""
+        return self._session.vector_view(self._h)
+
+    def to_arrow(self):
+        """The contents as a pyarrow Array (zero copy)."""
+        return self._session.vector_arrow(self._h)
+
+    def __array__(self, dtype=None, copy=None):
+        view = self.as_numpy()
+        if dtype is not None and dtype != view.dtype:
+            return view.astype(dtype)
+        return view.copy() if copy else view
+
+    def __len__(self):
+        return self._call("size", [], f"len({self._label()})")
+
+    def size(self):
+        return len(self)
+
+    def __iter__(self):
+        return iter(self.as_numpy().tolist())
+
+    def to_python(self):
+        return self.as_numpy().tolist()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.as_numpy()[index]
+        if not isinstance(index, numbers.Integral):
+            raise TypeError(f"Vector indices must be integers or slices, not {index!r}")
+        size = len(self)
+        i = index + size if index < 0 else index
+        if not 0 <= i < size:
+            raise IndexError(f"Vector index {index} out of range for size {size}")
+        return self._call("x", [int(i)], f"{self._label()}[{index}]")
+
+    def __setitem__(self, index, value):
+        if not isinstance(index, numbers.Integral) or index < 0:
+            raise IndexError(f"Vector assignment needs a non-negative integer index, got {index!r}")
+        self._queue("setx", [int(index), encode(value)], f"{self._label()}[{index}] = {value!r}")
+
+    def __repr__(self):
+        return f"<patch.objects.Vector {self._label()}>"
+
+    def hname(self):
+        return self._label()

@@ -1,0 +1,114 @@
+"""Bad input raises the exception Patch/NEURON raise, naming the bad value; the model is
+unchanged and the session goes on."""
+
+import pytest
+
+from patch.exceptions import HocRecordError, HocSectionAccessError
+
+
+def test_negative_length_is_a_value_error_and_leaves_the_section_unchanged(p):
+    s = p.Section(name="soma_err")
+    s.L = 20
+    with pytest.raises(ValueError, match=r"-5") as info:
+        s.L = -5
+        s.L  # a read flushes the queue
+    assert "soma_err.L = -5" in str(info.value)
+    assert s.L == 20
+
+
+def test_zero_nseg_is_a_value_error(p):
+    s = p.Section()
+    with pytest.raises(ValueError):
+        s.nseg = 0
+        s.nseg
+    assert s.nseg == 1
+
+
+def test_commands_queued_before_a_failure_stay_applied(p):
+    s = p.Section()
+    with pytest.raises(ValueError):
+        s.L = 33
+        s.diam = -1
+        s.Ra = 99
+        p.t
+    assert s.L == 33
+    assert s.Ra != 99, "commands after the failed one are not executed"
+
+
+def test_unknown_mechanism_is_a_value_error_raised_at_once(p):
+    s = p.Section()
+    with pytest.raises(ValueError, match="nope"):
+        s.insert("nope")
+    with pytest.raises(TypeError):
+        s.insert(3)
+    assert s.insert("pas") is s
+
+
+def test_segment_position_outside_the_section(p):
+    s = p.Section()
+    with pytest.raises(ValueError, match="1.5"):
+        s(1.5)
+
+
+def test_loop_in_the_tree_is_a_runtime_error(p):
+    a = p.Section()
+    b = p.Section()
+    b.connect(a)
+    with pytest.raises(RuntimeError):
+        a.connect(b)
+        p.t
+    assert a.parent is None and b.parent is a
+
+
+def test_bad_child_end_is_a_value_error(p):
+    with pytest.raises(ValueError, match="0.5"):
+        p.Section().connect(p.Section(), 1, 0.5)
+
+
+def test_nonpositive_dt_is_a_value_error(p):
+    dt = p.dt
+    with pytest.raises(ValueError):
+        p.dt = -1
+        p.t
+    assert p.dt == dt
+
+
+def test_unknown_attribute_of_a_mechanism_or_segment(p):
+    s = p.Section().insert("hh")
+    with pytest.raises(AttributeError, match="nope"):
+        s(0.5).hh.nope
+    with pytest.raises(AttributeError, match="nope"):
+        s(0.5).nope
+    with pytest.raises(AttributeError, match="pas"):
+        s(0.5).pas
+
+
+def test_recording_a_number_is_a_hoc_record_error(p):
+    with pytest.raises(HocRecordError, match="4"):
+        p.Vector().record(4)
+
+
+def test_clamp_without_any_section_is_a_section_access_error(p):
+    if p.allsec():
+        pytest.skip("sections from other tests exist; cas() falls back to them")
+    with pytest.raises(HocSectionAccessError):
+        p.IClamp()
+
+
+def test_unknown_hoc_file_is_refused(p):
+    from patch.exceptions import HocError
+
+    with pytest.raises(HocError, match="mycell.hoc"):
+        p.load_file("mycell.hoc")
+
+
+def test_the_session_goes_on_after_errors(p):
+    for _ in range(3):
+        with pytest.raises(ValueError):
+            p.Section().diam = 0
+            p.t
+    s = p.Section()
+    s.insert("hh")
+    p.finitialize(-65)
+    p.continuerun(1)
+    assert p.t == pytest.approx(1)
