@@ -18,7 +18,12 @@ public final class Random123Streams {
      * streams made by this registry (1, 2, ...), as {@code nrnran123_newstream()}.
      */
     public Random123Stream newDefaultStream(int rank) {
-        return new Random123Stream(this, 1, rank, ++lastDefaultId3);
+        return new Random123Stream(this, 1, rank, (int) nextDefaultId3());
+    }
+
+    /** The id3 of the next default stream (1, 2, ...), for streams kept outside a Random123Stream. */
+    public long nextDefaultId3() {
+        return ++lastDefaultId3 & 0xFFFFFFFFL;
     }
 
     /** A stream with explicit ids, each an unsigned 32-bit value in [0, 2^32 - 1]. */

@@ -1,0 +1,382 @@
+package org.jpatch.core.event;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jpatch.core.InvalidValueException;
+import org.jpatch.core.mech.GlobalState;
+import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.MechanismType;
+import org.jpatch.core.mech.NetEvents;
+import org.jpatch.core.mech.NetReceiver;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.mech.builtin.Random123Streams;
+import org.jpatch.core.ref.VarRef;
+import org.jpatch.core.sim.EventDelivery;
+import org.jpatch.core.sim.Simulation;
+
+/**
+ * NEURON's discrete-event machinery for the fixed step ({@code src/nrncvode/netcvode.cpp}):
+ * spike sources with threshold detection, NetCons, self-events, and one event queue
+ * delivered at NEURON's points.
+ *
+ * <p>Per fixed step: threshold check of every watched source on the old v (a crossing
+ * sends a spike stamped t + 1e-10), then delivery of events with time <= t + dt/2; after
+ * the step, delivery of events with time <= t_{n+1}. While an event is delivered, t is
+ * its time. In finitialize: {@link #initializing} before the INITIAL blocks (queue
+ * cleared), {@link #initialize} after them (sources reset, events at t <= 0 delivered).
+ */
+public final class EventSystem implements EventDelivery, NetEvents {
+    /** NEURON stamps a threshold crossing found at the start of a step at t + 1e-10 (check_thresh's teps). */
+    static final double THRESHOLD_STAMP_OFFSET = 1e-10; // [ms]
+
+    /** The variable holding id3 of a RANDOM variable's stream; negative until numbered. */
+    private static final String RANDOM_ID3 = "ranvar_id3";
+
+    private static final int NETCON_EVENT = 0;
+    private static final int SELF_EVENT = 1;
+    private static final int SOURCE_EVENT = 2;
+
+    private final EventHost host;
+    private final GlobalState globals;
+    private final EventQueue queue = new EventQueue();
+    private final Random123Streams randomStreams = new Random123Streams();
+
+    /** NEURON's psl_: spike sources in creation order (threshold checks run in this order). */
+    private final List<SpikeSource> sources = new ArrayList<>();
+    private final Map<VarRef, SpikeSource> sourceByVariable = new HashMap<>();
+    private final Map<PointProcess, SpikeSource> sourceByOwner = new IdentityHashMap<>();
+    private SpikeSource noSource;
+    /** Watched sources only, as an array for the per-step check. */
+    private SpikeSource[] watchedSources = new SpikeSource[0];
+
+    /** NetCons by id; null once deleted. */
+    private final List<NetCon> netcons = new ArrayList<>();
+
+    // self-events in flight: a pool of slots, the queue holds the slot index
+    private PointProcess[] selfTarget = new PointProcess[16];
+    private double[][] selfWeights = new double[16][];
+    private int[] freeSelfSlots = new int[16];
+    private int freeSelfCount;
+    private int selfSlotsUsed;
+
+    /** Point process by (type, instance row), rebuilt when the model was re-lowered. */
+    private final Map<MechanismType, PointProcess[]> pointProcessAtRow = new HashMap<>();
+    private long rowsVersion = Long.MIN_VALUE;
+
+    public EventSystem(EventHost host) {
+        this.host = Objects.requireNonNull(host);
+        this.globals = host.globals();
+    }
+
+    /** The simulation's Random123 state (global index, default stream numbering). */
+    public Random123Streams randomStreams() {
+        return randomStreams;
+    }
+
+    // ---- building ------------------------------------------------------------------------
+
+    /** A NetCon watching {@code source} (e.g. a segment's v) for upward threshold crossings. */
+    public NetCon newNetCon(VarRef source, PointProcess target) {
+        Objects.requireNonNull(source, "source");
+        int weightCount = checkTarget(target);
+        SpikeSource s = sourceByVariable.get(source);
+        if (s == null) {
+            s = addSource(source, null);
+            sourceByVariable.put(source, s);
+        }
+        return addNetCon(s, target, weightCount);
+    }
+
+    /** A NetCon from a point process that fires by net_event (an artificial cell such as NetStim). */
+    public NetCon newNetCon(PointProcess source, PointProcess target) {
+        Objects.requireNonNull(source, "source");
+        source.checkAlive();
+        int weightCount = checkTarget(target);
+        SpikeSource s = sourceByOwner.get(source);
+        if (s == null) {
+            s = addSource(null, source);
+            sourceByOwner.put(source, s);
+        }
+        return addNetCon(s, target, weightCount);
+    }
+
+    /** A NetCon without source: its events come only from {@link NetCon#event}. */
+    public NetCon newNetCon(PointProcess target) {
+        int weightCount = checkTarget(target);
+        if (noSource == null) {
+            noSource = addSource(null, null);
+        }
+        return addNetCon(noSource, target, weightCount);
+    }
+
+    /** Live NetCons in creation order. */
+    public List<NetCon> netCons() {
+        List<NetCon> live = new ArrayList<>();
+        for (NetCon nc : netcons) {
+            if (nc != null) {
+                live.add(nc);
+            }
+        }
+        return live;
+    }
+
+    /**
+     * The point process is going away: NetCons from or to it are deleted and its
+     * pending self-events dropped.
+     */
+    public void pointProcessDeleted(PointProcess pp) {
+        for (NetCon nc : netcons) {
+            if (nc != null && (nc.target == pp || nc.source().owner == pp)) {
+                nc.delete();
+            }
+        }
+        sourceByOwner.remove(pp); // its SpikeSource stays in sources (ids are indices), with no NetCons
+        for (int slot = 0; slot < selfSlotsUsed; slot++) {
+            if (selfTarget[slot] == pp) {
+                queue.removeAll(SELF_EVENT, slot);
+                releaseSelfSlot(slot);
+            }
+        }
+    }
+
+    private int checkTarget(PointProcess target) {
+        if (target == null) {
+            return 1; // NEURON gives a NetCon without target one weight
+        }
+        target.checkAlive();
+        MechanismKernel kernel = host.kernel(target.type());
+        if (!(kernel instanceof NetReceiver receiver)) {
+            throw new InvalidValueException(target.name() + " cannot receive events (" + target.type().name()
+                    + " has no NET_RECEIVE): not a NetCon target");
+        }
+        return receiver.weightCount();
+    }
+
+    private SpikeSource addSource(VarRef watched, PointProcess owner) {
+        SpikeSource s = new SpikeSource(sources.size(), watched, owner);
+        sources.add(s);
+        if (watched != null) {
+            watchedSources = Arrays.copyOf(watchedSources, watchedSources.length + 1);
+            watchedSources[watchedSources.length - 1] = s;
+        }
+        return s;
+    }
+
+    private NetCon addNetCon(SpikeSource source, PointProcess target, int weightCount) {
+        NetCon nc = new NetCon(netcons.size(), this, source, target, weightCount);
+        netcons.add(nc);
+        source.netcons.add(nc);
+        source.useMinDelay = false;
+        return nc;
+    }
+
+    void remove(NetCon nc) {
+        queue.removeAll(NETCON_EVENT, nc.id);
+        nc.detachSource();
+        netcons.set(nc.id, null);
+    }
+
+    void scheduleNetCon(NetCon nc, double time) {
+        if (!nc.active()) {
+            return;
+        }
+        queue.insert(time, NETCON_EVENT, nc.id, 0.0);
+    }
+
+    // ---- the simulation's hooks -----------------------------------------------------------
+
+    /**
+     * Start of finitialize, before INITIAL blocks (which may net_send): the queue is
+     * emptied and every receiving kernel learns where its events go.
+     */
+    public void initializing() {
+        queue.clear();
+        Arrays.fill(selfTarget, 0, selfSlotsUsed, null);
+        Arrays.fill(selfWeights, 0, selfSlotsUsed, null);
+        selfSlotsUsed = 0;
+        freeSelfCount = 0;
+        for (PointProcess pp : host.pointProcesses()) {
+            numberDefaultRandomStream(pp);
+            if (host.kernel(pp.type()) instanceof NetReceiver receiver) {
+                receiver.bindEvents(this);
+            }
+        }
+    }
+
+    /**
+     * NEURON numbers a RANDOM variable's default stream (1, rank, n) when the instance is
+     * made; here at the first finitialize that sees it, in creation order, which gives the
+     * same n as long as streams are numbered before later ones are made.
+     */
+    private void numberDefaultRandomStream(PointProcess pp) {
+        int id3 = pp.type().indexOf(RANDOM_ID3);
+        if (id3 >= 0 && pp.values().get(id3, 0) < 0.0) {
+            pp.values().set(id3, 0, randomStreams.nextDefaultId3());
+        }
+    }
+
+    @Override
+    public void initialize(Simulation sim) {
+        for (SpikeSource s : sources) {
+            s.initialize();
+        }
+        // NEURON's init_events: NET_RECEIVE INITIAL blocks, or else weights past the first zeroed
+        for (NetCon nc : netcons) {
+            if (nc != null && nc.target != null) {
+                Arrays.fill(nc.weights, 1, nc.weights.length, 0.0);
+            }
+        }
+        deliverUntil(globals.t);
+    }
+
+    @Override
+    public void beforeStep(Simulation sim) {
+        double t = globals.t;
+        for (SpikeSource s : watchedSources) {
+            if (s.watched.get() - s.threshold > 0.0) {
+                if (!s.above) {
+                    s.above = true;
+                    send(s, t + THRESHOLD_STAMP_OFFSET);
+                }
+            } else {
+                s.above = false;
+            }
+        }
+        deliverUntil(t + 0.5 * globals.dt);
+    }
+
+    @Override
+    public void afterStep(Simulation sim) {
+        deliverUntil(globals.t);
+    }
+
+    // ---- NetEvents: calls from kernels ------------------------------------------------------
+
+    @Override
+    public void netSend(MechanismType type, int instance, double time, double flag, double[] weights) {
+        if (time < globals.t) {
+            throw new IllegalStateException("net_send to the past: time " + time + " < t " + globals.t);
+        }
+        int slot = takeSelfSlot();
+        selfTarget[slot] = pointProcessAt(type, instance);
+        selfWeights[slot] = weights;
+        queue.insert(time, SELF_EVENT, slot, flag);
+    }
+
+    @Override
+    public void netEvent(MechanismType type, int instance, double time) {
+        SpikeSource s = sourceByOwner.get(pointProcessAt(type, instance));
+        if (s != null) {
+            send(s, time);
+        }
+    }
+
+    // ---- sending and delivering -------------------------------------------------------------
+
+    /** NEURON's PreSyn::send: record, then one queue entry per active NetCon (or one for all). */
+    private void send(SpikeSource s, double time) {
+        if (s.record != null) {
+            s.record.add(time);
+        }
+        if (s.useMinDelay) {
+            queue.insert(time + s.minDelay, SOURCE_EVENT, s.id, 0.0);
+            return;
+        }
+        for (NetCon nc : s.netcons) {
+            if (nc.active()) {
+                queue.insert(time + nc.delay(), NETCON_EVENT, nc.id, 0.0);
+            }
+        }
+    }
+
+    private void deliverUntil(double until) {
+        double savedT = globals.t;
+        while (queue.pollUntil(until)) {
+            double time = queue.polledTime();
+            int index = queue.polledIndex();
+            switch (queue.polledKind()) {
+                case NETCON_EVENT -> {
+                    NetCon nc = netcons.get(index);
+                    deliver(nc.target, nc.weights, 0.0, time);
+                }
+                case SELF_EVENT -> {
+                    PointProcess target = selfTarget[index];
+                    double[] weights = selfWeights[index];
+                    releaseSelfSlot(index);
+                    deliver(target, weights, queue.polledValue(), time);
+                }
+                case SOURCE_EVENT -> deliverToAllNetCons(sources.get(index), time);
+                default -> throw new IllegalStateException("unknown event kind " + queue.polledKind());
+            }
+        }
+        globals.t = savedT;
+    }
+
+    /** NEURON's PreSyn::deliver for a shared (min-delay) entry: every NetCon in creation order. */
+    private void deliverToAllNetCons(SpikeSource s, double time) {
+        for (NetCon nc : s.netcons) {
+            if (nc.active()) {
+                double extraDelay = nc.delay() - s.minDelay;
+                if (extraDelay == 0.0) {
+                    deliver(nc.target, nc.weights, 0.0, time);
+                } else {
+                    queue.insert(time + extraDelay, NETCON_EVENT, nc.id, 0.0);
+                }
+            }
+        }
+    }
+
+    private void deliver(PointProcess target, double[] weights, double flag, double time) {
+        globals.t = time;
+        NetReceiver receiver = (NetReceiver) host.kernel(target.type());
+        receiver.netReceive(target.values().index(0), weights, flag, time);
+    }
+
+    private PointProcess pointProcessAt(MechanismType type, int instance) {
+        if (rowsVersion != host.structureVersion()) {
+            pointProcessAtRow.clear();
+            for (PointProcess pp : host.pointProcesses()) {
+                if (!pp.values().isAttached()) {
+                    continue;
+                }
+                int row = pp.values().index(0);
+                PointProcess[] rows = pointProcessAtRow.get(pp.type());
+                if (rows == null || rows.length <= row) {
+                    rows = rows == null ? new PointProcess[row + 1] : Arrays.copyOf(rows, row + 1);
+                    pointProcessAtRow.put(pp.type(), rows);
+                }
+                rows[row] = pp;
+            }
+            rowsVersion = host.structureVersion();
+        }
+        PointProcess[] rows = pointProcessAtRow.get(type);
+        if (rows == null || instance >= rows.length || rows[instance] == null) {
+            throw new IllegalStateException("no " + type.name() + " instance at row " + instance);
+        }
+        return rows[instance];
+    }
+
+    private int takeSelfSlot() {
+        if (freeSelfCount > 0) {
+            return freeSelfSlots[--freeSelfCount];
+        }
+        if (selfSlotsUsed == selfTarget.length) {
+            int capacity = 2 * selfTarget.length;
+            selfTarget = Arrays.copyOf(selfTarget, capacity);
+            selfWeights = Arrays.copyOf(selfWeights, capacity);
+            freeSelfSlots = Arrays.copyOf(freeSelfSlots, capacity);
+        }
+        return selfSlotsUsed++;
+    }
+
+    private void releaseSelfSlot(int slot) {
+        selfTarget[slot] = null;
+        selfWeights[slot] = null;
+        freeSelfSlots[freeSelfCount++] = slot;
+    }
+}

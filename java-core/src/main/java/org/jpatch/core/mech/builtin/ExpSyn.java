@@ -1,0 +1,86 @@
+package org.jpatch.core.mech.builtin;
+
+import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.MechanismKind;
+import org.jpatch.core.mech.MechanismType;
+import org.jpatch.core.mech.NetEvents;
+import org.jpatch.core.mech.NetReceiver;
+import org.jpatch.core.mech.RangeVariable;
+
+/**
+ * NEURON's ExpSyn ({@code src/nrnoc/expsyn.mod}): a conductance that jumps by the NetCon
+ * weight and decays with {@code tau}; i = g·(v - e), a membrane (nonspecific) current.
+ */
+public final class ExpSyn extends MechanismKernel implements NetReceiver {
+    /** NEURON's type index: after IClamp (7) and AlphaSynapse (8). */
+    public static final int ORDER = 9;
+    private static final int TAU = 0, E = 1, I = 2, G = 3;
+
+    public static final MechanismType TYPE = MechanismType.builder("ExpSyn", MechanismKind.POINT, ORDER)
+            .variable(RangeVariable.parameter("tau", "ms", 0.1))
+            .variable(RangeVariable.parameter("e", "mV", 0.0))
+            .variable(RangeVariable.assigned("i", "nA"))
+            .variable(RangeVariable.state("g", "uS"))
+            .kernel(ExpSyn::new)
+            .build();
+
+    private double[] tau; // [ms]
+    private double[] e;   // [mV]
+    private double[] i;   // [nA]
+    private double[] g;   // [µS]
+
+    @Override
+    protected void bound() {
+        tau = data.vars[TAU];
+        e = data.vars[E];
+        i = data.vars[I];
+        g = data.vars[G];
+    }
+
+    @Override
+    public void initialize() {
+        for (int k = 0; k < data.count; k++) {
+            g[k] = 0.0;
+        }
+    }
+
+    @Override
+    public void current() {
+        int[] node = data.node;
+        double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;
+        for (int k = 0; k < data.count; k++) {
+            int n = node[k];
+            double vk = v[n];
+            double gLocal = g[k] * (vk + 0.001 - e[k]);
+            double current = g[k] * (vk - e[k]);
+            i[k] = current;
+            double scale = 1.e2 / area[n]; // nA -> mA/cm² on this node
+            double conductance = (gLocal - current) / 0.001 * scale;
+            rhs[n] -= current * scale;
+            d[n] += conductance;
+        }
+    }
+
+    @Override
+    public void state() {
+        double dt = globals.dt;
+        for (int k = 0; k < data.count; k++) {
+            g[k] = g[k] + (1.0 - Math.exp(dt * ((-1.0) / tau[k]))) * (-(0.0) - g[k]);
+        }
+    }
+
+    @Override
+    public int weightCount() {
+        return 1;
+    }
+
+    @Override
+    public void bindEvents(NetEvents events) {
+        // ExpSyn sends no events
+    }
+
+    @Override
+    public void netReceive(int instance, double[] weights, double flag, double tEvent) {
+        g[instance] = g[instance] + weights[0];
+    }
+}
