@@ -1,0 +1,70 @@
+package org.jpatch.core.lower;
+
+import java.util.List;
+import java.util.Map;
+import org.jpatch.core.mech.InstanceData;
+import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.MechanismType;
+import org.jpatch.core.mech.NodeData;
+import org.jpatch.core.model.Section;
+
+/**
+ * The flat arrays the integrator works on: nodes in NEURON's order, one
+ * {@link InstanceData} per mechanism type that has instances, and the kernels to run
+ * in type order.
+ */
+public final class LoweredModel {
+    public final NodeData nodes;
+    /** Capacitance of every segment: the solver adds cm·0.001/dt itself, as NEURON does. */
+    public final InstanceData capacitance;
+    /** Ion types with instances, for the secondorder = 2 current correction. */
+    public final InstanceData[] ions;
+    /** Kernels of the types with instances, in type order. */
+    public final MechanismKernel[] kernels;
+    public final Map<MechanismType, InstanceData> byType;
+
+    final List<Section> sectionOrder;
+    final int[] sectionBase;      // index of each ordered section's first centre node
+    final int[] parentNode;       // node index of each ordered section's x=0 end
+
+    LoweredModel(NodeData nodes, InstanceData capacitance, InstanceData[] ions, MechanismKernel[] kernels,
+                 Map<MechanismType, InstanceData> byType, List<Section> sectionOrder, int[] sectionBase,
+                 int[] parentNode) {
+        this.nodes = nodes;
+        this.capacitance = capacitance;
+        this.ions = ions;
+        this.kernels = kernels;
+        this.byType = byType;
+        this.sectionOrder = sectionOrder;
+        this.sectionBase = sectionBase;
+        this.parentNode = parentNode;
+    }
+
+    /**
+     * treeset.cpp's nrn_area_ri and connection_coef: node areas and the coupling
+     * coefficients a, b from the sections' present geometry.
+     */
+    public void updateGeometry() {
+        double[] area = nodes.area, a = nodes.a, b = nodes.b;
+        for (int r = 0; r < nodes.rootCount; r++) {
+            area[r] = 1.e2;
+            a[r] = 0.0;
+            b[r] = 0.0;
+        }
+        for (int s = 0; s < sectionOrder.size(); s++) {
+            double[] secArea = sectionOrder.get(s).nodeAreas();
+            System.arraycopy(secArea, 0, area, sectionBase[s], secArea.length);
+        }
+        for (int s = 0; s < sectionOrder.size(); s++) {
+            double[] rinv = sectionOrder.get(s).nodeRinv();
+            int base = sectionBase[s];
+            a[base] = -1.e2 * rinv[0] / area[parentNode[s]];
+            for (int j = 1; j < rinv.length; j++) {
+                a[base + j] = -1.e2 * rinv[j] / area[base + j - 1];
+            }
+            for (int j = 0; j < rinv.length; j++) {
+                b[base + j] = -1.e2 * rinv[j] / area[base + j];
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.jpatch.core.lower;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jpatch.core.mech.GlobalState;
+import org.jpatch.core.mech.InstanceData;
+import org.jpatch.core.mech.IonUse;
+import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.MechanismKind;
+import org.jpatch.core.mech.MechanismType;
+import org.jpatch.core.mech.NodeData;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.mech.ValueBlock;
+import org.jpatch.core.model.Model;
+import org.jpatch.core.model.Section;
+
+/**
+ * Model → flat arrays. Node order as NEURON's (section_order + reorder_secorder):
+ * the root node of every tree first, in creation order, then the sections breadth
+ * first (children in sibling order), each section's nseg+1 nodes consecutively.
+ * Instances of a density type follow that node order; point processes are sorted by
+ * node, creation order among equals. All values move into the new arrays.
+ */
+public final class Lowering {
+    private Lowering() {}
+
+    public static LoweredModel lower(Model model, GlobalState globals,
+                                     Function<MechanismType, MechanismKernel> kernels,
+                                     Function<MechanismType, double[]> typeGlobals) {
+        List<Section> order = sectionOrder(model.sections());
+        int roots = 0;
+        for (Section s : order) {
+            if (s.parent() == null) {
+                roots++;
+            }
+        }
+        Map<Section, Integer> index = new IdentityHashMap<>();
+        int[] base = new int[order.size()];
+        int[] rootNode = new int[order.size()];
+        int next = roots;
+        int r = 0;
+        for (int i = 0; i < order.size(); i++) {
+            Section s = order.get(i);
+            index.put(s, i);
+            rootNode[i] = s.parent() == null ? r++ : -1;
+            base[i] = next;
+            next += s.nseg() + 1;
+        }
+        int[] parentNode = new int[order.size()];
+        int[] parent = new int[next];
+        Arrays.fill(parent, 0, roots, -1);
+        for (int i = 0; i < order.size(); i++) {
+            Section s = order.get(i);
+            parentNode[i] = s.parent() == null ? rootNode[i] : nodeAt(s.parent(), s.parentX(), index, base, rootNode, order);
+            parent[base[i]] = parentNode[i];
+            for (int j = 1; j <= s.nseg(); j++) {
+                parent[base[i] + j] = base[i] + j - 1;
+            }
+        }
+        NodeData nodes = new NodeData(next, roots, parent);
+        double[][] vArrays = {nodes.v};
+        for (int i = 0; i < order.size(); i++) {
+            Section s = order.get(i);
+            s.vBlock().attach(vArrays, base[i]);
+            if (rootNode[i] >= 0) {
+                s.rootVBlock().attach(vArrays, rootNode[i]);
+            }
+        }
+
+        // Density and ion instances: section by section in node order.
+        Map<MechanismType, InstanceData> byType = new LinkedHashMap<>();
+        List<MechanismType> types = model.catalogue().types();
+        MechanismType capType = model.catalogue().get("capacitance");
+        for (MechanismType type : types) {
+            if (type.isPointProcess()) {
+                continue;
+            }
+            int count = 0;
+            for (Section s : order) {
+                if (type == capType || s.mechanismBlocks().containsKey(type)) {
+                    count += s.nseg();
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            int[] node = new int[count];
+            Map<Section, Integer> rows = new IdentityHashMap<>();
+            int row = 0;
+            for (int i = 0; i < order.size(); i++) {
+                Section s = order.get(i);
+                if (type == capType || s.mechanismBlocks().containsKey(type)) {
+                    rows.put(s, row);
+                    for (int j = 0; j < s.nseg(); j++) {
+                        node[row + j] = base[i] + j;
+                    }
+                    row += s.nseg();
+                }
+            }
+            InstanceData data = new InstanceData(type, count, node, new InstanceData[type.ions().size()],
+                    new int[type.ions().size()][count]);
+            for (Map.Entry<Section, Integer> e : rows.entrySet()) {
+                ValueBlock block = type == capType ? e.getKey().capacitanceBlock() : e.getKey().mechanismBlocks().get(type);
+                block.attach(data.vars, e.getValue());
+            }
+            byType.put(type, data);
+        }
+
+        // Point processes, grouped by type, sorted by node.
+        Map<MechanismType, List<PointProcess>> pps = new LinkedHashMap<>();
+        for (PointProcess pp : model.pointProcesses()) {
+            pps.computeIfAbsent(pp.type(), t -> new ArrayList<>()).add(pp);
+        }
+        Map<PointProcess, Integer> ppNode = new IdentityHashMap<>();
+        for (List<PointProcess> list : pps.values()) {
+            for (PointProcess pp : list) {
+                Section s = pp.section();
+                ppNode.put(pp, s == null ? -1 : nodeAt(s, pp.x(), index, base, rootNode, order));
+            }
+            list.sort(Comparator.comparingInt(ppNode::get));
+        }
+        for (MechanismType type : types) {
+            List<PointProcess> list = pps.get(type);
+            if (list == null) {
+                continue;
+            }
+            int[] node = new int[list.size()];
+            for (int k = 0; k < node.length; k++) {
+                node[k] = ppNode.get(list.get(k));
+            }
+            InstanceData data = new InstanceData(type, node.length, node, new InstanceData[type.ions().size()],
+                    new int[type.ions().size()][node.length]);
+            for (int k = 0; k < node.length; k++) {
+                list.get(k).values().attach(data.vars, k);
+            }
+            byType.put(type, data);
+        }
+
+        // Ion pointers (NEURON's dparam to the ion's variables at the same node).
+        Map<MechanismType, int[]> ionRowOfNode = new HashMap<>();
+        for (InstanceData data : byType.values()) {
+            if (data.type.kind() == MechanismKind.ION) {
+                int[] map = new int[next];
+                Arrays.fill(map, -1);
+                for (int k = 0; k < data.count; k++) {
+                    map[data.node[k]] = k;
+                }
+                ionRowOfNode.put(data.type, map);
+            }
+        }
+        for (InstanceData data : byType.values()) {
+            List<IonUse> uses = data.type.ions();
+            for (int u = 0; u < uses.size(); u++) {
+                MechanismType ionType = model.catalogue().get(uses.get(u).ionTypeName());
+                InstanceData ion = byType.get(ionType);
+                int[] map = ionRowOfNode.get(ionType);
+                if (ion == null) {
+                    throw new IllegalStateException(data.type.name() + " uses " + ionType.name() + " which has no instances");
+                }
+                data.ions[u] = ion;
+                for (int k = 0; k < data.count; k++) {
+                    int row = map[data.node[k]];
+                    if (row < 0) {
+                        throw new IllegalStateException(data.type.name() + " at node " + data.node[k] + " lacks " + ionType.name());
+                    }
+                    data.ionRow[u][k] = row;
+                }
+            }
+        }
+
+        List<MechanismKernel> active = new ArrayList<>();
+        List<InstanceData> ions = new ArrayList<>();
+        for (MechanismType type : types) {
+            InstanceData data = byType.get(type);
+            if (data == null) {
+                continue;
+            }
+            if (type.kind() == MechanismKind.ION) {
+                ions.add(data);
+            }
+            MechanismKernel k = kernels.apply(type);
+            if (k != null) {
+                k.bind(data, nodes, globals, typeGlobals.apply(type));
+                active.add(k);
+            }
+        }
+        LoweredModel lowered = new LoweredModel(nodes, byType.get(capType), ions.toArray(new InstanceData[0]),
+                active.toArray(new MechanismKernel[0]), byType, order, base, parentNode);
+        lowered.updateGeometry();
+        model.storageMoved();
+        return lowered;
+    }
+
+    /** section_order: roots in creation order, then breadth first through the children lists. */
+    static List<Section> sectionOrder(List<Section> sections) {
+        List<Section> order = new ArrayList<>(sections.size());
+        for (Section s : sections) {
+            if (s.parent() == null) {
+                order.add(s);
+            }
+        }
+        for (int i = 0; i < order.size(); i++) {
+            order.addAll(order.get(i).children());
+        }
+        return order;
+    }
+
+    /** node_exact(sec, x) as a node index. */
+    private static int nodeAt(Section s, double x, Map<Section, Integer> index, int[] base, int[] rootNode,
+                              List<Section> order) {
+        int i = index.get(s);
+        int slot = s.nodeSlot(x);
+        if (slot >= 0) {
+            return base[i] + slot;
+        }
+        if (s.parent() == null) {
+            return rootNode[i];
+        }
+        return nodeAt(s.parent(), s.parentX(), index, base, rootNode, order);
+    }
+}

@@ -1,0 +1,61 @@
+package org.jpatch.core.mech;
+
+/**
+ * The computation of one mechanism type over all its instances: the shape of the C
+ * that nocmodl generates (one loop over instances through {@code data.node}), so that
+ * an NMODL compiler can emit kernels of this form and the solver stays unaware of
+ * which mechanisms exist. The integrator calls each hook once per type, in type order,
+ * at NEURON's points; nothing here may allocate, since hooks run every time step.
+ *
+ * <p>A kernel lives as long as its simulation (tables survive re-lowering) and is
+ * re-bound to fresh arrays each time the model is lowered.
+ */
+public abstract class MechanismKernel {
+    protected InstanceData data;
+    protected NodeData nodes;
+    protected GlobalState globals;
+    /** The type's GLOBAL values, in the order of {@link MechanismType#globals()}. */
+    protected double[] typeGlobals;
+
+    public final void bind(InstanceData data, NodeData nodes, GlobalState globals, double[] typeGlobals) {
+        this.data = data;
+        this.nodes = nodes;
+        this.globals = globals;
+        this.typeGlobals = typeGlobals;
+        bound();
+    }
+
+    /** After {@link #bind}: cache array fields here. */
+    protected void bound() {}
+
+    /** NEURON's table check: rebuild TABLEs whose DEPEND values changed. Called before INITIAL and each step. */
+    public void checkTables() {}
+
+    /** INITIAL block. */
+    public void initialize() {}
+
+    /** BEFORE BREAKPOINT blocks, before any current is computed. */
+    public void beforeBreakpoint() {}
+
+    /**
+     * BREAKPOINT currents at the present v: {@code nodes.rhs} minus the membrane current
+     * (plus, for electrode currents) and {@code nodes.d} plus its conductance, both by
+     * NEURON's 0.001 mV difference; ion currents and dI/dv accumulated into the ions.
+     * NEURON's nrn_cur followed by nrn_jacob.
+     */
+    public void current() {}
+
+    /** SOLVE blocks: states from t to t + dt with the new v. */
+    public void state() {}
+
+    /** AFTER SOLVE blocks. */
+    public void afterSolve() {}
+
+    /** BEFORE STEP blocks, just before record at the end of a step. */
+    public void beforeStep() {}
+
+    /** NET_RECEIVE for instance {@code instance} at {@code tEvent}; {@code weights} as NetCon passes them. */
+    public void netReceive(int instance, double[] weights, double tEvent) {
+        throw new UnsupportedOperationException(data.type.name() + " has no NET_RECEIVE block");
+    }
+}

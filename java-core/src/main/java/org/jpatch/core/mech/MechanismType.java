@@ -1,0 +1,163 @@
+package org.jpatch.core.mech;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Metadata of one mechanism type: what NMODL's NEURON, PARAMETER, ASSIGNED and STATE
+ * blocks declare, plus the factory of the kernel that computes it.
+ *
+ * <p>{@code order} is NEURON's type index (capacitance 3, pas 4, IClamp 7, na_ion 15,
+ * k_ion 16, hh 17, ...): kernels run in increasing order, which fixes the summation
+ * order of currents into a node, hence the last bits of the result.
+ */
+public final class MechanismType {
+    private final String name;
+    private final MechanismKind kind;
+    private final int order;
+    private final List<RangeVariable> variables;
+    private final List<GlobalVariable> globals;
+    private final List<IonUse> ions;
+    private final boolean suffixed;
+    private final boolean electrodeCurrent;
+    private final Supplier<MechanismKernel> kernelFactory;
+
+    private MechanismType(Builder b) {
+        this.name = b.name;
+        this.kind = b.kind;
+        this.order = b.order;
+        this.variables = List.copyOf(b.variables);
+        this.globals = List.copyOf(b.globals);
+        this.ions = List.copyOf(b.ions);
+        this.suffixed = b.suffixed;
+        this.electrodeCurrent = b.electrodeCurrent;
+        this.kernelFactory = b.kernelFactory;
+    }
+
+    public static Builder builder(String name, MechanismKind kind, int order) {
+        return new Builder(name, kind, order);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public MechanismKind kind() {
+        return kind;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public List<RangeVariable> variables() {
+        return variables;
+    }
+
+    public List<GlobalVariable> globals() {
+        return globals;
+    }
+
+    public List<IonUse> ions() {
+        return ions;
+    }
+
+    /** True for ELECTRODE_CURRENT point processes: their current enters the node (rhs += i). */
+    public boolean electrodeCurrent() {
+        return electrodeCurrent;
+    }
+
+    public boolean isPointProcess() {
+        return kind == MechanismKind.POINT || kind == MechanismKind.ARTIFICIAL;
+    }
+
+    /** The name users see: {@code gnabar_hh} for density mechanisms, {@code amp} for point processes, {@code ena} for ions. */
+    public String rangeName(int variable) {
+        String v = variables.get(variable).name();
+        return suffixed ? v + "_" + name : v;
+    }
+
+    /** Index of the variable with this user-visible name, or -1. */
+    public int indexOf(String rangeName) {
+        for (int k = 0; k < variables.size(); k++) {
+            if (rangeName(k).equals(rangeName)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    public double[] defaults() {
+        double[] d = new double[variables.size()];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = variables.get(k).defaultValue();
+        }
+        return d;
+    }
+
+    /** A fresh kernel, or null for types the solver handles itself (capacitance). */
+    public MechanismKernel newKernel() {
+        return kernelFactory == null ? null : kernelFactory.get();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final MechanismKind kind;
+        private final int order;
+        private final List<RangeVariable> variables = new ArrayList<>();
+        private final List<GlobalVariable> globals = new ArrayList<>();
+        private final List<IonUse> ions = new ArrayList<>();
+        private boolean suffixed;
+        private boolean electrodeCurrent;
+        private Supplier<MechanismKernel> kernelFactory;
+
+        private Builder(String name, MechanismKind kind, int order) {
+            this.name = Objects.requireNonNull(name);
+            this.kind = Objects.requireNonNull(kind);
+            this.order = order;
+            this.suffixed = kind == MechanismKind.DENSITY;
+        }
+
+        public Builder variable(RangeVariable v) {
+            variables.add(v);
+            return this;
+        }
+
+        public Builder global(String globalName, String units, double defaultValue) {
+            globals.add(new GlobalVariable(globalName, units, defaultValue));
+            return this;
+        }
+
+        public Builder ion(IonUse use) {
+            ions.add(use);
+            return this;
+        }
+
+        /** Range names without the {@code _mech} suffix (capacitance's {@code cm}). */
+        public Builder unsuffixed() {
+            suffixed = false;
+            return this;
+        }
+
+        public Builder electrodeCurrent() {
+            electrodeCurrent = true;
+            return this;
+        }
+
+        public Builder kernel(Supplier<MechanismKernel> factory) {
+            kernelFactory = factory;
+            return this;
+        }
+
+        public MechanismType build() {
+            return new MechanismType(this);
+        }
+    }
+}

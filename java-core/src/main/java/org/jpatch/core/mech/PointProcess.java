@@ -1,0 +1,99 @@
+package org.jpatch.core.mech;
+
+import org.jpatch.core.DeletedObjectException;
+import org.jpatch.core.UnknownVariableException;
+import org.jpatch.core.model.Section;
+
+/**
+ * One point-process object (IClamp[0], ExpSyn[3]): its type, its location and its
+ * variables. Created, moved and deleted through the Simulation; the location methods
+ * here are the engine's own.
+ */
+public final class PointProcess {
+    private final MechanismType type;
+    private final String name;
+    private final ValueBlock values;
+    private Section section;
+    private double x;
+    private boolean deleted;
+
+    /** Engine-internal: use {@code Simulation.newPointProcess}. */
+    public PointProcess(MechanismType type, String name) {
+        this.type = type;
+        this.name = name;
+        this.values = new ValueBlock(type.defaults(), 1);
+    }
+
+    public MechanismType type() {
+        return type;
+    }
+
+    /** The section it sits in, or null for an artificial cell. */
+    public Section section() {
+        checkAlive();
+        return section;
+    }
+
+    /** Position of its node along the section, as NEURON's get_loc() reports it (a segment centre, 0 or 1). */
+    public double x() {
+        checkAlive();
+        return x;
+    }
+
+    public double get(String var) {
+        checkAlive();
+        return values.get(indexOf(var), 0);
+    }
+
+    public void set(String var, double value) {
+        checkAlive();
+        values.set(indexOf(var), 0, value);
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    /** NEURON-style name, e.g. {@code IClamp[0]}. */
+    public String name() {
+        return name;
+    }
+
+    /** Index of variable {@code var} in the type; UnknownVariableException if it has none. */
+    public int indexOf(String var) {
+        int k = type.indexOf(var);
+        if (k < 0) {
+            throw new UnknownVariableException(name + " has no variable '" + var + "'");
+        }
+        return k;
+    }
+
+    /** Engine-internal: the storage of its variables. */
+    public ValueBlock values() {
+        return values;
+    }
+
+    /** Engine-internal: records the location (done by Section). */
+    public void place(Section section, double nodeX) {
+        this.section = section;
+        this.x = nodeX;
+    }
+
+    /** Engine-internal. */
+    public void markDeleted() {
+        values.detach();
+        deleted = true;
+        section = null;
+    }
+
+    public void checkAlive() {
+        if (deleted) {
+            throw new DeletedObjectException("point process " + name + " was deleted");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,125 @@
+package org.jpatch.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jpatch.core.mech.MechanismCatalogue;
+import org.jpatch.core.mech.PointProcess;
+
+/**
+ * The editable description of a simulation: live sections in creation order, point
+ * processes, and change counters. {@code structureVersion} bumps when the lowered
+ * arrays must be rebuilt; {@code geometryVersion} when only areas and coupling
+ * coefficients must be recomputed; {@code storageEpoch} whenever any variable may
+ * have moved to another array (references re-resolve on it).
+ */
+public final class Model {
+    private final MechanismCatalogue catalogue;
+    private final List<Section> sections = new ArrayList<>();
+    private final List<PointProcess> pointProcesses = new ArrayList<>();
+    private long structureVersion;
+    private long geometryVersion;
+    private long storageEpoch;
+    private int sectionSerial;
+
+    public Model(MechanismCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public MechanismCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public Section newSection(String name) {
+        Section s = new Section(this, name != null ? name : "__nrnsec_" + sectionSerial, sectionSerial);
+        sectionSerial++;
+        sections.add(s);
+        structureChanged();
+        return s;
+    }
+
+    /** NEURON's delete_section: children become roots, the section's point processes go with it. */
+    public void deleteSection(Section s) {
+        s.checkAlive();
+        for (Section child : new ArrayList<>(s.children())) {
+            child.disconnect();
+        }
+        s.disconnect();
+        for (PointProcess pp : new ArrayList<>(s.pointProcesses())) {
+            deletePointProcess(pp);
+        }
+        s.markDeleted();
+        sections.remove(s);
+        structureChanged();
+    }
+
+    public List<Section> sections() {
+        return Collections.unmodifiableList(sections);
+    }
+
+    public void addPointProcess(PointProcess pp, Section sec, double x) {
+        sec.attachPointProcess(pp, x);
+        pointProcesses.add(pp);
+        structureChanged();
+    }
+
+    /** An artificial cell: a point process without a location. */
+    public void addArtificial(PointProcess pp) {
+        pointProcesses.add(pp);
+        structureChanged();
+    }
+
+    /** NEURON's loc(): the point process moves to sec(x). */
+    public void movePointProcess(PointProcess pp, Section sec, double x) {
+        pp.checkAlive();
+        sec.checkAlive();
+        sec.segment(x);  // validates x before anything changes
+        if (pp.section() != null) {
+            pp.section().detachPointProcess(pp);
+        }
+        sec.attachPointProcess(pp, x);
+        structureChanged();
+    }
+
+    public void deletePointProcess(PointProcess pp) {
+        pp.checkAlive();
+        if (pp.section() != null) {
+            pp.section().detachPointProcess(pp);
+        }
+        pointProcesses.remove(pp);
+        pp.markDeleted();
+        structureChanged();
+    }
+
+    /** Live point processes in creation order. */
+    public List<PointProcess> pointProcesses() {
+        return Collections.unmodifiableList(pointProcesses);
+    }
+
+    public long structureVersion() {
+        return structureVersion;
+    }
+
+    public long geometryVersion() {
+        return geometryVersion;
+    }
+
+    public long storageEpoch() {
+        return storageEpoch;
+    }
+
+    void structureChanged() {
+        structureVersion++;
+        geometryVersion++;
+        storageEpoch++;
+    }
+
+    void geometryChanged() {
+        geometryVersion++;
+    }
+
+    /** Lowering moved the values into new arrays. */
+    public void storageMoved() {
+        storageEpoch++;
+    }
+}

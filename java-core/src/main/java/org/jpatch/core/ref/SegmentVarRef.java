@@ -1,0 +1,68 @@
+package org.jpatch.core.ref;
+
+import org.jpatch.core.model.Model;
+import org.jpatch.core.model.Section;
+
+/**
+ * A range variable of a section at x. It caches where the value lives and looks again
+ * whenever the model's storage epoch changed (re-lowering, nseg change, insertion).
+ */
+public final class SegmentVarRef implements VarRef {
+    private final Model model;
+    private final Section section;
+    private final double x;
+    private final String var;
+    private final boolean diam;  // diam is geometry: writes must go through the section
+    private double[] array;
+    private int index;
+    private long epoch = -1;
+
+    /** Resolves once, so that an unknown variable fails here. */
+    public SegmentVarRef(Model model, Section section, double x, String var) {
+        this.model = model;
+        this.section = section;
+        this.x = x;
+        this.var = var;
+        this.diam = var.equals("diam");
+        if (diam) {
+            section.diam(x);
+        } else {
+            resolve();
+        }
+    }
+
+    private void resolve() {
+        Section.Location at = section.locate(var, x);
+        array = at.block().array(at.variable());
+        index = at.block().index(at.instance());
+        epoch = model.storageEpoch();
+    }
+
+    @Override
+    public double get() {
+        if (diam) {
+            return section.diam(x);
+        }
+        if (epoch != model.storageEpoch()) {
+            resolve();
+        }
+        return array[index];
+    }
+
+    @Override
+    public void set(double value) {
+        if (diam) {
+            section.setDiam(x, value);
+            return;
+        }
+        if (epoch != model.storageEpoch()) {
+            resolve();
+        }
+        array[index] = value;
+    }
+
+    @Override
+    public String name() {
+        return section.name() + "(" + x + ")." + var;
+    }
+}
