@@ -41,7 +41,9 @@ def test_iclamp_defaults_to_the_accessed_section(p):
     s = p.Section()
     with s.push():
         c = p.IClamp(0.3)
-    assert c.get_segment() == s(0.3)
+    # As in NEURON, a point process sits at the centre of its segment.
+    assert c.get_segment() == s(0.5)
+    assert c.get_loc() == 0.5
     assert c in s._references and s in c._references
 
 

@@ -8,43 +8,21 @@ whether ``p.ExpSyn`` is a point-process factory. It learns the names once per se
 _ION_SUFFIX = "_ion"
 
 
-def _names(entries):
-    """Names from a list of strings or of ``{"name": ...}`` dicts."""
-    return [e["name"] if isinstance(e, dict) else e for e in entries or ()]
-
-
-def _unsuffixed(name, mechanism):
-    suffix = "_" + mechanism
-    return name[: -len(suffix)] if name.endswith(suffix) else name
-
-
 class MechanismInfo:
-    """One mechanism type: its kind and its variables, as the bridge describes them."""
+    """One mechanism type as ``mechanism_info`` describes it (bridge/README.md)."""
 
-    __slots__ = ("name", "kind", "variables", "globals", "ions")
+    __slots__ = ("name", "kind", "variables", "ions", "_range_names")
 
-    def __init__(self, name, kind, info):
-        self.name = name
-        self.kind = kind
-        variables = []
-        for key in ("range", "parameters", "assigned", "states"):
-            for var in _names(info.get(key)):
-                var = _unsuffixed(var, name)
-                if var not in variables:
-                    variables.append(var)
-        # Unsuffixed names: ``gnabar`` for hh, ``ena`` for na_ion, ``amp`` for IClamp.
-        self.variables = tuple(variables)
-        self.globals = tuple(_names(info.get("globals")))
-        self.ions = tuple(
-            i.get("ion", i.get("name")) if isinstance(i, dict) else i
-            for i in info.get("ions") or ()
-        )
+    def __init__(self, info):
+        self.name = info["name"]
+        self.kind = info["kind"]
+        # Unsuffixed name (gnabar, ena, amp) → name on a section or segment (gnabar_hh, ena).
+        self._range_names = {v["name"]: v["range_name"] for v in info["variables"]}
+        self.variables = tuple(self._range_names)
+        self.ions = tuple(info.get("ions", ()))
 
     def range_name(self, var):
-        """NEURON's section/segment name of a density variable (``gnabar`` → ``gnabar_hh``)."""
-        if self.name.endswith(_ION_SUFFIX):
-            return var
-        return f"{var}_{self.name}"
+        return self._range_names[var]
 
 
 class Catalogue:
@@ -57,9 +35,6 @@ class Catalogue:
         self.density = frozenset(listing.get("density", ()))
         self.point = frozenset(listing.get("point", ())) | frozenset(
             listing.get("artificial", ())
-        )
-        self.ions = frozenset(listing.get("ion", ())) | frozenset(
-            name for name in self.density if name.endswith(_ION_SUFFIX)
         )
         self._after_insert = {}
 
@@ -82,14 +57,15 @@ class Catalogue:
         info = self.info(mechanism)
         return range_variables - {info.range_name(v) for v in info.variables}
 
+    def inserted_ions(self, mechanisms):
+        """The ion mechanisms (na_ion…) that inserting ``mechanisms`` brings along."""
+        return {ion + _ION_SUFFIX for m in mechanisms for ion in self.info(m).ions}
+
     def info(self, mechanism):
         info = self._info.get(mechanism)
         if info is None:
             raw = self._session.ask(
                 ["sim", "mechanism_info", [mechanism]], f"describe mechanism {mechanism!r}"
             )
-            kind = "point" if mechanism in self.point else "density"
-            if mechanism.endswith(_ION_SUFFIX):
-                kind = "ion"
-            info = self._info[mechanism] = MechanismInfo(mechanism, raw.get("kind", kind), raw)
+            info = self._info[mechanism] = MechanismInfo(raw)
         return info

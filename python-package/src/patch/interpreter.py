@@ -34,8 +34,17 @@ class PythonHocInterpreter:
         d["_finitialized"] = False
         d["_time"] = None
         d["_instance_counters"] = {}
+        session.set_wrapper(self._wrap)
         self.load_file("stdrun.hoc")
         self.celsius = 32
+
+    def _wrap(self, handle, kind):
+        """A proxy for an object the JVM created itself (a negative handle)."""
+        if kind == "Section":
+            return Section(self, handle)
+        if kind == "Vector":
+            return Vector.wrap(self, handle)
+        raise TypeError(f"the engine returned a {kind} (handle {handle}) that has no proxy")
 
     # Globals: read from and written to the simulator; other names live on `p` itself.
     def __getattr__(self, name):
@@ -93,8 +102,8 @@ class PythonHocInterpreter:
     def IClamp(self, x=0.5, sec=None):
         if isinstance(x, (Segment, Section)) and sec is None:
             return self._point_process("IClamp", x)
-        section = transform(sec) if sec is not None else self._accessed_section("IClamp")
-        return self._point_process("IClamp", section(x), owner=sec)
+        owner = sec if sec is not None else self._accessed_section("IClamp")
+        return self._point_process("IClamp", transform(owner)(x), owner=owner)
 
     def SEClamp(self, sec, x=0.5):
         if isinstance(transform(sec), Segment):
@@ -103,10 +112,11 @@ class PythonHocInterpreter:
 
     def _point_process_factory(self, mechanism):
         def factory(target, *args, sec=None, **attributes):
+            owner = target
             if isinstance(target, numbers.Real):
-                section = transform(sec) if sec is not None else self._accessed_section(mechanism)
-                target = section(target)
-            pp = self._point_process(mechanism, target)
+                owner = sec if sec is not None else self._accessed_section(mechanism)
+                target = transform(owner)(target)
+            pp = self._point_process(mechanism, target, owner=owner)
             for name, value in attributes.items():
                 setattr(pp, name, value)
             return pp
@@ -230,7 +240,7 @@ class PythonHocInterpreter:
                 var: [getattr(seg, info.range_name(var)) for seg in segments]
                 for var in info.variables
             }
-            target = ions if mechanism in catalogue.ions else density
+            target = ions if mechanism.endswith("_ion") else density
             target[mechanism.removesuffix("_ion")] = values
         points = section._call("points", [], f"psection({section.name()})")
         parent = section.parent

@@ -12,11 +12,6 @@ def _value(value):
     return value if cls is float or cls is int else encode(value)
 
 
-def _is_inserted_ion(section, ion):
-    info = section._interpreter._catalogue.info(ion)
-    return any(info.range_name(v) in section._range_variables for v in info.variables)
-
-
 class Segment(Referencing, Connectable):
     """``sec(x)``: a value naming the position ``x`` of a section; it owns no JVM object."""
 
@@ -52,8 +47,8 @@ class Segment(Referencing, Connectable):
             var = name[5:]
             if var in SEGMENT_VARIABLES or var in sec._range_variables:
                 return segment_pointer(sec, self.x, var)
-        elif name in catalogue.density or name in catalogue.ions:
-            if name in sec._mechanisms or _is_inserted_ion(sec, name):
+        elif name in catalogue.density or name.endswith("_ion"):
+            if name in sec._mechanisms or name in catalogue.inserted_ions(sec._mechanisms):
                 return Mechanism(self, name)
             raise AttributeError(f"{name}, the mechanism does not exist at {self}")
         raise AttributeError(f"'Segment' object has no attribute {name!r}")

@@ -60,6 +60,13 @@ class Vector(PythonHocObject):
         if source is not None:
             self.copy(source)
 
+    @classmethod
+    def wrap(cls, interpreter, handle):
+        """A proxy for an existing JVM Vector."""
+        vector = cls.__new__(cls)
+        PythonHocObject.__init__(vector, interpreter, handle)
+        return vector
+
     def _label(self):
         return f"Vector#{self._h}"
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.jpatch.core.mech.GlobalVariable;
+import org.jpatch.core.mech.IonUse;
 import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.RangeVariable;
@@ -90,6 +91,11 @@ final class SimCommands {
             entry.put("role", v.role().name().toLowerCase(Locale.ROOT));
             entry.put("units", v.units());
             entry.put("default", v.defaultValue());
+        }
+        // The ions it uses: inserting it makes their variables (ena, ina, nai…) range variables too.
+        ArrayNode ions = info.putArray("ions");
+        for (IonUse use : type.ions()) {
+            ions.add(use.ion());
         }
         ArrayNode globals = info.putArray("globals");
         for (GlobalVariable g : type.globals()) {
