@@ -73,6 +73,13 @@ public final class EventSystem implements EventDelivery, NetEvents {
         this.globals = host.globals();
     }
 
+    /** A new event system delivering the events of {@code sim} (replacing any other). */
+    public static EventSystem attach(Simulation sim) {
+        EventSystem events = new EventSystem(new SimulationEventHost(sim));
+        sim.setEventDelivery(events);
+        return events;
+    }
+
     /** The simulation's Random123 state (global index, default stream numbering). */
     public Random123Streams randomStreams() {
         return randomStreams;
@@ -189,6 +196,11 @@ public final class EventSystem implements EventDelivery, NetEvents {
     }
 
     // ---- the simulation's hooks -----------------------------------------------------------
+
+    @Override
+    public void initializing(Simulation sim) {
+        initializing();
+    }
 
     /**
      * Start of finitialize, before INITIAL blocks (which may net_send): the queue is
@@ -332,6 +344,9 @@ public final class EventSystem implements EventDelivery, NetEvents {
     }
 
     private void deliver(PointProcess target, double[] weights, double flag, double time) {
+        if (target.isDeleted()) {
+            return; // deleted after the event was queued
+        }
         globals.t = time;
         NetReceiver receiver = (NetReceiver) host.kernel(target.type());
         receiver.netReceive(target.values().index(0), weights, flag, time);

@@ -5,6 +5,9 @@ package org.jpatch.core.sim;
  * called by the integrator at NEURON's points. Without one, a simulation has no events.
  */
 public interface EventDelivery {
+    /** Start of finitialize, after lowering and t = 0, before INITIAL blocks (which may net_send): empty the queue. */
+    default void initializing(Simulation sim) {}
+
     /** In finitialize, after INITIAL blocks of mechanisms: clear the queue, initialise artificial cells and NetCons, deliver events at t <= 0. */
     void initialize(Simulation sim);
 

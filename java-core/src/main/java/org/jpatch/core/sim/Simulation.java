@@ -244,6 +244,9 @@ public final class Simulation {
         LoweredModel m = lowered();
         globals.t = 0.0;
         FixedStepIntegrator.checkTables(m);
+        if (events != null) {
+            events.initializing(this);
+        }
         if (setV) {
             FixedStepIntegrator.setVoltage(m, v);
         }

@@ -1,0 +1,100 @@
+package org.jpatch.core.event;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.mech.builtin.NetStim;
+import org.jpatch.core.model.Section;
+import org.jpatch.core.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+/** Event-driven models against real NEURON 9.0.2 (tools/reference/events/gen_events.py). */
+class SynapseDifferentialTest {
+    private static final double TRACE_TOLERANCE = 1e-9; // [mV], [nA], [µS]
+    private static final double SPIKE_TOLERANCE = 1e-9; // [ms]
+
+    private static Section hhSoma(Simulation sim) {
+        Section soma = sim.newSection("soma");
+        soma.setL(20);
+        soma.setDiam(20);
+        soma.insert("hh");
+        return soma;
+    }
+
+    @Test
+    void hhSomaDrivenByNetStimThroughExpSynAndExp2SynMatchesNeuron() {
+        JsonNode ref = ReferenceData.load("netstim_synapses.json");
+        Simulation sim = new Simulation();
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = hhSoma(sim);
+        PointProcess stim = sim.newPointProcess("NetStim", null, 0.5);
+        stim.set("start", 5);
+        stim.set("interval", 12);
+        stim.set("number", 6);
+        PointProcess expsyn = sim.newPointProcess("ExpSyn", soma, 0.5);
+        expsyn.set("tau", 2);
+        PointProcess exp2syn = sim.newPointProcess("Exp2Syn", soma, 0.5);
+        exp2syn.set("tau1", 0.5);
+        exp2syn.set("tau2", 4);
+        exp2syn.set("e", -10);
+        NetCon nc1 = events.newNetCon(stim, expsyn);
+        nc1.setWeight(0, 0.004);
+        nc1.setDelay(1);
+        NetCon nc2 = events.newNetCon(stim, exp2syn);
+        nc2.setWeight(0, 0.003);
+        nc2.setDelay(3.5);
+        SpikeTimes stimTimes = new SpikeTimes();
+        nc1.record(stimTimes);
+        NetCon detector = events.newNetCon(sim.ref(soma, 0.5, "v"), null);
+        detector.setThreshold(0);
+        SpikeTimes spikes = new SpikeTimes();
+        detector.record(spikes);
+        Traces traces = new Traces(sim)
+                .record("t", sim.globalRef("t"))
+                .record("v", sim.ref(soma, 0.5, "v"))
+                .record("expsyn_i", sim.ref(expsyn, "i"))
+                .record("expsyn_g", sim.ref(expsyn, "g"))
+                .record("exp2syn_i", sim.ref(exp2syn, "i"))
+                .record("exp2syn_g", sim.ref(exp2syn, "g"));
+        sim.finitialize(-65);
+        sim.continuerun(100);
+
+        traces.assertAgree(ref.get("traces"), TRACE_TOLERANCE);
+        assertArrayEquals(ReferenceData.doubles(ref.get("stim_times")), stimTimes.toArray(), 0.0);
+        double[] expectedSpikes = ReferenceData.doubles(ref.get("spike_times"));
+        assertEquals(6, expectedSpikes.length);
+        assertArrayEquals(expectedSpikes, spikes.toArray(), SPIKE_TOLERANCE);
+    }
+
+    /** NEURON's test/api/netcon.cpp: noise 1, noiseFromRandom123(1, 2, 3), ExpSyn on an hh soma. */
+    @Test
+    void noisyNetStimDrivingAnHhSomaMatchesNeuron() {
+        JsonNode ref = ReferenceData.load("netstim_noise.json");
+        Simulation sim = new Simulation();
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = sim.newSection("soma");
+        soma.insert("hh");
+        PointProcess stim = sim.newPointProcess("NetStim", null, 0.5);
+        stim.set("start", 5);
+        stim.set("noise", 1);
+        stim.set("interval", 5);
+        stim.set("number", 10);
+        NetStim.noiseFromRandom123(stim, 1, 2, 3);
+        PointProcess syn = sim.newPointProcess("ExpSyn", soma, 0.5);
+        syn.set("tau", 3);
+        syn.set("e", 0);
+        NetCon nc = events.newNetCon(stim, syn);
+        nc.setWeight(0, 0.5);
+        nc.setDelay(0);
+        SpikeTimes sent = new SpikeTimes();
+        nc.record(sent);
+        Traces traces = new Traces(sim).record("t", sim.globalRef("t")).record("v", sim.ref(soma, 0.5, "v"));
+        sim.finitialize(-65);
+        sim.continuerun(100);
+
+        assertArrayEquals(ReferenceData.doubles(ref.get("event_times")), sent.toArray(), 0.0);
+        traces.assertAgree(ref.get("traces"), TRACE_TOLERANCE);
+    }
+}
