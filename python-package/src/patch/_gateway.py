@@ -78,8 +78,11 @@ class _CdsArchive:
 
     def __init__(self, java, jar):
         stat = os.stat(jar)
-        key = hashlib.sha256(f"{java}|{os.path.realpath(jar)}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:20]
-        self.path = os.path.join(_cache_dir(), f"jpatch-{key}.jsa")
+        # One archive per (java, jar location); a rebuilt jar replaces its predecessor's.
+        where = hashlib.sha256(f"{java}|{os.path.realpath(jar)}".encode()).hexdigest()[:12]
+        version = hashlib.sha256(f"{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+        self._prefix = os.path.join(_cache_dir(), f"jpatch-{where}-")
+        self.path = f"{self._prefix}{version}.jsa"
         self._pending = None
 
     def flags(self):
@@ -101,7 +104,22 @@ class _CdsArchive:
     def publish(self):
         if self._pending and os.path.isfile(self._pending):
             os.replace(self._pending, self.path)
+            self._remove_outdated()
         self._pending = None
+
+    def _remove_outdated(self):
+        """Archives of earlier builds of this jar, and unfinished ones older than an hour
+        (their JVM was killed before it could write them out)."""
+        directory = os.path.dirname(self.path)
+        for name in os.listdir(directory):
+            path = os.path.join(directory, name)
+            if not path.startswith(self._prefix) or path == self.path:
+                continue
+            try:
+                if not name.endswith(".tmp") or time.time() - os.path.getmtime(path) > 3600:
+                    os.unlink(path)
+            except OSError:
+                pass
 
     def discard(self):
         if self._pending:

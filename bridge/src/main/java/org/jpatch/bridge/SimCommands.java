@@ -48,6 +48,9 @@ final class SimCommands {
             case "sections":
                 args.expect(0, 0);
                 return bridge.encodeAll(bridge.sim.sections());
+            case "topology":
+                args.expect(0, 0);
+                return Bridge.NODES.textNode(TopologyText.of(bridge.sim.sections()));
             case "mechanism_names":
                 args.expect(0, 0);
                 return mechanismNames();
