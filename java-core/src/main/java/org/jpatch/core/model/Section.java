@@ -219,18 +219,17 @@ public final class Section {
 
     /**
      * Axial resistance [MΩ] between the node at x and its parent node, NEURON's
-     * {@code ri()}: 1/RINV of the node. x = 0 (the connecting end) gives 1e30, as NEURON
-     * reports for a node without a resistance to a parent within the section.
+     * {@code ri()}: 1/RINV of the node. At the connecting end the node is the parent's
+     * (its ri there), or a root node, which has no parent: 1e30, as NEURON reports.
      */
     public double ri(double x) {
         checkAlive();
         checkX(x);
-        SectionGeometry g = SectionGeometry.of(this);
         int j = pnodeIndexOfX(x, nseg);
         if (j < 0) {
-            return 1e30;
+            return parent == null ? 1e30 : parent.ri(parentX);
         }
-        return 1.0 / g.rinv[j];
+        return 1.0 / SectionGeometry.of(this).rinv[j];
     }
 
     // ---- 3-D points ----
