@@ -77,3 +77,12 @@ def test_fadvance_steps_once(p):
     p.finitialize(-65)
     p.fadvance()
     assert p.t == pytest.approx(p.dt)
+
+
+def test_topology_prints_neurons_tree_text(p, capsys):
+    soma = p.Section(name="topo_soma")
+    dend = p.Section(name="topo_dend")
+    dend.connect(soma)
+    assert p.topology() == 1.0
+    out = capsys.readouterr().out
+    assert "topo_soma(0-1)" in out and "`|       topo_dend(0-1)" in out

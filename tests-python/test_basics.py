@@ -261,3 +261,18 @@ def test_p_time_records_t(p):
     p.finitialize(-65)
     p.continuerun(1)
     assert list(t) == pytest.approx([i * p.dt for i in range(41)])
+
+
+def test_synapse_insertion_with_a_synapse_factory(p, has_point_process):
+    # Patch's own test_section_synapse_insertion, with ExpSyn.
+    has_point_process("ExpSyn")
+    s = p.Section()
+    s.synapse(p.ExpSyn)
+    assert len(s._references) == 1
+    assert len(s._references[0]._references) == 1
+    assert s._references[0]._references[0] is s
+    assert not hasattr(s, "synapses")
+    syn = s.synapse(p.ExpSyn, store=True)
+    assert syn in s.synapses
+    assert str(syn).startswith("ExpSyn[")
+    assert syn.get_segment() == s(0.5)

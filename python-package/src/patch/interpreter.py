@@ -78,7 +78,7 @@ class PythonHocInterpreter:
         return True
 
     # Factories.
-    def Section(self, name=None, cell=None):
+    def Section(self, name=None):
         if name is not None and not isinstance(name, str):
             raise TypeError(f"Section name must be a str, not {name!r}")
         handle = self._session.new_handle()
@@ -225,7 +225,7 @@ class PythonHocInterpreter:
         return self._section(sec, "secname").name()
 
     def topology(self):
-        print(self._session.ask(["sim", "topology", []], "p.topology()"))
+        print(self._session.ask(["sim", "topology", []], "p.topology()"), end="")
         return 1.0
 
     def psection(self, sec=None):
