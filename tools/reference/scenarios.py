@@ -156,6 +156,32 @@ def pt3d_dendrite():
     return ops + RUN
 
 
+def pt3d_edits():
+    """3-D sections edited after their points exist: L rescales the points from the first,
+    diam rewrites the points' diameters; one is a child of a stylized soma."""
+    ops = globals_(celsius=6.3, tstop=10.0)
+    ops += section("soma", L=15.0, diam=15.0, Ra=100.0)
+    ops += insert("soma", "pas", g_pas=0.0005, e_pas=-65.0)
+    for name, points in (
+        ("stretched", ((0.0, 0.0, 0.0, 2.2), (7.7, 1.1, 0.0, 1.9), (20.3, -3.3, 1.0, 1.4), (33.3, -2.0, 4.4, 0.9))),
+        ("rediam", ((0.0, 0.0, 0.0, 1.7), (10.1, 0.0, 0.0, 1.3), (25.9, 3.0, -2.0, 0.6))),
+    ):
+        ops.append({"op": "section", "name": name})
+        for x, y, z, d in points:
+            ops.append({"op": "pt3dadd", "section": name, "x": x, "y": y, "z": z, "d": d})
+        ops.append({"op": "set", "section": name, "attr": "nseg", "value": 5})
+        ops.append({"op": "set", "section": name, "attr": "Ra", "value": 150.0})
+        ops += insert(name, "pas", g_pas=0.0005, e_pas=-65.0)
+        ops.append({"op": "connect", "child": name, "parent": "soma", "parentX": 1.0, "childX": 0})
+    ops.append({"op": "set", "section": "stretched", "attr": "L", "value": 61.7})
+    ops.append({"op": "set", "section": "rediam", "attr": "diam", "value": 1.1})
+    ops += iclamp("stim", "soma", 0.5, delay=1.0, dur=3.0, amp=0.1)
+    ops += record_t() + record("soma", 0.5, "v")
+    for name in ("stretched", "rediam"):
+        ops += record(name, 0.5, "v") + record(name, 1.0, "v")
+    return ops + RUN
+
+
 def vector_play(continuous):
     """IClamp.amp driven by a played vector; del 0 and a long dur keep the clamp on."""
     ops = globals_(celsius=6.3, tstop=12.0)
@@ -283,6 +309,7 @@ def all_scenarios():
             celsius_change_midrun(tab),
         )
     s["pt3d_dendrite"] = ("3-D point dendrite, five points, nseg 7", pt3d_dendrite())
+    s["pt3d_edits"] = ("3-D sections edited after their points exist: L rescaled, diam set", pt3d_edits())
     s["play_step"] = ("Vector.play into IClamp.amp, step (tvec)", vector_play(False))
     s["play_continuous"] = ("Vector.play into IClamp.amp, continuous (tvec, 1)", vector_play(True))
     s["play_dt"] = ("Vector.play into IClamp.amp with a fixed interval Dt", vector_play_dt())

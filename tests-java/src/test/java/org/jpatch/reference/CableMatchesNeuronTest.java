@@ -37,4 +37,9 @@ class CableMatchesNeuronTest {
     void dendriteConnectedByItsEndOneIsReversedAsInNeuron() {
         assertEngineReproduces(ReferenceScenario.load("reversed_child_table1"));
     }
+
+    @Test
+    void pointSectionsEditedAfterTheirPointsExistMatchNeuron() {
+        assertEngineReproduces(ReferenceScenario.load("pt3d_edits"));
+    }
 }

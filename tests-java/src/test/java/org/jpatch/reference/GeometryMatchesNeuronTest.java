@@ -31,4 +31,9 @@ class GeometryMatchesNeuronTest {
     void reversedTaperedChildHasNeuronsSegmentAreaRiAndDiam() {
         assertEngineGeometryEqualsNeuron(ReferenceScenario.load("reversed_child_table1"));
     }
+
+    @Test
+    void pointSectionsRescaledByLAndRewrittenByDiamHaveNeuronsGeometry() {
+        assertEngineGeometryEqualsNeuron(ReferenceScenario.load("pt3d_edits"));
+    }
 }

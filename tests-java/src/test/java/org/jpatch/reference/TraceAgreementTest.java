@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.jpatch.reference.TraceAgreement.TraceDifference;
@@ -60,5 +62,17 @@ class TraceAgreementTest {
     @Test
     void identicalTracesPass() {
         TraceAgreement.assertTracesAgree(scenario(), Map.of("t", TIME, "soma(0.5).v", NEURON_V.clone()));
+    }
+
+    @Test
+    void anEngineRunAtAnotherCelsiusDoesNotMatchNeuron() {
+        ReferenceScenario neuron = ReferenceScenario.load("hh_soma_train_table1");
+        List<JsonNode> warmer = neuron.operations().stream()
+                .map(op -> "celsius".equals(op.path("name").asText()) ? ((ObjectNode) op.deepCopy()).put("value", 6.4) : op)
+                .toList();
+        ReferenceScenario altered = new ReferenceScenario(
+                neuron.name(), warmer, neuron.samples(), neuron.traces(), neuron.geometry());
+        Map<String, double[]> engine = ScenarioOnEngine.run(altered).traces();
+        assertThrows(AssertionFailedError.class, () -> TraceAgreement.assertTracesAgree(neuron, engine));
     }
 }
