@@ -28,6 +28,9 @@ CASES = [
     ("pt3d_dendrite", []),
     ("play_iclamp_amp", ["0"]),
     ("play_iclamp_amp", ["1"]),
+    ("reversed_child", ["1"]),
+    ("reversed_child", ["0"]),
+    ("nseg_change", []),
 ]
 
 pytestmark = [
