@@ -247,6 +247,9 @@ public final class Simulation {
         if (events != null) {
             events.initializing(this);
         }
+        for (StepObserver o : observers) {
+            o.initializing(this); // Vector.play's first values, before v is set (nrn_play_init)
+        }
         if (setV) {
             FixedStepIntegrator.setVoltage(m, v);
         }
