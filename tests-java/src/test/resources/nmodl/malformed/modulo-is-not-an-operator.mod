@@ -1,0 +1,4 @@
+: error 3:11 unexpected character '%'
+INITIAL {
+    x = a % b
+}

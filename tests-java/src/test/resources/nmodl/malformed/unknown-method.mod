@@ -1,0 +1,4 @@
+: error 3:25 unknown method 'magic'
+BREAKPOINT {
+    SOLVE states METHOD magic
+}
