@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
+.venv/bin/pip install -q matplotlib   # the demo plots v(t); the package itself does not need it
 .venv/bin/python examples/demo.py
