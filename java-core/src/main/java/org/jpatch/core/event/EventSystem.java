@@ -14,7 +14,9 @@ import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NetEvents;
 import org.jpatch.core.mech.NetReceiver;
 import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.mech.UsesNetEvents;
 import org.jpatch.core.mech.builtin.Random123Streams;
+import org.jpatch.core.record.Vector;
 import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.sim.EventDelivery;
 import org.jpatch.core.sim.Simulation;
@@ -63,6 +65,11 @@ public final class EventSystem implements EventDelivery, NetEvents {
     private int[] freeSelfSlots = new int[16];
     private int freeSelfCount;
     private int selfSlotsUsed;
+
+    /** Time records of point processes that report times themselves (APCount.record). */
+    private final Map<PointProcess, SpikeRecord> timeRecords = new IdentityHashMap<>();
+    /** Vectors played into artificial cells (VecStim.play). */
+    private final Map<PointProcess, Vector> playedVectors = new IdentityHashMap<>();
 
     /** Point process by (type, instance row), rebuilt when the model was re-lowered. */
     private final Map<MechanismType, PointProcess[]> pointProcessAtRow = new HashMap<>();
@@ -121,6 +128,32 @@ public final class EventSystem implements EventDelivery, NetEvents {
         return addNetCon(noSource, target, weightCount);
     }
 
+    /**
+     * APCount.record(vec): the times the point process reports go to {@code record},
+     * emptied at finitialize; null stops recording.
+     */
+    public void recordTimes(PointProcess pp, SpikeRecord record) {
+        pp.checkAlive();
+        if (record == null) {
+            timeRecords.remove(pp);
+        } else {
+            timeRecords.put(pp, record);
+        }
+    }
+
+    /**
+     * VecStim.play(vec): the artificial cell reads its event times from {@code times} at
+     * each finitialize and as it goes (the vector is not copied); null plays nothing.
+     */
+    public void play(PointProcess pp, Vector times) {
+        pp.checkAlive();
+        if (times == null) {
+            playedVectors.remove(pp);
+        } else {
+            playedVectors.put(pp, times);
+        }
+    }
+
     /** Live NetCons in creation order. */
     public List<NetCon> netCons() {
         List<NetCon> live = new ArrayList<>();
@@ -143,6 +176,8 @@ public final class EventSystem implements EventDelivery, NetEvents {
             }
         }
         sourceByOwner.remove(pp); // its SpikeSource stays in sources (ids are indices), with no NetCons
+        timeRecords.remove(pp);
+        playedVectors.remove(pp);
         for (int slot = 0; slot < selfSlotsUsed; slot++) {
             if (selfTarget[slot] == pp) {
                 queue.removeAll(SELF_EVENT, slot);
@@ -214,9 +249,12 @@ public final class EventSystem implements EventDelivery, NetEvents {
         freeSelfCount = 0;
         for (PointProcess pp : host.pointProcesses()) {
             numberDefaultRandomStream(pp);
-            if (host.kernel(pp.type()) instanceof NetReceiver receiver) {
-                receiver.bindEvents(this);
+            if (host.kernel(pp.type()) instanceof UsesNetEvents user) {
+                user.bindEvents(this);
             }
+        }
+        for (SpikeRecord record : timeRecords.values()) {
+            record.clear();
         }
     }
 
@@ -286,6 +324,23 @@ public final class EventSystem implements EventDelivery, NetEvents {
         if (s != null) {
             send(s, time);
         }
+    }
+
+    @Override
+    public void recordTime(MechanismType type, int instance, double time) {
+        SpikeRecord record = timeRecords.get(pointProcessAt(type, instance));
+        if (record != null) {
+            record.add(time);
+        }
+    }
+
+    @Override
+    public double playedTime(MechanismType type, int instance, int index) {
+        Vector times = playedVectors.get(pointProcessAt(type, instance));
+        if (times == null || index < 0 || index >= times.size()) {
+            return Double.NaN;
+        }
+        return times.get(index);
     }
 
     // ---- sending and delivering -------------------------------------------------------------

@@ -15,4 +15,13 @@ public interface NetEvents {
 
     /** net_event: instance {@code instance} of {@code type} fires at {@code time} [ms] (its NetCons' source). */
     void netEvent(MechanismType type, int instance, double time);
+
+    /** A time [ms] the instance reports for its record vector, if it has one (APCount.record). */
+    void recordTime(MechanismType type, int instance, double time);
+
+    /**
+     * Element {@code index} of the vector played into the instance (VecStim.play), or NaN
+     * when no vector is played or {@code index} is past its end.
+     */
+    double playedTime(MechanismType type, int instance, int index);
 }

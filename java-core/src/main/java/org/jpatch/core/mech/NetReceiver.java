@@ -2,14 +2,11 @@ package org.jpatch.core.mech;
 
 /**
  * A kernel whose type has a NET_RECEIVE block, so NetCons may target its instances.
- * The event system binds itself once, then calls {@link #netReceive} per event.
+ * The event system binds itself at finitialize, then calls {@link #netReceive} per event.
  */
-public interface NetReceiver {
+public interface NetReceiver extends UsesNetEvents {
     /** Number of NET_RECEIVE arguments: the length of a NetCon's weight vector. */
     int weightCount();
-
-    /** Where this kernel's net_send / net_event calls go. */
-    void bindEvents(NetEvents events);
 
     /**
      * NET_RECEIVE for instance {@code instance}: {@code flag} is 0 for NetCon events and

@@ -29,9 +29,13 @@ public final class Builtins {
         c.register(capacitance());
         c.register(pas());
         c.register(iclamp());
+        c.register(AlphaSynapse.TYPE);
         c.register(ExpSyn.TYPE);
         c.register(Exp2Syn.TYPE);
+        c.register(SEClamp.TYPE);
+        c.register(APCount.TYPE);
         c.register(NetStim.TYPE);
+        c.register(VecStim.TYPE);
         c.register(ion("na", 15, 50.0, 10.0, 140.0));
         c.register(ion("k", 16, -77.0, 54.4, 2.5));
         c.register(hh());
