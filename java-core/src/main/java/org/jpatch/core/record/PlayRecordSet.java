@@ -36,7 +36,6 @@ final class PlayRecordSet implements StepObserver {
     private ContinuousPlay[] continuousPlays = new ContinuousPlay[0];
     private Simulation sim;
     private long structureVersion;
-    private boolean playsInitialized;
 
     private PlayRecordSet() {}
 
@@ -100,27 +99,21 @@ final class PlayRecordSet implements StepObserver {
     public void initializing(Simulation sim) {
         bind(sim);
         queue.clear();
-        for (PlayRecord item : items.toArray(new PlayRecord[0])) {
+        for (PlayRecord item : items) {
             item.playInit();
         }
         queue.deliverUntil(sim.t());
-        playsInitialized = true;
     }
 
     @Override
     public void initialized(Simulation sim) {
         bind(sim);
-        if (!playsInitialized) {
-            initializing(sim);
-        }
-        playsInitialized = false;
-        queue.deliverUntil(sim.t()); // events sent during INITIAL, as nrn_finitialize
         for (PlayRecord item : items) {
             if (item.dropsEventAtRecordInit()) {
                 queue.cancel(item);
             }
         }
-        for (PlayRecord item : items.toArray(new PlayRecord[0])) {
+        for (PlayRecord item : items) {
             item.recordInit();
         }
         sampleEveryStep();
