@@ -82,8 +82,8 @@ def passive_iclamp():
     return ops + RUN
 
 
-def hh_soma_train(usetable):
-    ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=50.0)
+def hh_soma_train(usetable, celsius=6.3):
+    ops = globals_(celsius=celsius, usetable_hh=usetable, tstop=50.0)
     ops += section("soma", L=18.8, diam=18.8, Ra=123.0)
     ops += insert("soma", "hh")
     ops += iclamp("stim", "soma", 0.5, delay=2.0, dur=40.0, amp=0.1)
@@ -179,6 +179,29 @@ def pt3d_edits():
     ops += record_t() + record("soma", 0.5, "v")
     for name in ("stretched", "rediam"):
         ops += record(name, 0.5, "v") + record(name, 1.0, "v")
+    return ops + RUN
+
+
+def assorted_edges():
+    """Point processes on zero-area and shared nodes, two clamps on one node, per-segment
+    cm and e_pas, and a child attached at the middle of its parent."""
+    ops = globals_(celsius=6.3, tstop=15.0)
+    ops += section("soma", L=25.0, diam=12.0, Ra=90.0, nseg=3)
+    ops += insert("soma", "hh")
+    ops += section("branch", L=80.0, diam=1.2, Ra=110.0, nseg=4)
+    ops += insert("branch", "pas", g_pas=0.0004, e_pas=-65.0)
+    for i, (cm, e) in enumerate(((1.0, -60.0), (1.5, -62.0), (0.8, -70.0), (2.0, -66.0))):
+        x = (i + 0.5) / 4
+        ops.append({"op": "range", "section": "branch", "var": "cm", "x": x, "value": cm})
+        ops.append({"op": "range", "section": "branch", "var": "e_pas", "x": x, "value": e})
+    ops.append({"op": "connect", "child": "branch", "parent": "soma", "parentX": 0.5, "childX": 0})
+    ops += iclamp("root_stim", "soma", 0.0, delay=1.0, dur=2.0, amp=0.05)  # the root's zero-area node
+    ops += iclamp("base_stim", "branch", 0.0, delay=4.0, dur=2.0, amp=0.03)  # shared with soma's middle node
+    ops += iclamp("tip_stim_a", "branch", 1.0, delay=7.0, dur=3.0, amp=0.02)
+    ops += iclamp("tip_stim_b", "branch", 1.0, delay=8.0, dur=3.0, amp=-0.01)
+    ops += record_t() + record("soma", 0.0, "v") + record("soma", 0.5, "v")
+    ops += record("branch", 0.0, "v") + record("branch", 0.6, "v") + record("branch", 1.0, "v")
+    ops += record_pp("root_stim", "i") + record_pp("tip_stim_b", "i")
     return ops + RUN
 
 
@@ -291,7 +314,7 @@ def all_scenarios():
     s = {"passive_iclamp": ("passive single compartment, IClamp step", passive_iclamp())}
     for tab in (1, 0):
         s[f"hh_soma_train_table{tab}"] = (f"hh soma firing a train, usetable_hh {tab}", hh_soma_train(tab))
-        for order in (0, 2):
+        for order in (0, 1, 2):
             s[f"hh_axon_order{order}_table{tab}"] = (
                 f"4 mm hh axon, nseg 101, Ra 100, 18.5 degC, secondorder {order}, usetable_hh {tab}",
                 hh_axon(tab, order),
@@ -308,6 +331,8 @@ def all_scenarios():
             f"celsius 6.3 -> 16.3 between continueruns; usetable_hh {tab}",
             celsius_change_midrun(tab),
         )
+    s["hh_soma_32C_table1"] = ("hh soma at Patch's 32 degC, usetable_hh 1", hh_soma_train(1, celsius=32.0))
+    s["assorted_edges"] = ("clamps on zero-area and shared nodes, per-segment cm and e_pas", assorted_edges())
     s["pt3d_dendrite"] = ("3-D point dendrite, five points, nseg 7", pt3d_dendrite())
     s["pt3d_edits"] = ("3-D sections edited after their points exist: L rescaled, diam set", pt3d_edits())
     s["play_step"] = ("Vector.play into IClamp.amp, step (tvec)", vector_play(False))

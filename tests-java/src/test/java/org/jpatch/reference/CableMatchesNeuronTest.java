@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CableMatchesNeuronTest {
 
     @ParameterizedTest(name = "secondorder {0}, usetable_hh {1}")
-    @CsvSource({"0, 1", "0, 0", "2, 1", "2, 0"})
+    @CsvSource({"0, 1", "0, 0", "1, 1", "1, 0", "2, 1", "2, 0"})
     void hhAxonOf4mmPropagatesASpikeAsInNeuron(int secondorder, int usetable) {
         assertEngineReproduces(ReferenceScenario.load("hh_axon_order" + secondorder + "_table" + usetable));
     }
@@ -41,5 +41,10 @@ class CableMatchesNeuronTest {
     @Test
     void pointSectionsEditedAfterTheirPointsExistMatchNeuron() {
         assertEngineReproduces(ReferenceScenario.load("pt3d_edits"));
+    }
+
+    @Test
+    void clampsOnZeroAreaAndSharedNodesWithPerSegmentCmMatchNeuron() {
+        assertEngineReproduces(ReferenceScenario.load("assorted_edges"));
     }
 }

@@ -35,4 +35,9 @@ class SingleCompartmentMatchesNeuronTest {
     void runAdjustsDtToStepsPerMsAsStdrunsSetdt() {
         assertEngineReproduces(ReferenceScenario.load("stdrun_setdt"));
     }
+
+    @Test
+    void hhSomaAtPatchsDefault32DegreesMatchesNeuron() {
+        assertEngineReproduces(ReferenceScenario.load("hh_soma_32C_table1"));
+    }
 }
