@@ -62,15 +62,16 @@ public final class FixedStepIntegrator {
                 d[node[i]] += cfac * cm[i];
             }
         }
+        // NEURON adds the axial terms to rhs and to d in two loops; the arrays are
+        // independent, so one pass gives the same sums in the same order.
         for (int i = n.rootCount; i < n.count; ++i) {
             int p = parent[i];
+            double ai = a[i], bi = b[i];
             double dv = v[p] - v[i];
-            rhs[i] -= b[i] * dv;
-            rhs[p] += a[i] * dv;
-        }
-        for (int i = n.rootCount; i < n.count; ++i) {
-            d[i] -= b[i];
-            d[parent[i]] -= a[i];
+            rhs[i] -= bi * dv;
+            rhs[p] += ai * dv;
+            d[i] -= bi;
+            d[p] -= ai;
         }
     }
 

@@ -113,20 +113,64 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
 
     @Override
     public void state() {
+        if (typeGlobals[USETABLE] == 0.0) {
+            stateComputingRates();
+        } else {
+            stateFromTable();
+        }
+        publishRates();
+    }
+
+    private void stateComputingRates() {
         double[] v = nodes.v;
         double dt = globals.dt;
         for (int i = 0; i < data.count; i++) {
-            rates(v[node[i]]);
-            // cnexp: s += (1 - exp(dt·a))·(-f0/a - s) with a = -1/tau, f0 = inf/tau,
-            // spelled exactly as nocmodl emits it.
-            double am = (-1.0) / mtau;
-            m[i] = m[i] + (1. - Math.exp(dt * am)) * (-(minf / mtau) / am - m[i]);
-            double ah = (-1.0) / htau;
-            h[i] = h[i] + (1. - Math.exp(dt * ah)) * (-(hinf / htau) / ah - h[i]);
-            double an = (-1.0) / ntau;
-            n[i] = n[i] + (1. - Math.exp(dt * an)) * (-(ninf / ntau) / an - n[i]);
+            computeRates(v[node[i]]);
+            m[i] = cnexp(m[i], minf, mtau, dt);
+            h[i] = cnexp(h[i], hinf, htau, dt);
+            n[i] = cnexp(n[i], ninf, ntau, dt);
         }
-        publishRates();
+    }
+
+    /** The hot loop: the table interpolation of rates() inlined into the update. */
+    private void stateFromTable() {
+        double[] v = nodes.v;
+        double dt = globals.dt;
+        double fac = tableFactor;
+        double[] tMinf = this.tMinf, tMtau = this.tMtau, tHinf = this.tHinf;
+        double[] tHtau = this.tHtau, tNinf = this.tNinf, tNtau = this.tNtau;
+        double[] m = this.m, h = this.h, n = this.n;
+        int[] node = this.node;
+        double mInf = minf, mTau = mtau, hInf = hinf, hTau = htau, nInf = ninf, nTau = ntau;
+        for (int i = 0; i < data.count; i++) {
+            double xi = fac * (v[node[i]] - TABLE_VMIN);
+            if (xi > 0. && xi < 200.) {
+                int k = (int) xi;
+                double theta = xi - (double) k;
+                mInf = tMinf[k] + theta * (tMinf[k + 1] - tMinf[k]);
+                mTau = tMtau[k] + theta * (tMtau[k + 1] - tMtau[k]);
+                hInf = tHinf[k] + theta * (tHinf[k + 1] - tHinf[k]);
+                hTau = tHtau[k] + theta * (tHtau[k + 1] - tHtau[k]);
+                nInf = tNinf[k] + theta * (tNinf[k + 1] - tNinf[k]);
+                nTau = tNtau[k] + theta * (tNtau[k + 1] - tNtau[k]);
+            } else {
+                rates(v[node[i]]);  // the ends of the table and NaN
+                mInf = minf; mTau = mtau; hInf = hinf; hTau = htau; nInf = ninf; nTau = ntau;
+            }
+            m[i] = cnexp(m[i], mInf, mTau, dt);
+            h[i] = cnexp(h[i], hInf, hTau, dt);
+            n[i] = cnexp(n[i], nInf, nTau, dt);
+        }
+        minf = mInf; mtau = mTau; hinf = hInf; htau = hTau; ninf = nInf; ntau = nTau;
+    }
+
+    /**
+     * cnexp for s' = (inf - s)/tau: s += (1 - exp(dt·a))·(-f0/a - s) with a = -1/tau and
+     * f0 = inf/tau, spelled exactly as nocmodl emits it.
+     */
+    private static double cnexp(double s, double inf, double tau, double dt) {
+        double a = (-1.0) / tau;
+        return s + (1. - Math.exp(dt * a)) * (-(inf / tau) / a - s);
     }
 
     private void publishRates() {
