@@ -87,7 +87,7 @@ class _CdsArchive:
 
     def flags(self):
         if os.path.isfile(self.path):
-            return [f"-XX:SharedArchiveFile={self.path}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+            return [f"-XX:SharedArchiveFile={self.path}"]
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
         except OSError:
@@ -95,7 +95,7 @@ class _CdsArchive:
         # Written under a private name, renamed once complete, so that concurrent
         # first sessions never map a half-written archive.
         self._pending = f"{self.path}.{os.getpid()}.tmp"
-        return [f"-XX:ArchiveClassesAtExit={self._pending}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+        return [f"-XX:ArchiveClassesAtExit={self._pending}"]
 
     @property
     def being_written(self):
@@ -130,8 +130,14 @@ class _CdsArchive:
         self._pending = None
 
 
+#: The JVM's own log goes to stderr (its stdout carries the port line); CDS notes (an
+#: archive that no longer matches is simply not used, or classes it cannot archive) are
+#: of no use to a user.
+LOG_FLAGS = ("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+
+
 def _jvm_command(java, jar, cds):
-    command = [java]
+    command = [java, *LOG_FLAGS]
     heap = os.environ.get("JPATCH_JAVA_HEAP")
     if heap:
         command.append(f"-Xmx{heap}")
@@ -165,6 +171,9 @@ class Gateway:
             _shm.remove_session_dir(self.shm_dir)
             raise _gateway_error(f"cannot start Java ({java}): {error}") from None
         try:
+            # Python's imports for the connection overlap the JVM's start-up.
+            import py4j.java_gateway  # noqa: F401
+
             self.port = self._read_port()
             self._connect(token)
         except BaseException:
@@ -176,7 +185,11 @@ class Gateway:
         deadline = time.monotonic() + START_TIMEOUT_S
         stream = self.process.stdout
         line = b""
-        while not line.endswith(b"\n"):
+        while not line.startswith(b"JPATCH_PORT ") or not line.endswith(b"\n"):
+            if line.endswith(b"\n"):
+                # Not ours (a JVM warning): pass it on rather than mistake it for the port.
+                sys.stderr.write(line.decode(errors="replace"))
+                line = b""
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise _gateway_error(f"the JVM did not report its port within {START_TIMEOUT_S:.0f} s")

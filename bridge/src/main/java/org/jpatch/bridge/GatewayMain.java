@@ -39,8 +39,9 @@ public final class GatewayMain {
         Runtime.getRuntime().addShutdownHook(new Thread(shm::removeAll, "jpatch-shm-cleanup"));
 
         GatewayServer.turnLoggingOff();
+        GatewayEntryPoint entryPoint = new GatewayEntryPoint(new CommandDispatcher(shm));
         GatewayServer server = new GatewayServer.GatewayServerBuilder()
-                .entryPoint(new GatewayEntryPoint(new CommandDispatcher(shm)))
+                .entryPoint(entryPoint)
                 .javaAddress(InetAddress.getLoopbackAddress())
                 .javaPort(0)
                 .authToken(token)
@@ -49,6 +50,9 @@ public final class GatewayMain {
         server.start(true);
         System.out.println("JPATCH_PORT " + server.getListeningPort() + " " + shm.dir());
         System.out.flush();
+        // While Python connects, load and link what the first batch needs (JSON, the
+        // dispatcher, the reply path); a read-only command, so nothing changes.
+        entryPoint.execute("[[\"gget\", \"dt\"]]");
 
         waitForEndOfInput(System.in);
         // System.exit runs the shutdown hook (shared memory) and, when Python asked for
