@@ -162,6 +162,35 @@ class RecordPlayTest {
     }
 
     @Test
+    void deletingAPlayedAndRecordedPointProcessDropsBothWithoutFailingTheRun() {
+        Simulation sim = simulationWithSoma();
+        PointProcess stim = sim.newPointProcess("IClamp", soma(sim), 0.5);
+        Vector amps = Vector.of(0.1, 0.2, 0.3);
+        amps.play(sim, sim.ref(stim, "amp"), Vector.of(0, 0.025, 0.05), true);
+        Vector i = new Vector().record(sim, sim.ref(stim, "i"), 0.025);
+        sim.finitialize(-65);
+        sim.fadvance();
+        sim.deletePointProcess(stim);
+        sim.fadvance();
+        sim.finitialize(-65);
+        sim.fadvance();
+        assertFalse(amps.isPlayingOrRecording());
+        assertFalse(i.isPlayingOrRecording());
+        assertEquals(2, i.size());
+    }
+
+    @Test
+    void uninsertingTheRecordedMechanismDropsItsRecording() {
+        Simulation sim = simulationWithSoma();
+        Vector g = new Vector().record(sim, sim.ref(soma(sim), 0.5, "g_pas"));
+        sim.finitialize(-65);
+        soma(sim).uninsert("pas");
+        sim.fadvance();
+        assertFalse(g.isPlayingOrRecording());
+        assertEquals(1, g.size());
+    }
+
+    @Test
     void recordingAllocatesNothingPerStepOnceRunning() {
         Simulation sim = simulationWithSoma();
         PointProcess stim = sim.newPointProcess("IClamp", soma(sim), 0.5);
