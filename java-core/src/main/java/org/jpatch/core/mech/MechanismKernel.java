@@ -8,7 +8,8 @@ package org.jpatch.core.mech;
  * at NEURON's points; nothing here may allocate, since hooks run every time step.
  *
  * <p>A kernel lives as long as its simulation (tables survive re-lowering) and is
- * re-bound to fresh arrays each time the model is lowered.
+ * re-bound to fresh arrays each time the model is lowered. Kernels of types with a
+ * NET_RECEIVE block also implement {@link NetReceiver}.
  */
 public abstract class MechanismKernel {
     protected InstanceData data;
@@ -53,9 +54,4 @@ public abstract class MechanismKernel {
 
     /** BEFORE STEP blocks, just before record at the end of a step. */
     public void beforeStep() {}
-
-    /** NET_RECEIVE for instance {@code instance} at {@code tEvent}; {@code weights} as NetCon passes them. */
-    public void netReceive(int instance, double[] weights, double tEvent) {
-        throw new UnsupportedOperationException(data.type.name() + " has no NET_RECEIVE block");
-    }
 }

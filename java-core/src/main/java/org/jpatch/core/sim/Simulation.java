@@ -378,16 +378,9 @@ public final class Simulation {
         return lowered;
     }
 
-    /** The kernel of a type (for NET_RECEIVE), valid with {@link #instanceIndex} after {@link #lowered()}. */
+    /** The kernel of a type (for NET_RECEIVE); a point process's row is {@code pp.values().index(0)} once lowered. */
     public MechanismKernel kernel(MechanismType type) {
         return kernelFor(type);
-    }
-
-    /** Row of a point process in its type's instance arrays, lowering first if needed. */
-    public int instanceIndex(PointProcess pp) {
-        pp.checkAlive();
-        lowered();
-        return pp.values().index(0);
     }
 
     public GlobalState globals() {
