@@ -47,6 +47,29 @@ class ClampDifferentialTest {
     }
 
     @Test
+    void vclampCurrentAndAmplifierStatesFollowNeuron() {
+        JsonNode ref = ReferenceData.load("vclamp.json");
+        Simulation sim = new Simulation();
+        Section soma = hhSoma(sim);
+        PointProcess clamp = sim.newPointProcess("VClamp", soma, 0.5);
+        double[][] levels = {{5, -65}, {10, -10}, {7.5, -80}};
+        for (int j = 0; j < 3; j++) {
+            clamp.set("dur[" + j + "]", levels[j][0]);
+            clamp.set("amp[" + j + "]", levels[j][1]);
+        }
+        Traces traces = new Traces(sim)
+                .record("t", sim.globalRef("t"))
+                .record("v", sim.ref(soma, 0.5, "v"))
+                .record("i", sim.ref(clamp, "i"))
+                .record("vo", sim.ref(clamp, "vo"))
+                .record("vi", sim.ref(clamp, "vi"))
+                .record("e", sim.ref(clamp, "e"));
+        sim.finitialize(-65);
+        sim.continuerun(30);
+        traces.assertAgree(ref.get("traces"), TOLERANCE);
+    }
+
+    @Test
     void apcountCountsAndTimesEqualNeurons() {
         JsonNode ref = ReferenceData.load("apcount.json");
         Simulation sim = new Simulation();

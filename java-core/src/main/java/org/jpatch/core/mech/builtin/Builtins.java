@@ -33,6 +33,7 @@ public final class Builtins {
         c.register(ExpSyn.TYPE);
         c.register(Exp2Syn.TYPE);
         c.register(SEClamp.TYPE);
+        c.register(VClamp.TYPE);
         c.register(APCount.TYPE);
         c.register(NetStim.TYPE);
         c.register(VecStim.TYPE);
