@@ -49,11 +49,11 @@ def record_t():
     return [{"op": "record", "label": "t", "target": {"global": "t"}}]
 
 
-def record(sec, x, var):
+def record(sec, x, var, note=""):
     return [
         {
             "op": "record",
-            "label": f"{sec}({x}).{var}",
+            "label": f"{sec}({x}).{var}{note}",
             "target": {"section": sec, "x": x, "var": var},
         }
     ]
@@ -296,6 +296,28 @@ def nseg_change_after_insert(usetable):
     return ops + RUN
 
 
+def record_before_nseg_change():
+    """Records made at nseg 3 follow their nodes through nseg 3 -> 5 as NEURON 9's data
+    handles do: each new segment keeps the old node nearest to it, so a record of
+    dend(0.3) (old node 0, centre 1/6) ends up recording the new dend(0.1)."""
+    ops = globals_(celsius=6.3, tstop=10.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0)
+    ops += insert("soma", "hh")
+    ops += section("dend", L=200.0, diam=2.0, Ra=100.0, nseg=3)
+    ops += insert("dend", "pas", g_pas=0.001, e_pas=-70.0)
+    ops.append({"op": "connect", "child": "dend", "parent": "soma", "parentX": 1.0, "childX": 0})
+    ops += iclamp("stim", "soma", 0.5, delay=1.0, dur=5.0, amp=0.3)
+    ops += record_t()
+    for x in (0.3, 0.5, 0.9):
+        ops += record("dend", x, "v", note=" recorded at nseg 3")
+    ops += record("soma", 0.5, "m_hh", note=" recorded at nseg 1")
+    ops.append({"op": "set", "section": "dend", "attr": "nseg", "value": 5})
+    ops.append({"op": "set", "section": "soma", "attr": "nseg", "value": 3})
+    for x in (0.1, 0.3, 0.5, 0.9):
+        ops += record("dend", x, "v")
+    return ops + RUN
+
+
 def celsius_change_midrun(usetable):
     """celsius changed between two continueruns: hh's rates (and its table) must follow."""
     ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=10.0)
@@ -333,6 +355,7 @@ def all_scenarios():
         )
     s["hh_soma_32C_table1"] = ("hh soma at Patch's 32 degC, usetable_hh 1", hh_soma_train(1, celsius=32.0))
     s["assorted_edges"] = ("clamps on zero-area and shared nodes, per-segment cm and e_pas", assorted_edges())
+    s["record_before_nseg_change"] = ("records made before an nseg change follow their nodes", record_before_nseg_change())
     s["pt3d_dendrite"] = ("3-D point dendrite, five points, nseg 7", pt3d_dendrite())
     s["pt3d_edits"] = ("3-D sections edited after their points exist: L rescaled, diam set", pt3d_edits())
     s["play_step"] = ("Vector.play into IClamp.amp, step (tvec)", vector_play(False))

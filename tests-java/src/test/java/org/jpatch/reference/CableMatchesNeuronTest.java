@@ -47,4 +47,9 @@ class CableMatchesNeuronTest {
     void clampsOnZeroAreaAndSharedNodesWithPerSegmentCmMatchNeuron() {
         assertEngineReproduces(ReferenceScenario.load("assorted_edges"));
     }
+
+    @Test
+    void recordsMadeBeforeAnNsegChangeFollowTheirNodesAsInNeuron() {
+        assertEngineReproduces(ReferenceScenario.load("record_before_nseg_change"));
+    }
 }
