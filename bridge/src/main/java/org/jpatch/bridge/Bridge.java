@@ -7,22 +7,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jpatch.core.event.EventSystem;
 import org.jpatch.core.sim.Simulation;
 
 /**
- * What every kind's commands share: the simulation, the handle table, the shared-memory
+ * What every kind's commands share: the simulation and its events, the handle table, the shared-memory
  * directory, and the encoding of engine objects as results {@code {"h": n, "kind": k}}.
  */
 final class Bridge {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     final Simulation sim;
+    /** NEURON always has its event system; the bridge attaches it to the simulation it serves. */
+    final EventSystem events;
     final HandleTable handles = new HandleTable();
     final SharedMemoryDir shm;
     private final Map<Class<?>, KindCommands<?>> kindsByType = new LinkedHashMap<>();
 
     Bridge(Simulation sim, SharedMemoryDir shm) {
         this.sim = sim;
+        this.events = EventSystem.attach(sim);
         this.shm = shm;
     }
 

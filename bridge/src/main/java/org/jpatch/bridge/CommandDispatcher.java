@@ -22,6 +22,7 @@ final class CommandDispatcher {
         register(sections);
         register(new PointProcessCommands(bridge));
         register(new VectorCommands(bridge));
+        register(new NetConCommands(bridge));
     }
 
     private void register(KindCommands<?> kind) {

@@ -3,8 +3,10 @@ package org.jpatch.bridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import org.jpatch.core.event.VectorSpikeRecord;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
+import org.jpatch.core.record.Vector;
 
 /** Point processes (IClamp, ExpSyn, …): their variables, their location, their deletion. */
 final class PointProcessCommands implements KindCommands<PointProcess> {
@@ -24,11 +26,12 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
         return PointProcess.class;
     }
 
-    /** {@code new [type, sec_h, x]}. */
+    /** {@code new [type, sec_h, x]}; artificial cells (NetStim, VecStim) {@code new [type]} without a section. */
     @Override
     public PointProcess create(Args args) {
-        args.expect(3, 3);
-        return bridge.sim.newPointProcess(args.string(0), args.object(1, Section.class), args.number(2));
+        args.expect(1, 3);
+        Section section = args.has(1) ? args.object(1, Section.class) : null;
+        return bridge.sim.newPointProcess(args.string(0), section, args.has(2) ? args.number(2) : 0.5);
     }
 
     @Override
@@ -60,9 +63,17 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
                 return Bridge.NODES.textNode(pp.type().name());
             case "delete":
                 args.expect(0, 0);
-                if (!pp.isDeleted()) {
-                    bridge.sim.deletePointProcess(pp);
-                }
+                delete(pp);
+                return NullNode.getInstance();
+            case "play":
+                // VecStim.play(vec): its event times, read as the run goes (not copied); null: none.
+                args.expect(0, 1);
+                bridge.events.play(pp, args.has(0) ? args.object(0, Vector.class) : null);
+                return NullNode.getInstance();
+            case "record":
+                // APCount.record(vec): the times it counts; null stops recording.
+                args.expect(0, 1);
+                bridge.events.recordTimes(pp, args.has(0) ? new VectorSpikeRecord(args.object(0, Vector.class)) : null);
                 return NullNode.getInstance();
             default:
                 throw new CommandException("AttributeError", pp.type().name() + " has no method \"" + method + "\"");
@@ -71,7 +82,15 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
 
     @Override
     public void free(PointProcess pp, boolean createdByPython) {
-        if (createdByPython && !pp.isDeleted()) {
+        if (createdByPython) {
+            delete(pp);
+        }
+    }
+
+    /** As NEURON: the NetCons from and to it go with it. */
+    private void delete(PointProcess pp) {
+        if (!pp.isDeleted()) {
+            bridge.events.pointProcessDeleted(pp);
             bridge.sim.deletePointProcess(pp);
         }
     }
