@@ -1,0 +1,122 @@
+"""jpatch side by side with NEURON: one command, a table of ratios.
+
+    .venv/bin/python bench/run.py [--repeat N]
+
+Runs each case on jpatch (.venv) and on its peer (.venv-ref: NEURON's own `h`, or real
+Patch over NEURON), alternating A B A B, each run in a fresh process, and prints medians
+and ratios (jpatch / peer: below 1 means jpatch is faster). Exits non-zero when jpatch's
+numbers disagree with NEURON's: a fast wrong answer is not a result.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHONS = {
+    "jpatch": ROOT / ".venv" / "bin" / "python",
+    "neuron": ROOT / ".venv-ref" / "bin" / "python",
+    "patch": ROOT / ".venv-ref" / "bin" / "python",
+}
+WORKER = Path(__file__).resolve().parent / "worker.py"
+TRACE_TOLERANCE = 1e-9  # [mV]
+
+
+def run_worker(case, impl):
+    env = dict(os.environ, NEURON_MODULE_OPTIONS="-nogui")
+    done = subprocess.run(
+        [str(PYTHONS[impl]), str(WORKER), case, impl],
+        capture_output=True, text=True, env=env, cwd=str(ROOT),
+    )
+    if done.returncode != 0:
+        sys.exit(f"bench: {case} on {impl} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def alternate(case, impls, repeat):
+    """{impl: [result, ...]} from runs in the order A B A B ..."""
+    results = {impl: [] for impl in impls}
+    for _ in range(repeat):
+        for impl in impls:
+            results[impl].append(run_worker(case, impl))
+    return results
+
+
+def median(results, key):
+    return statistics.median(result[key] for result in results)
+
+
+def check_traces(ours, theirs, what):
+    for i, (a, b) in enumerate(zip(ours["traces"], theirs["traces"])):
+        if len(a) != len(b):
+            sys.exit(f"bench: {what} trace {i}: {len(a)} samples on jpatch, {len(b)} on NEURON")
+        worst = max(abs(x - y) for x, y in zip(a, b))
+        if not worst <= TRACE_TOLERANCE:
+            sys.exit(f"bench: {what} trace {i} differs from NEURON by {worst:.3g} mV")
+
+
+def machine():
+    model = ""
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    neuron = subprocess.run(
+        [str(PYTHONS["neuron"]), "-c", "import neuron; print(neuron.__version__)"],
+        capture_output=True, text=True, env=dict(os.environ, NEURON_MODULE_OPTIONS="-nogui"),
+    ).stdout.strip().splitlines()[-1]
+    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; NEURON {neuron}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per simulator and case")
+    args = parser.parse_args()
+    rows = []  # (benchmark, jpatch figure, peer figure, ratio, target)
+
+    cable = alternate("cable", ["jpatch", "neuron"], args.repeat)
+    check_traces(cable["jpatch"][0], cable["neuron"][0], "B1 cable")
+    ours, theirs = median(cable["jpatch"], "seconds"), median(cable["neuron"], "seconds")
+    rows.append(("B1 hh cable 10,001 comp, 100 ms [s]", ours, theirs, ours / theirs, "<= 0.5"))
+    rows.append((
+        "B1 compartment-steps/s [M]",
+        median(cable["jpatch"], "compartment_steps_per_s") / 1e6,
+        median(cable["neuron"], "compartment_steps_per_s") / 1e6, None, "",
+    ))
+    ours = median(cable["jpatch"], "peak_rss_bytes_per_compartment")
+    theirs = median(cable["neuron"], "peak_rss_bytes_per_compartment")
+    rows.append(("B6 peak RSS per compartment [KiB]", ours / 1024, theirs / 1024, ours / theirs, "<= 1"))
+
+    recordings = alternate("recordings", ["jpatch", "neuron"], args.repeat)
+    if recordings["jpatch"][0]["checksum"] != recordings["neuron"][0]["checksum"]:
+        a, b = recordings["jpatch"][0]["checksum"], recordings["neuron"][0]["checksum"]
+        if abs(a - b) > TRACE_TOLERANCE * 200 * recordings["jpatch"][0]["samples"]:
+            sys.exit(f"bench: B4 recordings differ from NEURON (sums {a!r} vs {b!r})")
+    ours = median(recordings["jpatch"], "as_numpy_gb_per_s")
+    theirs = median(recordings["neuron"], "as_numpy_gb_per_s")
+    rows.append(("B4 200x40,001 samples as numpy [GB/s]", ours, theirs, theirs / ours, ">= 5 GB/s"))
+    ours = median(recordings["jpatch"], "list_gb_per_s")
+    theirs = median(recordings["neuron"], "list_gb_per_s")
+    rows.append(("B4 list(v) [GB/s]", ours, theirs, theirs / ours, ""))
+
+    cold = alternate("cold_start", ["jpatch", "neuron"], max(args.repeat, 5))
+    ours, theirs = median(cold["jpatch"], "seconds"), median(cold["neuron"], "seconds")
+    rows.append(("B5 import + first Section [s]", ours, theirs, ours / theirs, "<= 1.5 s"))
+
+    print(f"machine: {machine()}")
+    print(f"medians of {args.repeat} alternating runs; ratio = jpatch cost / peer cost (< 1: jpatch faster)")
+    print(f"{'benchmark':42} {'jpatch':>10} {'peer':>10} {'ratio':>7}  target")
+    for name, ours, theirs, ratio, target in rows:
+        shown = f"{ratio:7.2f}" if ratio is not None else " " * 7
+        print(f"{name:42} {ours:10.3f} {theirs:10.3f} {shown}  {target}")
+
+
+if __name__ == "__main__":
+    main()
