@@ -318,6 +318,30 @@ def record_before_nseg_change():
     return ops + RUN
 
 
+def point_process_before_nseg_change():
+    """Point processes sit on nodes, and nodes move when nseg changes (NEURON's node_realloc):
+    an IClamp put at grow(0.3) with nseg 3 (on the node of centre 1/6) is on grow(0.1)
+    after nseg 5; one put at shrink(0.5) with nseg 5 goes, with its destroyed node's point
+    processes, to shrink(0.25) after nseg 2."""
+    ops = globals_(celsius=6.3, tstop=10.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0)
+    ops += insert("soma", "pas", g_pas=0.0005, e_pas=-65.0)
+    for name, nseg in (("grow", 3), ("shrink", 5)):
+        ops += section(name, L=300.0, diam=1.0, Ra=150.0, nseg=nseg)
+        ops += insert(name, "pas", g_pas=0.0005, e_pas=-65.0)
+        ops.append({"op": "connect", "child": name, "parent": "soma", "parentX": 1.0, "childX": 0})
+    ops += iclamp("grow_stim", "grow", 0.3, delay=1.0, dur=3.0, amp=0.05)
+    ops += iclamp("shrink_stim", "shrink", 0.5, delay=5.0, dur=3.0, amp=0.05)
+    ops.append({"op": "set", "section": "grow", "attr": "nseg", "value": 5})
+    ops.append({"op": "set", "section": "shrink", "attr": "nseg", "value": 2})
+    ops += record_t() + record("soma", 0.5, "v")
+    for x in (0.1, 0.3, 0.9):
+        ops += record("grow", x, "v")
+    for x in (0.25, 0.75):
+        ops += record("shrink", x, "v")
+    return ops + RUN
+
+
 def celsius_change_midrun(usetable):
     """celsius changed between two continueruns: hh's rates (and its table) must follow."""
     ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=10.0)
@@ -356,6 +380,10 @@ def all_scenarios():
     s["hh_soma_32C_table1"] = ("hh soma at Patch's 32 degC, usetable_hh 1", hh_soma_train(1, celsius=32.0))
     s["assorted_edges"] = ("clamps on zero-area and shared nodes, per-segment cm and e_pas", assorted_edges())
     s["record_before_nseg_change"] = ("records made before an nseg change follow their nodes", record_before_nseg_change())
+    s["point_process_before_nseg_change"] = (
+        "point processes placed before an nseg change move with their nodes",
+        point_process_before_nseg_change(),
+    )
     s["pt3d_dendrite"] = ("3-D point dendrite, five points, nseg 7", pt3d_dendrite())
     s["pt3d_edits"] = ("3-D sections edited after their points exist: L rescaled, diam set", pt3d_edits())
     s["play_step"] = ("Vector.play into IClamp.amp, step (tvec)", vector_play(False))

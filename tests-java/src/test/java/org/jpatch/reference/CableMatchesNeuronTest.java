@@ -52,4 +52,9 @@ class CableMatchesNeuronTest {
     void recordsMadeBeforeAnNsegChangeFollowTheirNodesAsInNeuron() {
         assertEngineReproduces(ReferenceScenario.load("record_before_nseg_change"));
     }
+
+    @Test
+    void pointProcessesPlacedBeforeAnNsegChangeMoveWithTheirNodesAsInNeuron() {
+        assertEngineReproduces(ReferenceScenario.load("point_process_before_nseg_change"));
+    }
 }
