@@ -1,0 +1,136 @@
+package org.jpatch.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batch protocol of bridge/README.md, driven through the entry point as Python drives it. */
+class GatewayEntryPointTest {
+    @TempDir
+    Path shmDir;
+
+    private GatewayEntryPoint entry;
+
+    @BeforeEach
+    void startBridge() {
+        entry = new GatewayEntryPoint(new CommandDispatcher(new SharedMemoryDir(shmDir)));
+    }
+
+    private JsonNode run(String batch) throws IOException {
+        return Json.MAPPER.readTree(entry.execute(batch));
+    }
+
+    @Test
+    void aBatchReturnsOneResultPerCommandInOrder() throws IOException {
+        JsonNode reply = run("[[\"new\", 1, \"Section\", \"soma\"], [\"set\", 1, \"L\", 25], [\"get\", 1, \"L\"],"
+                + " [\"get\", {\"h\": 1}, \"name\"]]");
+        assertFalse(reply.has("error"));
+        assertEquals(4, reply.get("results").size());
+        assertTrue(reply.get("results").get(0).isNull());
+        assertEquals(25.0, reply.get("results").get(2).doubleValue());
+        assertEquals("soma", reply.get("results").get(3).textValue());
+    }
+
+    @Test
+    void aFailedCommandStopsTheBatchAndKeepsEarlierCommandsApplied() throws IOException {
+        JsonNode reply = run("[[\"new\", 1, \"Section\", null], [\"set\", 1, \"L\", 30],"
+                + " [\"set\", 1, \"L\", -5], [\"set\", 1, \"L\", 40]]");
+        assertEquals(2, reply.get("results").size());
+        JsonNode error = reply.get("error");
+        assertEquals(2, error.get("index").intValue());
+        assertEquals("ValueError", error.get("type").textValue());
+        assertTrue(error.get("message").textValue().contains("-5"), error.toString());
+        assertEquals(30.0, run("[[\"get\", 1, \"L\"]]").get("results").get(0).doubleValue());
+    }
+
+    @Test
+    void malformedBatchesAndCommandsAreTypeErrors() throws IOException {
+        assertEquals("TypeError", run("[[\"new\", 1,").get("error").get("type").textValue());
+        assertEquals("TypeError", run("{\"op\": 1}").get("error").get("type").textValue());
+        assertEquals("TypeError", run("[[\"nonsense\", 1]]").get("error").get("type").textValue());
+        assertEquals("TypeError", run("[[\"new\", 1, \"Section\"], [\"set\", 1, \"L\", \"long\"]]")
+                .get("error").get("type").textValue());
+    }
+
+    @Test
+    void unknownNamesMapToAttributeOrNameErrorByScope() throws IOException {
+        run("[[\"new\", 1, \"Section\"]]");
+        assertEquals("AttributeError", run("[[\"get\", 1, \"no_such_var\"]]").get("error").get("type").textValue());
+        assertEquals("NameError", run("[[\"gget\", \"no_such_global\"]]").get("error").get("type").textValue());
+        assertEquals("ValueError", run("[[\"call\", 1, \"insert\", [\"no_such_mech\"]]]").get("error").get("type").textValue());
+        assertEquals("ReferenceError", run("[[\"get\", 99, \"L\"]]").get("error").get("type").textValue());
+    }
+
+    @Test
+    void aHandleInUseIsRefusedWithoutCreatingAnything() throws IOException {
+        run("[[\"new\", 1, \"Section\", \"a\"]]");
+        JsonNode reply = run("[[\"new\", 1, \"Section\", \"b\"]]");
+        assertEquals("TypeError", reply.get("error").get("type").textValue());
+        assertEquals(1, run("[[\"sim\", \"sections\", []]]").get("results").get(0).size());
+    }
+
+    @Test
+    void engineObjectsComeBackWithTheirPythonHandleOrOneNegativeHandle() throws IOException {
+        JsonNode reply = run("[[\"new\", 5, \"Section\", \"soma\"], [\"new\", 6, \"Section\", \"dend\"],"
+                + " [\"call\", 6, \"connect\", [{\"h\": 5}, 1, 0]], [\"call\", 6, \"parent\", []],"
+                + " [\"new\", 7, \"PointProcess\", \"IClamp\", {\"h\": 5}, 0.5],"
+                + " [\"call\", 5, \"point_processes\", []], [\"call\", 5, \"point_processes\", []]]");
+        JsonNode results = reply.get("results");
+        assertEquals(5, results.get(3).get("h").longValue());
+        assertEquals("Section", results.get(3).get("kind").textValue());
+        assertEquals(7, results.get(5).get(0).get("h").longValue());
+        assertEquals("PointProcess", results.get(5).get(0).get("kind").textValue());
+        assertEquals(results.get(5), results.get(6));
+    }
+
+    @Test
+    void freeingAPythonCreatedSectionDeletesIt() throws IOException {
+        run("[[\"new\", 1, \"Section\", \"a\"], [\"new\", 2, \"Section\", \"b\"], [\"free\", 1]]");
+        JsonNode sections = run("[[\"sim\", \"sections\", []]]").get("results").get(0);
+        assertEquals(1, sections.size());
+        assertEquals(2, sections.get(0).get("h").longValue());
+        assertEquals("ReferenceError", run("[[\"get\", 1, \"L\"]]").get("error").get("type").textValue());
+    }
+
+    @Test
+    void nanAndInfinitiesRoundTrip() throws IOException {
+        String reply = entry.execute("[[\"new\", 1, \"Vector\", [NaN, Infinity, -Infinity]], [\"call\", 1, \"to_list\", []]]");
+        assertTrue(reply.contains("[NaN,Infinity,-Infinity]"), reply);
+    }
+
+    @Test
+    void exportWritesAnArrowFileInSharedMemoryThatImportReadsBack() throws IOException {
+        JsonNode exported = run("[[\"new\", 1, \"Vector\", [1.5, 2.5, 3.5]], [\"call\", 1, \"export\", []]]")
+                .get("results").get(1);
+        Path file = Path.of(exported.get("path").textValue());
+        assertEquals(shmDir, file.getParent());
+        assertEquals(3, exported.get("length").intValue());
+        JsonNode reply = run("[[\"new\", 2, \"Vector\"], [\"call\", 2, \"import\", [\"" + file + "\"]],"
+                + " [\"call\", 2, \"to_list\", []]]");
+        assertEquals("[1.5,2.5,3.5]", reply.get("results").get(2).toString());
+        assertFalse(Files.exists(file), "import unlinks the file");
+    }
+
+    @Test
+    void importRefusesFilesOutsideTheSessionDirectory(@TempDir Path elsewhere) throws IOException {
+        Path outside = elsewhere.resolve("x.arrow");
+        Files.writeString(outside, "not arrow");
+        JsonNode reply = run("[[\"new\", 1, \"Vector\"], [\"call\", 1, \"import\", [\"" + outside + "\"]]]");
+        assertEquals("ValueError", reply.get("error").get("type").textValue());
+        assertTrue(Files.exists(outside), "a file outside the session directory is never deleted");
+    }
+
+    @Test
+    void vectorIndexOutOfRangeIsAnIndexError() throws IOException {
+        JsonNode reply = run("[[\"new\", 1, \"Vector\", 3], [\"call\", 1, \"x\", [3]]]");
+        assertEquals("IndexError", reply.get("error").get("type").textValue());
+    }
+}
