@@ -473,6 +473,10 @@ public final class Section {
         if (!mechanisms.containsKey(type)) {
             return;
         }
+        if (type.kind() == MechanismKind.ION) {
+            // NEURON: "Not allowed to uninsert ions"; the mechanisms using it keep it
+            throw new InvalidValueException("not allowed to uninsert ions: " + mech);
+        }
         mechanisms.remove(type);
         model.structureChanged();
     }
@@ -547,9 +551,13 @@ public final class Section {
             requirePositive("cm", value);
         }
         if ("v".equals(rangeVar)) {
+            // NEURON's nrn_rangeconst for v: every node of the section, the connecting
+            // node (the parent's or the root's) included
             for (int j = 0; j <= nseg; j++) {
                 nodeV.set(0, j, value);
             }
+            Location end = voltageSlot(reversed() ? 1.0 : 0.0);
+            end.block.set(0, end.instance, value);
             return;
         }
         Location first = locate(rangeVar, 0.5);
@@ -608,7 +616,7 @@ public final class Section {
 
     private double nodeVoltageAt(double x) {
         Location s = voltageSlot(x);
-        return s.block.get(0, 0 + s.instance);
+        return s.block.get(0, s.instance);
     }
 
     /** Engine-internal: the section's nodes' voltages (pnode order, nseg+1). */

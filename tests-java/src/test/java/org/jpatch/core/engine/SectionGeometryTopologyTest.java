@@ -63,6 +63,22 @@ class SectionGeometryTopologyTest {
     }
 
     @Test
+    void settingVOfASectionSetsEveryNodeIncludingTheConnectingOneAsNeuron() {
+        Simulation sim = new Simulation();
+        Section a = sim.newSection("a");
+        a.setNseg(3);
+        Section b = sim.newSection("b");
+        b.connect(a, 1.0, 0.0);
+        a.setAll("v", -20);
+        assertEquals(List.of(-20.0, -20.0, -20.0, -20.0), List.of(a.get("v", 0), a.get("v", 0.5), a.get("v", 1), b.get("v", 0)));
+        assertEquals(-65.0, b.get("v", 0.5));
+        b.setAll("v", -30);
+        assertEquals(-30.0, a.get("v", 1.0));  // NEURON 9.0.2: b.v = -30 also sets a(1)
+        assertEquals(-20.0, a.get("v", 0.5));
+        assertEquals(-30.0, b.get("v", 1.0));
+    }
+
+    @Test
     void siblingsAtTheSamePositionListTheNewestFirst() {
         Simulation sim = new Simulation();
         Section p = sim.newSection("p");
