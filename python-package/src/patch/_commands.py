@@ -127,6 +127,12 @@ class Session:
         finally:
             self._remove_unconsumed_imports()
         results = [self._decode(r) for r in reply["results"]]
+        error = reply.get("error")
+        if error is not None:
+            # The frees after the failed command were not executed; they are not the
+            # user's commands, so they must still run, or the JVM keeps those objects.
+            dropped = batch[error["index"] + 1:]
+            self._queue[:0] = [entry for entry in dropped if entry[0][0] == "free"]
         _raise_for(reply, batch)
         return batch, results
 
