@@ -130,6 +130,21 @@ class _CdsArchive:
         self._pending = None
 
 
+def java_major_version(java):
+    """The major version from the JDK's ``release`` file (no extra process), or None."""
+    release = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(java))), "release")
+    try:
+        with open(release) as lines:
+            for line in lines:
+                if line.startswith("JAVA_VERSION="):
+                    text = line.split("=", 1)[1].strip().strip('"')
+                    major = text.split(".")[0]
+                    return int(major) if major.isdigit() else None
+    except OSError:
+        return None
+    return None
+
+
 #: The JVM's own log goes to stderr (its stdout carries the port line); CDS notes (an
 #: archive that no longer matches is simply not used, or classes it cannot archive) are
 #: of no use to a user.
@@ -142,6 +157,10 @@ def _jvm_command(java, jar, cds):
     if heap:
         command.append(f"-Xmx{heap}")
     command += ARROW_FLAGS
+    major = java_major_version(java)
+    if major is not None and major >= 23:
+        # JDK 23+ warns about (and later refuses) Arrow's sun.misc.Unsafe memory access.
+        command.append("--sun-misc-unsafe-memory-access=allow")
     if cds is not None:
         command += cds.flags()
     command += os.environ.get("JPATCH_JAVA_OPTS", "").split()
