@@ -356,7 +356,7 @@ public final class Section {
         if (parent == null) {
             return;
         }
-        rootV.set(0, 0, parent.nodeVoltageAt(parentX));
+        rootV.set(0, 0, DEFAULT_V);  // NEURON allocates a fresh root node (v = DEF_vrest)
         parent.children.remove(this);
         parent = null;
         parentX = 0.0;
@@ -612,11 +612,6 @@ public final class Section {
             return new Location(rootV, 0, 0);
         }
         return parent.voltageSlot(parentX);
-    }
-
-    private double nodeVoltageAt(double x) {
-        Location s = voltageSlot(x);
-        return s.block.get(0, s.instance);
     }
 
     /** Engine-internal: the section's nodes' voltages (pnode order, nseg+1). */

@@ -93,6 +93,25 @@ class SectionGeometryTopologyTest {
     }
 
     @Test
+    void aDisconnectedSectionGetsAFreshRootNodeAtRest() {
+        Simulation sim = new Simulation();
+        Section a = sim.newSection("a"), b = sim.newSection("b"), c = sim.newSection("c");
+        b.connect(a, 1.0, 0.0);
+        c.connect(b, 1.0, 0.0);
+        sim.finitialize(-20);
+        b.disconnect();
+        // NEURON 9.0.2: b(0) is a new node at -65 mV; b's other nodes keep their v
+        assertEquals(-65.0, b.get("v", 0.0));
+        assertEquals(-20.0, b.get("v", 0.5));
+        assertEquals(-20.0, a.get("v", 1.0));
+        assertEquals(-20.0, c.get("v", 0.0));
+        sim.deleteSection(b);
+        assertNull(c.parent());
+        assertEquals(-65.0, c.get("v", 0.0));
+        assertEquals(-20.0, c.get("v", 0.5));
+    }
+
+    @Test
     void changingNsegKeepsValuesByPositionAsNeuron() {
         Simulation sim = new Simulation();
         Section s = sim.newSection("s");
