@@ -90,6 +90,28 @@ def play_parameter_dt(h):
     return vecs
 
 
+def play_discontinuities(h):
+    """Continuous play with discontinuity indices (events only there), and with none at all."""
+    soma = passive_soma(h)
+    a = h.IClamp(soma(0.5))
+    a.delay, a.dur = 0, 1e9
+    b = h.IClamp(soma(0.5))
+    b.delay, b.dur = 0, 1e9
+    ta, ya, ia = h.Vector([0.1, 0.3, 0.3, 0.8, 1.2]), h.Vector([0, 0.5, -0.5, 0.2, 0.4]), h.Vector([2])
+    ya.play(a._ref_amp, ta, ia)
+    tb, yb, ib = h.Vector([0, 0.5, 1.0]), h.Vector([0.3, -0.3, 0.1]), h.Vector()
+    yb.play(b._ref_amp, tb, ib)
+    vecs = {
+        "v": h.Vector().record(soma(0.5)._ref_v),
+        "a_amp": h.Vector().record(a._ref_amp),
+        "a_amp_dt0.05": h.Vector().record(a._ref_amp, 0.05),
+        "b_amp": h.Vector().record(b._ref_amp),
+    }
+    h.finitialize(-65)
+    h.continuerun(2)
+    return vecs
+
+
 def hh_states(h):
     """States and ionic currents of hh, recorded every step and with Dt; run twice (re-initialised)."""
     soma = passive_soma(h)
@@ -111,7 +133,8 @@ def hh_states(h):
     return vecs
 
 
-SCENARIOS = {f.__name__: f for f in (record_kinds, play_into_iclamp, play_parameter_dt, hh_states)}
+SCENARIOS = {f.__name__: f for f in (record_kinds, play_into_iclamp, play_parameter_dt,
+                                         play_discontinuities, hh_states)}
 
 
 def run_one(name, queue):

@@ -4,11 +4,13 @@ import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.ref.VarRef;
 
 /**
- * play(&var, tvec, 1): the variable follows the piecewise-linear function through
- * (tvec[k], values[k]) (NEURON's VecPlayContinuous without discontinuity indices).
+ * play(&var, tvec, 1) and play(&var, tvec, indices): the variable follows the
+ * piecewise-linear function through (tvec[k], values[k]) (NEURON's VecPlayContinuous).
  *
- * <p>It is set at every half step and whenever one of its events (one per tvec element,
- * in order) is delivered. {@code upperIndex} is the element of the next undelivered event:
+ * <p>It is set at every half step and whenever one of its events is delivered: one per
+ * tvec element in order, or, given discontinuity indices, one at tvec[i] for each index i
+ * (and none at all for an empty index vector). {@code upperIndex} is the element of the
+ * next undelivered event:
  * until it is delivered, times at or past it extrapolate the segment that ends there, and
  * two equal times give the average of their values. Before tvec[0] the first value holds;
  * past the last time the last segment's line is extrapolated (as NEURON does).
@@ -16,13 +18,17 @@ import org.jpatch.core.ref.VarRef;
 final class ContinuousPlay extends PlayRecord {
     private final Vector values;
     private final Vector times; // [ms]
+    private final Vector discontinuities; // indices into times; null: an event at every time
     private int upperIndex;
     private int lastIndex;
+    private int nextDiscontinuity;
 
-    ContinuousPlay(VarRef ref, Vector values, Vector times) {
-        super(ref, values, times);
+    ContinuousPlay(VarRef ref, Vector values, Vector times, Vector discontinuities) {
+        super(ref, discontinuities == null
+                ? new Vector[] {values, times} : new Vector[] {values, times, discontinuities});
         this.values = values;
         this.times = times;
+        this.discontinuities = discontinuities;
         requireUsable();
     }
 
@@ -30,18 +36,35 @@ final class ContinuousPlay extends PlayRecord {
     void playInit() {
         requireUsable();
         lastIndex = 0;
-        upperIndex = 0;
-        send(times.get(0));
+        nextDiscontinuity = 0;
+        if (discontinuities == null) {
+            upperIndex = 0;
+            send(times.get(0));
+        } else {
+            advanceToNextDiscontinuity();
+        }
     }
 
     @Override
     void deliver(double tEvent) {
         lastIndex = upperIndex;
-        if (upperIndex < times.size() - 1) {
+        if (discontinuities != null) {
+            advanceToNextDiscontinuity();
+        } else if (upperIndex < times.size() - 1) {
             upperIndex++;
             send(times.get(upperIndex));
         }
         continuous(tEvent);
+    }
+
+    /** The next index's time gets an event; after the last index the whole vector is open. */
+    private void advanceToNextDiscontinuity() {
+        if (nextDiscontinuity < discontinuities.size()) {
+            upperIndex = (int) discontinuities.get(nextDiscontinuity++);
+            send(times.get(upperIndex));
+        } else {
+            upperIndex = times.size() - 1;
+        }
     }
 
     /** Sets the variable to the function's value at {@code t} [ms]. */
@@ -82,6 +105,15 @@ final class ContinuousPlay extends PlayRecord {
         if (times.size() == 0 || values.size() < times.size()) {
             throw new InvalidValueException("Vector.play continuous: " + values.size()
                     + " values for " + times.size() + " times; need a non-empty time vector and a value per time");
+        }
+        if (discontinuities != null) {
+            for (int k = 0; k < discontinuities.size(); k++) {
+                double index = discontinuities.get(k);
+                if (!(index >= 0 && index < times.size())) {
+                    throw new InvalidValueException("Vector.play continuous: discontinuity index " + index
+                            + " outside the time vector [0, " + (times.size() - 1) + "]");
+                }
+            }
         }
     }
 }

@@ -435,10 +435,16 @@ public final class Vector {
         if (!continuous) {
             return play(sim, ref, tvec);
         }
-        if (tvec.size() == 0) {
-            throw new InvalidValueException("Vector.play: continuous play needs a non-empty time vector");
-        }
-        PlayRecordSet.of(sim).add(new ContinuousPlay(ref, this, tvec));
+        PlayRecordSet.of(sim).add(new ContinuousPlay(ref, this, tvec, null));
+        return this;
+    }
+
+    /**
+     * Continuous play whose events fall only at tvec[i] for each i in {@code discontinuities}
+     * (NEURON's play(&var, tvec, indices)); between them the half-step interpolation runs.
+     */
+    public Vector play(Simulation sim, VarRef ref, Vector tvec, Vector discontinuities) {
+        PlayRecordSet.of(sim).add(new ContinuousPlay(ref, this, tvec, discontinuities));
         return this;
     }
 

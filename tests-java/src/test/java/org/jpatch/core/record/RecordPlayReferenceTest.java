@@ -108,6 +108,24 @@ class RecordPlayReferenceTest {
     }
 
     @Test
+    void continuousPlayWithDiscontinuityIndicesEqualsNeuron() {
+        Simulation sim = simulation();
+        Section soma = passiveSoma(sim);
+        PointProcess a = iclamp(sim, soma, 0, 1e9, 0);
+        PointProcess b = iclamp(sim, soma, 0, 1e9, 0);
+        Vector.of(0, 0.5, -0.5, 0.2, 0.4).play(sim, sim.ref(a, "amp"), Vector.of(0.1, 0.3, 0.3, 0.8, 1.2), Vector.of(2));
+        Vector.of(0.3, -0.3, 0.1).play(sim, sim.ref(b, "amp"), Vector.of(0, 0.5, 1.0), new Vector());
+        Map<String, Vector> vecs = new LinkedHashMap<>();
+        vecs.put("v", new Vector().record(sim, sim.ref(soma, 0.5, "v")));
+        vecs.put("a_amp", new Vector().record(sim, sim.ref(a, "amp")));
+        vecs.put("a_amp_dt0.05", new Vector().record(sim, sim.ref(a, "amp"), 0.05));
+        vecs.put("b_amp", new Vector().record(sim, sim.ref(b, "amp")));
+        sim.finitialize(-65);
+        sim.continuerun(2);
+        assertMatches("play_discontinuities", vecs);
+    }
+
+    @Test
     void hhStatesAndCurrentsRecordedAcrossTwoInitialisationsEqualNeuron() {
         Simulation sim = simulation();
         Section soma = sim.newSection("soma");

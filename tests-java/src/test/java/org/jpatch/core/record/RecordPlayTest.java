@@ -140,6 +140,7 @@ class RecordPlayTest {
         assertThrows(InvalidValueException.class, () -> y.play(sim, v, -1.0));
         assertThrows(InvalidValueException.class, () -> y.play(sim, v, Vector.of(0, 1, 2), true));
         assertThrows(InvalidValueException.class, () -> y.play(sim, v, new Vector(), true));
+        assertThrows(InvalidValueException.class, () -> y.play(sim, v, Vector.of(0, 1), Vector.of(2)));
         assertFalse(y.isPlayingOrRecording());
         assertArrayEquals(new double[] {1, 2}, y.toArray());
     }
