@@ -342,6 +342,29 @@ def point_process_before_nseg_change():
     return ops + RUN
 
 
+def rerun_after_structure_change():
+    """A run, then the model is edited (hh inserted, a section added, diam and nseg changed)
+    and run again: the live records must follow the re-lowered model; only the second
+    run's samples remain (finitialize empties the records)."""
+    ops = globals_(celsius=6.3, tstop=5.0)
+    ops += section("soma", L=20.0, diam=20.0, Ra=100.0)
+    ops += insert("soma", "hh")
+    ops += section("dend", L=150.0, diam=2.0, Ra=100.0, nseg=3)
+    ops += insert("dend", "pas", g_pas=0.0003, e_pas=-65.0)
+    ops.append({"op": "connect", "child": "dend", "parent": "soma", "parentX": 1.0, "childX": 0})
+    ops += iclamp("stim", "soma", 0.5, delay=1.0, dur=3.0, amp=0.3)
+    ops += record_t() + record("soma", 0.5, "v") + record("dend", 0.5, "v") + record("dend", 1.0, "v")
+    ops += RUN
+    ops += insert("dend", "hh")
+    ops += section("axon", L=400.0, diam=1.0, Ra=100.0, nseg=9)
+    ops += insert("axon", "hh")
+    ops.append({"op": "connect", "child": "axon", "parent": "soma", "parentX": 0.0, "childX": 0})
+    ops.append({"op": "set", "section": "soma", "attr": "diam", "value": 16.0})
+    ops.append({"op": "set", "section": "dend", "attr": "nseg", "value": 7})
+    ops.append({"op": "global", "name": "tstop", "value": 12.0})
+    return ops + RUN
+
+
 def celsius_change_midrun(usetable):
     """celsius changed between two continueruns: hh's rates (and its table) must follow."""
     ops = globals_(celsius=6.3, usetable_hh=usetable, tstop=10.0)
@@ -383,6 +406,10 @@ def all_scenarios():
     s["point_process_before_nseg_change"] = (
         "point processes placed before an nseg change move with their nodes",
         point_process_before_nseg_change(),
+    )
+    s["rerun_after_structure_change"] = (
+        "run, edit the model, run again with the same records",
+        rerun_after_structure_change(),
     )
     s["pt3d_dendrite"] = ("3-D point dendrite, five points, nseg 7", pt3d_dendrite())
     s["pt3d_edits"] = ("3-D sections edited after their points exist: L rescaled, diam set", pt3d_edits())

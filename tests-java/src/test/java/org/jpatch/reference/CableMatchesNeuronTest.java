@@ -57,4 +57,9 @@ class CableMatchesNeuronTest {
     void pointProcessesPlacedBeforeAnNsegChangeMoveWithTheirNodesAsInNeuron() {
         assertEngineReproduces(ReferenceScenario.load("point_process_before_nseg_change"));
     }
+
+    @Test
+    void recordsFollowTheModelEditedBetweenTwoRunsAsInNeuron() {
+        assertEngineReproduces(ReferenceScenario.load("rerun_after_structure_change"));
+    }
 }
