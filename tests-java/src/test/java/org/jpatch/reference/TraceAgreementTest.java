@@ -71,8 +71,8 @@ class TraceAgreementTest {
                 .map(op -> "celsius".equals(op.path("name").asText()) ? ((ObjectNode) op.deepCopy()).put("value", 6.4) : op)
                 .toList();
         ReferenceScenario altered = new ReferenceScenario(
-                neuron.name(), warmer, neuron.samples(), neuron.traces(), neuron.geometry());
+                neuron.name() + " run at 6.4 degC", warmer, neuron.samples(), neuron.traces(), neuron.geometry());
         Map<String, double[]> engine = ScenarioOnEngine.run(altered).traces();
-        assertThrows(AssertionFailedError.class, () -> TraceAgreement.assertTracesAgree(neuron, engine));
+        assertThrows(AssertionFailedError.class, () -> TraceAgreement.assertTracesAgree(altered, engine));
     }
 }
