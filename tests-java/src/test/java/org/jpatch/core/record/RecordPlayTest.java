@@ -116,6 +116,19 @@ class RecordPlayTest {
     }
 
     @Test
+    void aPlayAtTimeZeroIntoVoltageIsOverwrittenByFinitializeVButKeptByFinitialize() {
+        // NEURON 9.0.2: [-65.0] after finitialize(-65), [-30.0] after finitialize()
+        Simulation sim = simulationWithSoma();
+        VarRef v = sim.ref(soma(sim), 0.5, "v");
+        Vector.of(-30, -20).play(sim, v, Vector.of(0, 1));
+        Vector rec = new Vector().record(sim, v);
+        sim.finitialize(-65);
+        assertArrayEquals(new double[] {-65.0}, rec.toArray());
+        sim.finitialize();
+        assertArrayEquals(new double[] {-30.0}, rec.toArray());
+    }
+
+    @Test
     void continuousPlayInterpolatesAtTheStepEnd() {
         Simulation sim = simulationWithSoma();
         PointProcess stim = sim.newPointProcess("IClamp", soma(sim), 0.5);
