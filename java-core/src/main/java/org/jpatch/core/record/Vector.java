@@ -427,9 +427,9 @@ public final class Vector {
     /**
      * {@code continuous == false}: as {@link #play(Simulation, VarRef, Vector)}. Otherwise
      * the value is interpolated linearly in (tvec, this) at every half step and at each
-     * tvec time (NEURON's VecPlayContinuous), held at the first value before tvec[0];
-     * beyond tvec's end the last segment's line is followed until the final time event
-     * has been delivered, then the last value is held.
+     * tvec time (NEURON's VecPlayContinuous): the first value before tvec[0], the last
+     * segment's line extrapolated beyond tvec's end, the average of the two values at a
+     * repeated time. In finitialize the variable is set only if tvec[0] <= 0.
      */
     public Vector play(Simulation sim, VarRef ref, Vector tvec, boolean continuous) {
         if (!continuous) {
