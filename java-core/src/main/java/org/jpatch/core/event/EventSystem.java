@@ -354,7 +354,9 @@ public final class EventSystem implements EventDelivery, NetEvents {
             queue.insert(time + s.minDelay, SOURCE_EVENT, s.id, 0.0);
             return;
         }
-        for (NetCon nc : s.netcons) {
+        List<NetCon> targets = s.netcons;
+        for (int k = 0; k < targets.size(); k++) { // indexed: no iterator per spike
+            NetCon nc = targets.get(k);
             if (nc.active()) {
                 queue.insert(time + nc.delay(), NETCON_EVENT, nc.id, 0.0);
             }
@@ -386,7 +388,9 @@ public final class EventSystem implements EventDelivery, NetEvents {
 
     /** NEURON's PreSyn::deliver for a shared (min-delay) entry: every NetCon in creation order. */
     private void deliverToAllNetCons(SpikeSource s, double time) {
-        for (NetCon nc : s.netcons) {
+        List<NetCon> targets = s.netcons;
+        for (int k = 0; k < targets.size(); k++) {
+            NetCon nc = targets.get(k);
             if (nc.active()) {
                 double extraDelay = nc.delay() - s.minDelay;
                 if (extraDelay == 0.0) {
