@@ -53,6 +53,9 @@ public final class Section {
     private double childX;                       // 0 or 1: which end touches the parent
     private final List<Section> children = new ArrayList<>();  // NEURON's sibling order
     private final List<PointProcess> pointProcesses = new ArrayList<>();
+    // Each nseg change or reversal moves nodes (NEURON's node_realloc / reverse_nodes):
+    // entry k maps a pnode index before move k to its index after it.
+    private final List<int[]> nodeMoves = new ArrayList<>();
     private boolean deleted;
 
     Section(Model model, String name, int serial) {
@@ -154,6 +157,10 @@ public final class Section {
         for (ValueBlock block : mechanisms.values()) {
             block.remap(source);
         }
+        int[] moves = new int[nseg + 1];
+        System.arraycopy(target, 0, moves, 0, nseg);
+        moves[nseg] = n;
+        nodeMoves.add(moves);
         int oldNseg = nseg;
         nseg = n;
         for (PointProcess pp : pointProcesses) {
@@ -443,6 +450,7 @@ public final class Section {
         System.arraycopy(rev, 0, nodeRev, 0, nseg);
         nodeRev[nseg] = nseg;
         nodeV.remap(nodeRev);
+        nodeMoves.add(nodeRev);  // a reversal is its own inverse
         capacitance.remap(rev);
         for (ValueBlock block : mechanisms.values()) {
             block.remap(rev);
@@ -597,6 +605,54 @@ public final class Section {
             }
         }
         return "";
+    }
+
+    /**
+     * The pnode index a variable at x lives on: for v, NEURON's node_exact (-1 for the
+     * connecting end, nseg for the far end); for mechanism variables, the segment.
+     * With {@link #followNode} and {@link #locateNode} a reference keeps to its node
+     * through nseg changes, as NEURON's data handles do.
+     */
+    public int nodeOf(String rangeVar, double x) {
+        checkAlive();
+        checkX(x);
+        return "v".equals(rangeVar) ? pnodeIndexOfX(x, nseg) : segmentIndex(x);
+    }
+
+    /** Number of node moves so far (nseg changes and reversals). */
+    public int nodeMoveCount() {
+        return nodeMoves.size();
+    }
+
+    /** Where the node that had pnode index {@code node} after {@code movesSeen} moves is now. */
+    public int followNode(int node, int movesSeen) {
+        for (int k = movesSeen; k < nodeMoves.size() && node >= 0; k++) {
+            node = nodeMoves.get(k)[node];
+        }
+        return node;
+    }
+
+    /** Where a variable lives on the node with pnode index {@code node} (see {@link #nodeOf}). */
+    public Location locateNode(String rangeVar, int node) {
+        checkAlive();
+        if ("v".equals(rangeVar)) {
+            if (node >= 0) {
+                return new Location(nodeV, 0, node);
+            }
+            return voltageSlot(reversed() ? 1.0 : 0.0);
+        }
+        int segment = Math.min(node, nseg - 1);
+        if ("cm".equals(rangeVar) || "i_cap".equals(rangeVar)) {
+            return new Location(capacitance, "cm".equals(rangeVar) ? 0 : 1, segment);
+        }
+        for (Map.Entry<MechanismType, ValueBlock> e : mechanisms.entrySet()) {
+            int k = e.getKey().indexOf(rangeVar);
+            if (k >= 0) {
+                return new Location(e.getValue(), k, segment);
+            }
+        }
+        throw new UnknownVariableException(
+                "section " + name + " has no range variable '" + rangeVar + "'" + missingMechanismHint(rangeVar));
     }
 
     /** A variable's storage: {@code block.get(variable, instance)}. */

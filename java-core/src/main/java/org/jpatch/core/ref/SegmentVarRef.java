@@ -6,6 +6,8 @@ import org.jpatch.core.model.Section;
 /**
  * A range variable of a section at x. It caches where the value lives and looks again
  * whenever the model's storage epoch changed (re-lowering, nseg change, insertion).
+ * Like NEURON's data handles it stays on its node when nseg changes: the node moves
+ * as node_realloc moves it, so the reference may end up at another x.
  */
 public final class SegmentVarRef implements VarRef {
     private final Model model;
@@ -13,6 +15,8 @@ public final class SegmentVarRef implements VarRef {
     private final double x;
     private final String var;
     private final boolean diam;  // diam is geometry: writes must go through the section
+    private int node;        // pnode index in the section (Section.nodeOf)
+    private int movesSeen;   // section's node moves already applied to node
     private double[] array;
     private int index;
     private long epoch = -1;
@@ -27,12 +31,16 @@ public final class SegmentVarRef implements VarRef {
         if (diam) {
             section.diam(x);
         } else {
+            node = section.nodeOf(var, x);
+            movesSeen = section.nodeMoveCount();
             resolve();
         }
     }
 
     private void resolve() {
-        Section.Location at = section.locate(var, x);
+        node = section.followNode(node, movesSeen);
+        movesSeen = section.nodeMoveCount();
+        Section.Location at = section.locateNode(var, node);
         array = at.block().array(at.variable());
         index = at.block().index(at.instance());
         epoch = model.storageEpoch();

@@ -130,6 +130,26 @@ class SectionGeometryTopologyTest {
         assertEquals(3.0, s.cm(0.75));
     }
 
+    @Test
+    void aReferenceStaysOnItsNodeWhenNsegChangesAsNeuronsDataHandles() {
+        Simulation sim = new Simulation();
+        Section d = sim.newSection("d");
+        d.setNseg(3);
+        d.insert("pas");
+        org.jpatch.core.ref.VarRef v03 = sim.ref(d, 0.3, "v");        // node 0, centre 1/6
+        org.jpatch.core.ref.VarRef g09 = sim.ref(d, 0.9, "g_pas");    // node 2, centre 5/6
+        org.jpatch.core.ref.VarRef end = sim.ref(d, 1.0, "v");        // the far end node
+        d.setNseg(5);  // node_realloc: old node i goes to int(5·(i+½)/3): 0 -> 0, 2 -> 4
+        d.set("v", 0.1, -11);
+        d.set("g_pas", 0.9, 0.004);
+        d.set("v", 1.0, -22);
+        assertEquals(-11.0, v03.get());
+        assertEquals(0.004, g09.get());
+        assertEquals(-22.0, end.get());
+        v03.set(-33);
+        assertEquals(-33.0, d.get("v", 0.1));
+    }
+
     private static List<Double> boxed(double[] a) {
         return java.util.Arrays.stream(a).boxed().toList();
     }
