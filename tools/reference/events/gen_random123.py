@@ -34,7 +34,7 @@ def negexp_draws(ids, n):
     return [r.negexp(1)] + [r.repick() for _ in range(n - 1)]
 
 
-def netstim_spikes(noise_ids):
+def netstim_spikes(noise_ids, globalindex=0):
     """The model of NEURON's test/api/netcon.cpp: NetStim (noise 1) -> ExpSyn on an hh soma."""
     soma = h.Section(name="soma")
     soma.insert("hh")
@@ -53,8 +53,10 @@ def netstim_spikes(noise_ids):
     nc.delay = 0
     spikes = h.Vector()
     nc.record(spikes)
+    h.Random().Random123_globalindex(globalindex)
     h.finitialize(-65)
     h.continuerun(100.5)
+    h.Random().Random123_globalindex(0)
     return list(spikes)
 
 
@@ -76,6 +78,8 @@ def main():
         "random": cases,
         # NetStim spike (event) times: test/api/netcon.cpp's model, streams (1, 2, 3)
         "netstim_noise_1_2_3": [float(x).hex() for x in netstim_spikes((1, 2, 3))],
+        # the same with Random123_globalindex(5) set before finitialize
+        "netstim_noise_1_2_3_globalindex_5": [float(x).hex() for x in netstim_spikes((1, 2, 3), globalindex=5)],
     }
     OUT.write_text(json.dumps(result, indent=1) + "\n")
     print("wrote", OUT)

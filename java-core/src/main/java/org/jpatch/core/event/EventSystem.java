@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.mech.GlobalState;
 import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NetEvents;
 import org.jpatch.core.mech.NetReceiver;
@@ -230,6 +231,20 @@ public final class EventSystem implements EventDelivery, NetEvents {
         queue.insert(time, NETCON_EVENT, nc.id, 0.0);
     }
 
+    void scheduleSelfEvent(NetCon nc, double time, double flag) {
+        if (!nc.active()) {
+            return;
+        }
+        if (nc.target.type().kind() != MechanismKind.ARTIFICIAL) {
+            throw new InvalidValueException("NetCon.event(" + time + ", " + flag + "): " + nc.target.name()
+                    + " is no artificial cell; only those take fake self-events");
+        }
+        int slot = takeSelfSlot();
+        selfTarget[slot] = nc.target;
+        selfWeights[slot] = nc.weights;
+        queue.insert(time, SELF_EVENT, slot, flag);
+    }
+
     // ---- the simulation's hooks -----------------------------------------------------------
 
     @Override
@@ -332,6 +347,11 @@ public final class EventSystem implements EventDelivery, NetEvents {
         if (record != null) {
             record.add(time);
         }
+    }
+
+    @Override
+    public int random123GlobalIndex() {
+        return (int) randomStreams.globalIndex();
     }
 
     @Override

@@ -117,6 +117,15 @@ public final class NetCon {
         events.scheduleNetCon(this, time);
     }
 
+    /**
+     * nc.event(t, flag): a self-event with {@code flag} to the target, which must be an
+     * artificial cell (NEURON: "Can only send fake self-events to ARTIFICIAL_CELLs").
+     */
+    public void event(double time, double flag) {
+        checkAlive();
+        events.scheduleSelfEvent(this, time, flag);
+    }
+
     public boolean isDeleted() {
         return deleted;
     }

@@ -24,4 +24,7 @@ public interface NetEvents {
      * when no vector is played or {@code index} is past its end.
      */
     double playedTime(MechanismType type, int instance, int index);
+
+    /** Key word 0 of every Random123 stream: NEURON's Random123_globalindex (default 0). */
+    int random123GlobalIndex();
 }

@@ -241,4 +241,38 @@ class EventSystemTest {
         bench.continuerun(100);
         assertTrue(log(bench).deliveries.isEmpty());
     }
+
+    @Test
+    void fakeSelfEventReachesAnArtificialCellWithItsFlag() {
+        ArtificialCellBench bench = new ArtificialCellBench();
+        NetCon nc = bench.events.newNetCon(bench.add(EventLog.TYPE));
+        nc.setWeight(0, 0.25);
+        bench.finitialize();
+        nc.event(0.5, 3.0);
+        bench.continuerun(1);
+        List<EventLog.Delivery> got = log(bench).deliveries;
+        assertEquals(1, got.size());
+        assertEquals(3.0, got.get(0).flag());
+        assertEquals(0.25, got.get(0).weight());
+    }
+
+    @Test
+    void fakeSelfEventToACellWithANodeIsRejected() {
+        MechanismType synapseLike = MechanismType.builder("Receiver", MechanismKind.POINT, 61)
+                .kernel(EventLog::new)
+                .build();
+        ArtificialCellBench bench = new ArtificialCellBench();
+        NetCon nc = bench.events.newNetCon(bench.add(synapseLike));
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> nc.event(1.0, 2.0));
+        assertTrue(e.getMessage().contains("Receiver[0]"), e.getMessage());
+    }
+
+    @Test
+    void netstimWithoutAnEventSystemInitializesQuietly() {
+        org.jpatch.core.sim.Simulation sim = new org.jpatch.core.sim.Simulation();
+        sim.newPointProcess("NetStim", null, 0.5);
+        sim.finitialize(-65);
+        sim.fadvance();
+        assertEquals(0.025, sim.t(), 1e-15);
+    }
 }

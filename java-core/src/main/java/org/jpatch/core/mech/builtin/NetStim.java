@@ -108,6 +108,9 @@ public final class NetStim extends MechanismKernel implements NetReceiver {
 
     @Override
     public void initialize() {
+        if (events == null) {
+            return; // no event system attached: nothing could observe this cell's spikes
+        }
         double t = globals.t;
         for (int k = 0; k < data.count; k++) {
             seq[k] = 0.0; // seed(0)
@@ -193,7 +196,7 @@ public final class NetStim extends MechanismKernel implements NetReceiver {
         counter[1] = (int) (long) id3[k];
         counter[2] = (int) (long) id1[k];
         counter[3] = (int) (long) id2[k];
-        Philox4x32.block(counter, 0, 0, block);
+        Philox4x32.block(counter, events.random123GlobalIndex(), 0, block);
         int w = (int) which[k];
         long u = block[w] & 0xFFFFFFFFL;
         if (w == 3) {

@@ -45,6 +45,9 @@ public final class VecStim extends MechanismKernel implements NetReceiver {
 
     @Override
     public void initialize() {
+        if (events == null) {
+            return; // no event system attached: nothing could observe this cell's spikes
+        }
         double t = globals.t;
         for (int k = 0; k < data.count; k++) {
             index[k] = 0.0;
