@@ -86,6 +86,18 @@ final class Points3d {
         }
     }
 
+    /**
+     * nrn_diam_change: each point takes the diameter of the segment at its relative arc
+     * position (x = arc/L, at most 1) from the segments' present diameters [µm].
+     */
+    void setDiametersFromSegments(double[] segmentDiam, java.util.function.DoubleToIntFunction segmentOfX) {
+        double length = arc[count - 1];
+        for (int i = 0; i < count; i++) {
+            double x = count > 1 ? Math.min(arc[i] / length, 1.0) : 0.5;
+            d[i] = (float) segmentDiam[segmentOfX.applyAsInt(x)];
+        }
+    }
+
     void setAllDiameters(double diam) {
         Arrays.fill(d, 0, count, (float) diam);
     }

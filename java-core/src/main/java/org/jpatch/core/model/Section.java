@@ -172,10 +172,13 @@ public final class Section {
         model.structureChanged();
     }
 
-    /** Diameter [µm] of the segment containing x. */
+    /** Diameter [µm] of the segment containing x; with 3-D points, integrated from them first, as NEURON. */
     public double diam(double x) {
         checkAlive();
         checkX(x);
+        if (points.count() > 1) {
+            SectionGeometry.of(this);  // recalc: diameters from the points
+        }
         return diam[segmentIndex(x)];
     }
 
@@ -195,6 +198,10 @@ public final class Section {
         checkX(x);
         requirePositive("diam", um);
         diam[segmentIndex(x)] = um;
+        if (points.count() > 0) {
+            // NEURON rewrites the points from the segments' diameters as they are now
+            points.setDiametersFromSegments(diam, this::segmentIndex);
+        }
         model.geometryChanged();
     }
 
@@ -528,7 +535,7 @@ public final class Section {
         checkAlive();
         checkX(x);
         if ("diam".equals(rangeVar)) {
-            return diam[segmentIndex(x)];
+            return diam(x);
         }
         Location slot = locate(rangeVar, x);
         return slot.block.get(slot.variable, slot.instance);

@@ -197,6 +197,25 @@ class SectionGeometryTopologyTest {
     }
 
     @Test
+    void settingOneSegmentsDiameterWithPointsRewritesThePointsFromTheSegmentsAsNeuron() {
+        Simulation sim = new Simulation();
+        Section t = sim.newSection("t");
+        t.pt3dadd(0, 0, 0, 2);
+        t.pt3dadd(10, 0, 0, 4);
+        t.pt3dadd(20, 0, 0, 4);
+        t.setNseg(2);
+        assertEquals(3.0, t.diam(0.25));  // integrated from the points
+        assertEquals(4.0, t.diam(0.75));
+        t.setDiam(0.75, 1);
+        // NEURON 9.0.2: points at arc 0, 10, 20 (x = 0, 0.5, 1) take segments 0, 1, 1
+        assertEquals(List.of(3.0, 1.0, 1.0), List.of(t.diam3d(0), t.diam3d(1), t.diam3d(2)));
+        assertEquals(2.0, t.diam(0.25));
+        assertEquals(1.0, t.diam(0.75));
+        assertEquals(63.14523084160909, t.area(0.25), 1e-12 * 63);
+        assertEquals(31.41592653589793, t.area(0.75), 1e-12 * 31);
+    }
+
+    @Test
     void settingDiameterWithPointsRewritesTheirDiameters() {
         Simulation sim = new Simulation();
         Section p = sim.newSection("p");
