@@ -31,6 +31,7 @@ CASES = [
     ("reversed_child", ["1"]),
     ("reversed_child", ["0"]),
     ("nseg_change", []),
+    ("synapse_network", []),
 ]
 
 pytestmark = [

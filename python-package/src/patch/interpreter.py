@@ -4,7 +4,9 @@ import numbers
 
 from ._catalogue import Catalogue
 from .core import transform
-from .exceptions import HocError, HocSectionAccessError
+from .core import assert_connectable, is_nrn_scalar, transform_netcon
+from .exceptions import HocConnectError, HocError, HocSectionAccessError
+from .network import NetCon, NetStim, VecStim
 from .objects import encode
 from .point_process import IClamp, PointProcess, SEClamp
 from .pointer import global_pointer
@@ -21,7 +23,10 @@ _CORE_GLOBALS = frozenset(
     {"t", "dt", "celsius", "secondorder", "tstop", "v_init", "steps_per_ms"}
 )
 
-_POINT_PROCESS_CLASSES = {"IClamp": IClamp, "SEClamp": SEClamp}
+_POINT_PROCESS_CLASSES = {"IClamp": IClamp, "SEClamp": SEClamp, "NetStim": NetStim, "VecStim": VecStim}
+
+# Patch's NetCon defaults (NEURON's are weight 0, delay 1, threshold 10).
+_NETCON_DEFAULTS = {"weight": 0.1, "delay": 1, "threshold": -20}
 
 
 class PythonHocInterpreter:
@@ -51,6 +56,8 @@ class PythonHocInterpreter:
         if name.startswith("__"):
             raise AttributeError(name)
         if name in self._catalogue.point:
+            if self._catalogue.info(name).kind == "artificial":
+                return self._artificial_cell_factory(name)
             return self._point_process_factory(name)
         if name.startswith("_ref_"):
             var = name[5:]
@@ -135,16 +142,79 @@ class PythonHocInterpreter:
         segment = transform(segment)
         if not isinstance(segment, Segment):
             raise TypeError(f"{mechanism} needs a Segment or Section target, got {target!r}")
-        counters = self._instance_counters
-        index = counters.get(mechanism, 0)
-        counters[mechanism] = index + 1
         cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
-        pp = cls(self, self._session.new_handle(), mechanism, segment.sec, segment.x, index)
+        index = self._next_index(mechanism)
+        pp = cls(self, self._session.new_handle(), mechanism, index, segment.sec, segment.x)
         # Patch: the point process and what it sits on keep each other alive.
         pp.__ref__(owner)
         if hasattr(owner, "__ref__"):
             owner.__ref__(pp)
         return pp
+
+    def _next_index(self, kind):
+        """NEURON numbers the objects of each type: IClamp[0], NetCon[3]…"""
+        index = self._instance_counters.get(kind, 0)
+        self._instance_counters[kind] = index + 1
+        return index
+
+    def _artificial_cell_factory(self, mechanism):
+        def factory(**attributes):
+            cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
+            cell = cls(self, self._session.new_handle(), mechanism, self._next_index(mechanism))
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            return cell
+
+        factory.__name__ = factory.__qualname__ = mechanism
+        return factory
+
+    def VecStim(self, pattern=None):
+        """A VecStim; with ``pattern`` (spike times) it plays them."""
+        if "VecStim" not in self._catalogue.point:
+            raise AttributeError("the engine has no VecStim")
+        stim = self._artificial_cell_factory("VecStim")()
+        if pattern is not None:
+            stim.__dict__["_pattern"] = list(pattern)
+            stim.play(self.Vector(pattern))
+        return stim
+
+    # Events.
+    def NetCon(self, source, target, *args, weight=None, delay=None, threshold=None, sec=None):
+        """A NetCon from ``source`` to ``target`` with Patch's defaults (weight 0.1,
+        delay 1 ms, threshold -20 mV). Sections and segments are watched at their v."""
+        if args:
+            raise TypeError(
+                "p.NetCon takes threshold, delay and weight as keyword arguments, "
+                f"got positional {args!r}"
+            )
+        if is_nrn_scalar(source) and sec is None:
+            raise ConnectionError(
+                "Using NetCon with a scalar such as s(0.5)._ref_v is discouraged. "
+                "Use s(0.5) instead."
+            )
+        if target is not None:
+            # Checked before anything is created, so a refused NetCon leaves no trace.
+            assert_connectable(source, label="Source")
+            assert_connectable(target, label="Target")
+        nrn_source = transform_netcon(source)
+        nrn_target = transform_netcon(target)
+        if not (nrn_source is None or is_nrn_scalar(nrn_source) or isinstance(nrn_source, PointProcess)):
+            raise HocConnectError(f"NetCon source {source!r} is no variable, Section, Segment or point process")
+        if not (nrn_target is None or isinstance(nrn_target, PointProcess)):
+            raise HocConnectError(f"NetCon target {target!r} is no point process")
+        connection = NetCon(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
+        given = {"weight": weight, "delay": delay, "threshold": threshold}
+        for name, default in _NETCON_DEFAULTS.items():
+            setattr(connection, name, default if given[name] is None else given[name])
+        # Patch: the NetCon and both its ends keep each other alive.
+        connection.__ref__(source)
+        connection.__ref__(target)
+        if target is not None:
+            source._connections[target] = connection
+            target._connections[source] = connection
+        elif hasattr(source, "__ref__"):
+            source.__ref__(connection)
+        return connection
 
     # Recording and run control.
     @property

@@ -117,9 +117,9 @@ __all__ = [
 def __getattr__(name):
     # The concrete proxies live in their own modules; ``patch.objects.Section`` etc.
     # remain reachable here as in Patch without import cycles.
-    from . import point_process, pointer, section, section_ref, segment, vector
+    from . import network, point_process, pointer, section, section_ref, segment, vector
 
-    for module in (section, segment, vector, point_process, section_ref, pointer):
+    for module in (section, segment, vector, point_process, network, section_ref, pointer):
         if hasattr(module, name):
             return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,8 @@ class PointProcess(PythonHocObject, Connectable):
 
     _kind = "PointProcess"
 
-    def __init__(self, interpreter, handle, mechanism, section, x, index):
+    def __init__(self, interpreter, handle, mechanism, index, section=None, x=None):
+        """At ``x`` of ``section``; artificial cells (NetStim…) have no location."""
         info = interpreter._catalogue.info(mechanism)
         # Python name → engine name of every variable of this type.
         variables = {_PYTHON_NAMES.get(v, v): v for v in info.variables}
@@ -23,10 +24,13 @@ class PointProcess(PythonHocObject, Connectable):
         d["_mechanism"] = mechanism
         d["_variables"] = variables
         d["_index"] = index
-        self._session.send(
-            ["new", handle, "PointProcess", mechanism, section._bridge_value(), x],
-            f"{mechanism}({section._label()}({x:g}))",
-        )
+        if section is None:
+            self._session.send(["new", handle, "PointProcess", mechanism], f"p.{mechanism}()")
+        else:
+            self._session.send(
+                ["new", handle, "PointProcess", mechanism, section._bridge_value(), x],
+                f"{mechanism}({section._label()}({x:g}))",
+            )
 
     def __setattr__(self, name, value):
         var = self._variables.get(name)
@@ -79,6 +83,19 @@ class PointProcess(PythonHocObject, Connectable):
 
     def __record__(self):
         return point_process_pointer(self, "i")
+
+    def stimulate(self, pattern=None, weight=0.04, delay=0.0, **netstim_attributes):
+        """Drive this point process through a NetCon: from a new NetStim configured by
+        the keyword arguments, or from a VecStim playing ``pattern``. Returns the stimulus."""
+        interpreter = self._interpreter
+        if pattern is None:
+            stimulus = interpreter.NetStim()
+            for name, value in netstim_attributes.items():
+                setattr(stimulus, name, value)
+        else:
+            stimulus = interpreter.VecStim(pattern=pattern)
+        interpreter.NetCon(stimulus, self, weight=weight, delay=delay)
+        return stimulus
 
 
 class IClamp(PointProcess):

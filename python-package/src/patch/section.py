@@ -278,6 +278,10 @@ class Section(PythonHocObject, Connectable):
             self.__dict__.setdefault("synapses", []).append(synapse)
         return synapse
 
+    def connect_synapse(self, target, **kwargs):
+        """A NetCon from this section's v (at ``__arc__``) to ``target``."""
+        return self._interpreter.NetCon(self, target, **kwargs)
+
     def point_processes(self):
         return self._call("point_processes", [], f"{self._label()}.point_processes()")
 

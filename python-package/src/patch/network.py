@@ -1,0 +1,159 @@
+"""Events: NetCon, and the artificial cells (NetStim, VecStim) that are spike sources."""
+
+import numbers
+
+from .objects import PythonHocObject, encode
+from .point_process import PointProcess
+
+
+class NetStim(PointProcess):
+    """NEURON's spike generator: ``start``, ``interval``, ``number``, ``noise``."""
+
+    # No current to record (as in Patch, where NetStim is no PointProcess): recording
+    # one raises HocRecordError.
+    __record__ = None
+
+
+class VecStim(PointProcess):
+    """Emits a spike at each time of the Vector it plays."""
+
+    __record__ = None
+
+    def play(self, times):
+        from .vector import Vector
+
+        if times is not None and not isinstance(times, Vector):
+            times = self._interpreter.Vector(times)
+        self._queue("play", [encode(times)], f"{self.hname()}.play(...)")
+        self.__dict__["_vector"] = times
+        return self
+
+    @property
+    def vector(self):
+        return self.__dict__.get("_vector")
+
+    @property
+    def pattern(self):
+        pattern = self.__dict__.get("_pattern")
+        return None if pattern is None else list(pattern)
+
+
+class WeightVector:
+    """``nc.weight``: the NetCon's weights, indexable as in NEURON (``nc.weight[0] = 0.4``)."""
+
+    __slots__ = ("_netcon",)
+
+    def __init__(self, netcon):
+        self._netcon = netcon
+
+    def __len__(self):
+        return self._netcon._call("weight_count", [], f"len({self._netcon.hname()}.weight)")
+
+    def _check(self, index):
+        if not isinstance(index, numbers.Integral):
+            raise TypeError(f"NetCon weight indices must be integers, not {index!r}")
+        return int(index)
+
+    def __getitem__(self, index):
+        nc = self._netcon
+        return nc._call("weight", [self._check(index)], f"{nc.hname()}.weight[{index}]")
+
+    def __setitem__(self, index, value):
+        nc = self._netcon
+        nc._queue(
+            "set_weight", [self._check(index), encode(value)], f"{nc.hname()}.weight[{index}] = {value!r}"
+        )
+
+    def __iter__(self):
+        return iter([self[i] for i in range(len(self))])
+
+    def __repr__(self):
+        return f"<weights of {self._netcon.hname()}: {list(self)}>"
+
+
+class NetCon(PythonHocObject):
+    """Carries the spikes of a source (a watched variable or an artificial cell) to a
+    target's NET_RECEIVE after ``delay`` ms, with ``weight``."""
+
+    _kind = "NetCon"
+    _ATTRIBUTES = frozenset({"delay", "threshold"})
+
+    def __init__(self, interpreter, handle, source, target, index):
+        super().__init__(interpreter, handle)
+        self.__dict__["_index"] = index
+        self.__dict__["_nothreshold"] = False
+        self._session.send(
+            ["new", handle, "NetCon", encode(source), encode(target)],
+            f"p.NetCon({source!r}, {target!r})",
+        )
+
+    def hname(self):
+        return f"NetCon[{self._index}]"
+
+    __str__ = hname
+
+    def __repr__(self):
+        return f"<patch.objects.NetCon {self.hname()}>"
+
+    def __setattr__(self, name, value):
+        if name == "weight":
+            self._set_weights(value)
+        elif name == "threshold" and self._nothreshold:
+            raise RuntimeError(
+                "Do not set threshold on gid_connect'ed NetCons: see "
+                "https://github.com/neuronsimulator/nrn/issues/2135"
+            )
+        elif name in self._ATTRIBUTES:
+            value = encode(value)
+            self._session.send(["set", self._h, name, value], f"{self.hname()}.{name} = {value!r}")
+        else:
+            self.__dict__[name] = value
+
+    def __getattr__(self, name):
+        if name in self._ATTRIBUTES:
+            return self._session.ask(["get", self._h, name], f"{self.hname()}.{name}")
+        raise AttributeError(f"'NetCon' object has no attribute {name!r}")
+
+    @property
+    def weight(self):
+        return WeightVector(self)
+
+    def _set_weights(self, value):
+        if isinstance(value, numbers.Real):
+            self.weight[0] = value
+        else:
+            for i, w in enumerate(value):
+                self.weight[i] = w
+
+    def active(self, on=None):
+        """Whether spikes are delivered; ``active(False)`` switches it off (NEURON's form)."""
+        if on is None:
+            return self._session.ask(["get", self._h, "active"], f"{self.hname()}.active()")
+        self._session.send(["set", self._h, "active", bool(on)], f"{self.hname()}.active({on!r})")
+        return bool(on)
+
+    def valid(self):
+        return self._call("valid", [], f"{self.hname()}.valid()")
+
+    def event(self, time):
+        self._queue("event", [encode(time)], f"{self.hname()}.event({time!r})")
+
+    def syn(self):
+        return self._call("target", [], f"{self.hname()}.syn()")
+
+    def record(self, *args):
+        """``record()``: the Vector of this NetCon's spike times (made once);
+        ``record(vec)`` or ``record(tvec, idvec, id)``: record into those."""
+        if not args:
+            recorder = self.__dict__.get("recorder")
+            if recorder is None:
+                recorder = self._interpreter.Vector()
+                self._record_into(recorder)
+            return recorder
+        self._record_into(*args)
+
+    def _record_into(self, vector, *more):
+        self._queue("record", [encode(vector), *(encode(a) for a in more)], f"{self.hname()}.record(...)")
+        self.__dict__["recorder"] = vector
+        vector.__ref__(self)
+        self.__ref__(vector)
