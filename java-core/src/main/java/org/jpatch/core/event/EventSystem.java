@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jpatch.core.InvalidValueException;
+import org.jpatch.core.ModelException;
 import org.jpatch.core.mech.GlobalState;
 import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.MechanismKind;
@@ -210,6 +211,18 @@ public final class EventSystem implements EventDelivery, NetEvents {
         return s;
     }
 
+    private void stopWatching(SpikeSource gone) {
+        SpikeSource[] kept = new SpikeSource[watchedSources.length - 1];
+        int n = 0;
+        for (SpikeSource s : watchedSources) {
+            if (s != gone) {
+                kept[n++] = s;
+            }
+        }
+        watchedSources = kept;
+        sourceByVariable.remove(gone.watched);
+    }
+
     private NetCon addNetCon(SpikeSource source, PointProcess target, int weightCount) {
         NetCon nc = new NetCon(netcons.size(), this, source, target, weightCount);
         netcons.add(nc);
@@ -303,7 +316,16 @@ public final class EventSystem implements EventDelivery, NetEvents {
     public void beforeStep(Simulation sim) {
         double t = globals.t;
         for (SpikeSource s : watchedSources) {
-            if (s.watched.get() - s.threshold > 0.0) {
+            double value;
+            try {
+                value = s.watched.get();
+            } catch (ModelException gone) {
+                // the watched variable's section or mechanism was deleted: as NEURON drops
+                // the PreSyn, the source stops firing and its NetCons stay silent
+                stopWatching(s);
+                continue;
+            }
+            if (value - s.threshold > 0.0) {
                 if (!s.above) {
                     s.above = true;
                     send(s, t + THRESHOLD_STAMP_OFFSET);

@@ -97,4 +97,21 @@ class SynapseDifferentialTest {
         assertArrayEquals(ReferenceData.doubles(ref.get("event_times")), sent.toArray(), 0.0);
         traces.assertAgree(ref.get("traces"), TRACE_TOLERANCE);
     }
+
+    @Test
+    void deletingTheWatchedSectionSilencesItsNetconsInsteadOfFailingTheRun() {
+        Simulation sim = new Simulation();
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = hhSoma(sim);
+        Section other = hhSoma(sim);
+        PointProcess syn = sim.newPointProcess("ExpSyn", other, 0.5);
+        NetCon nc = events.newNetCon(sim.ref(soma, 0.5, "v"), syn);
+        SpikeTimes spikes = new SpikeTimes();
+        nc.record(spikes);
+        sim.finitialize(-65);
+        sim.deleteSection(soma);
+        sim.continuerun(5);
+        assertEquals(5.0, sim.t(), 1e-9);
+        assertEquals(0, spikes.size());
+    }
 }
