@@ -6,6 +6,7 @@ import org.jpatch.core.mech.InstanceData;
 import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NodeData;
+import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.model.Section;
 
 /**
@@ -23,6 +24,18 @@ public final class LoweredModel {
     public final MechanismKernel[] kernels;
     public final Map<MechanismType, InstanceData> byType;
 
+    /**
+     * When not null, the step may run on two threads: nodes below {@code nodes.count / 2}
+     * on one, the rest on the other. {@code rangeKernels[k]} is kernel k, whose instances
+     * from {@code split[k]} on lie in the upper node range.
+     */
+    public final RangeKernel[] rangeKernels;
+    public final int[] split;
+    public final int[] instanceCount;
+
+    /** Below this many nodes a step is too short to be worth a second thread. */
+    static final int TWO_THREAD_MIN_NODES = 4000;
+
     final List<Section> sectionOrder;
     final int[] sectionBase;      // index of each ordered section's first centre node
     final int[] parentNode;       // node index of each ordered section's x=0 end
@@ -38,6 +51,37 @@ public final class LoweredModel {
         this.sectionOrder = sectionOrder;
         this.sectionBase = sectionBase;
         this.parentNode = parentNode;
+        this.instanceCount = new int[kernels.length];
+        RangeKernel[] ranged = new RangeKernel[kernels.length];
+        int[] at = new int[kernels.length];
+        boolean splittable = nodes.count >= TWO_THREAD_MIN_NODES;
+        int boundary = nodes.count / 2;
+        for (int k = 0; k < kernels.length; k++) {
+            InstanceData data = kernels[k].instances();
+            instanceCount[k] = data.count;
+            if (kernels[k] instanceof RangeKernel r) {
+                ranged[k] = r;
+                at[k] = firstAtOrAbove(data.node, data.count, boundary);
+            } else {
+                splittable = false;
+            }
+        }
+        this.rangeKernels = splittable ? ranged : null;
+        this.split = splittable ? at : null;
+    }
+
+    /** Instances are sorted by node: the first one at a node >= boundary. */
+    private static int firstAtOrAbove(int[] node, int count, int boundary) {
+        int lo = 0, hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (node[mid] < boundary) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

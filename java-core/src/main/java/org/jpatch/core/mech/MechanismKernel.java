@@ -26,6 +26,11 @@ public abstract class MechanismKernel {
         bound();
     }
 
+    /** The instances this kernel is bound to. */
+    public final InstanceData instances() {
+        return data;
+    }
+
     /** After {@link #bind}: cache array fields here. */
     protected void bound() {}
 

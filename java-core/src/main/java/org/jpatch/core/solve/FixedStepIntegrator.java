@@ -38,9 +38,10 @@ public final class FixedStepIntegrator {
     /**
      * setup_tree_matrix (nrn_rhs then nrn_lhs): membrane currents of every mechanism at
      * the present v and t, the capacitance term added after all other conductances,
-     * then the axial terms.
+     * then the axial terms. With {@code twoThreads}, the currents of large models are
+     * computed by two threads (same results; see {@link SecondThread}).
      */
-    public static void setupTreeMatrix(LoweredModel m, GlobalState g) {
+    public static void setupTreeMatrix(LoweredModel m, GlobalState g, boolean twoThreads) {
         NodeData n = m.nodes;
         double[] rhs = n.rhs, d = n.d, v = n.v, a = n.a, b = n.b;
         int[] parent = n.parent;
@@ -50,8 +51,10 @@ public final class FixedStepIntegrator {
         for (MechanismKernel k : kernels) {
             k.beforeBreakpoint();
         }
-        for (MechanismKernel k : kernels) {
-            k.current();
+        if (!twoThreads || m.split == null || !SecondThread.sweep(m, false)) {
+            for (MechanismKernel k : kernels) {
+                k.current();
+            }
         }
         InstanceData cap = m.capacitance;
         if (cap != null) {
@@ -110,9 +113,11 @@ public final class FixedStepIntegrator {
     }
 
     /** SOLVE blocks then AFTER SOLVE blocks, at t_{n+1} with the new v. */
-    public static void updateStates(LoweredModel m) {
-        for (MechanismKernel k : m.kernels) {
-            k.state();
+    public static void updateStates(LoweredModel m, boolean twoThreads) {
+        if (!twoThreads || m.split == null || !SecondThread.sweep(m, true)) {
+            for (MechanismKernel k : m.kernels) {
+                k.state();
+            }
         }
         for (MechanismKernel k : m.kernels) {
             k.afterSolve();

@@ -2,6 +2,7 @@ package org.jpatch.core.mech.builtin;
 
 import org.jpatch.core.mech.InstanceData;
 import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.RangeKernel;
 
 /**
  * hh.mod as nocmodl compiles it: currents by the 0.001 mV difference, cnexp state
@@ -9,7 +10,7 @@ import org.jpatch.core.mech.MechanismKernel;
  * ntau) over v = -100..100 mV in 200 steps, used while usetable_hh != 0 and rebuilt
  * when celsius changes.
  */
-final class HodgkinHuxleyKernel extends MechanismKernel {
+final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
     private static final int GNABAR = 0, GKBAR = 1, GL = 2, EL = 3, GNA = 4, GK = 5, IL = 6, M = 7, H = 8, N = 9;
     private static final int USETABLE = 0, MINF = 1, HINF = 2, NINF = 3, MTAU = 4, HTAU = 5, NTAU = 6;
     private static final int EREV = 0, CUR = 3, DCURDV = 4;
@@ -23,8 +24,13 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
     private double tableCelsius;  // [°C]
     private double tableFactor;   // 1/Δv of the table [1/mV]
 
-    // Results of the last rates(v), NMODL's GLOBALs of hh.
-    private double minf, hinf, ninf, mtau, htau, ntau;
+    /** The results of hh.mod's PROCEDURE rates; one per range, as ranges may run concurrently. */
+    private static final class Rates {
+        double minf, hinf, ninf;  // [1]
+        double mtau, htau, ntau;  // [ms]
+    }
+
+    private final Rates lowerRange = new Rates(), upperRange = new Rates();
 
     private double[] gnabar, gkbar, gl, el, gna, gk, il, m, h, n;
     private int[] node, naRow, kRow;
@@ -50,14 +56,15 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
             return;
         }
         if (tableMissing || tableCelsius != globals.celsius) {
+            Rates r = lowerRange;
             double dx = (TABLE_VMAX - TABLE_VMIN) / 200.;
             tableFactor = 1. / dx;
             double x = TABLE_VMIN;
             for (int i = 0; i < TABLE_SIZE; x += dx, i++) {  // accumulated, as nocmodl does
-                computeRates(x);
-                tMinf[i] = minf; tMtau[i] = mtau;
-                tHinf[i] = hinf; tHtau[i] = htau;
-                tNinf[i] = ninf; tNtau[i] = ntau;
+                computeRates(x, r);
+                tMinf[i] = r.minf; tMtau[i] = r.mtau;
+                tHinf[i] = r.hinf; tHtau[i] = r.htau;
+                tNinf[i] = r.ninf; tNtau[i] = r.ntau;
             }
             tableCelsius = globals.celsius;
             tableMissing = false;
@@ -67,19 +74,25 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
     @Override
     public void initialize() {
         double[] v = nodes.v;
+        Rates r = lowerRange;
         for (int i = 0; i < data.count; i++) {
-            rates(v[node[i]]);
-            m[i] = minf;
-            h[i] = hinf;
-            n[i] = ninf;
+            rates(v[node[i]], r);
+            m[i] = r.minf;
+            h[i] = r.hinf;
+            n[i] = r.ninf;
         }
-        publishRates();
+        publish(r, data.count, data.count);
     }
 
     @Override
     public void current() {
+        current(0, data.count);
+    }
+
+    @Override
+    public void current(int from, int to) {
         double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d;
-        for (int i = 0; i < data.count; i++) {
+        for (int i = from; i < to; i++) {
             int nd = node[i];
             int na = naRow[i], kk = kRow[i];
             double vi = v[nd];
@@ -113,27 +126,33 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
 
     @Override
     public void state() {
-        if (typeGlobals[USETABLE] == 0.0) {
-            stateComputingRates();
-        } else {
-            stateFromTable();
-        }
-        publishRates();
+        state(0, data.count);
     }
 
-    private void stateComputingRates() {
+    @Override
+    public void state(int from, int to) {
+        Rates r = from == 0 ? lowerRange : upperRange;
+        if (typeGlobals[USETABLE] == 0.0) {
+            stateComputingRates(from, to, r);
+        } else {
+            stateFromTable(from, to, r);
+        }
+        publish(r, to, data.count);
+    }
+
+    private void stateComputingRates(int from, int to, Rates r) {
         double[] v = nodes.v;
         double dt = globals.dt;
-        for (int i = 0; i < data.count; i++) {
-            computeRates(v[node[i]]);
-            m[i] = cnexp(m[i], minf, mtau, dt);
-            h[i] = cnexp(h[i], hinf, htau, dt);
-            n[i] = cnexp(n[i], ninf, ntau, dt);
+        for (int i = from; i < to; i++) {
+            computeRates(v[node[i]], r);
+            m[i] = cnexp(m[i], r.minf, r.mtau, dt);
+            h[i] = cnexp(h[i], r.hinf, r.htau, dt);
+            n[i] = cnexp(n[i], r.ninf, r.ntau, dt);
         }
     }
 
     /** The hot loop: the table interpolation of rates() inlined into the update. */
-    private void stateFromTable() {
+    private void stateFromTable(int from, int to, Rates r) {
         double[] v = nodes.v;
         double dt = globals.dt;
         double fac = tableFactor;
@@ -141,8 +160,8 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
         double[] tHtau = this.tHtau, tNinf = this.tNinf, tNtau = this.tNtau;
         double[] m = this.m, h = this.h, n = this.n;
         int[] node = this.node;
-        double mInf = minf, mTau = mtau, hInf = hinf, hTau = htau, nInf = ninf, nTau = ntau;
-        for (int i = 0; i < data.count; i++) {
+        double mInf = r.minf, mTau = r.mtau, hInf = r.hinf, hTau = r.htau, nInf = r.ninf, nTau = r.ntau;
+        for (int i = from; i < to; i++) {
             double xi = fac * (v[node[i]] - TABLE_VMIN);
             if (xi > 0. && xi < 200.) {
                 int k = (int) xi;
@@ -154,14 +173,14 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
                 nInf = tNinf[k] + theta * (tNinf[k + 1] - tNinf[k]);
                 nTau = tNtau[k] + theta * (tNtau[k + 1] - tNtau[k]);
             } else {
-                rates(v[node[i]]);  // the ends of the table and NaN
-                mInf = minf; mTau = mtau; hInf = hinf; hTau = htau; nInf = ninf; nTau = ntau;
+                rates(v[node[i]], r);  // the ends of the table and NaN
+                mInf = r.minf; mTau = r.mtau; hInf = r.hinf; hTau = r.htau; nInf = r.ninf; nTau = r.ntau;
             }
             m[i] = cnexp(m[i], mInf, mTau, dt);
             h[i] = cnexp(h[i], hInf, hTau, dt);
             n[i] = cnexp(n[i], nInf, nTau, dt);
         }
-        minf = mInf; mtau = mTau; hinf = hInf; htau = hTau; ninf = nInf; ntau = nTau;
+        r.minf = mInf; r.mtau = mTau; r.hinf = hInf; r.htau = hTau; r.ninf = nInf; r.ntau = nTau;
     }
 
     /**
@@ -173,68 +192,69 @@ final class HodgkinHuxleyKernel extends MechanismKernel {
         return s + (1. - Math.exp(dt * a)) * (-(inf / tau) / a - s);
     }
 
-    private void publishRates() {
-        if (data.count > 0) {
-            typeGlobals[MINF] = minf; typeGlobals[HINF] = hinf; typeGlobals[NINF] = ninf;
-            typeGlobals[MTAU] = mtau; typeGlobals[HTAU] = htau; typeGlobals[NTAU] = ntau;
+    /** hh's rate GLOBALs hold the values computed for the last instance. */
+    private void publish(Rates r, int to, int count) {
+        if (to == count && count > 0) {
+            typeGlobals[MINF] = r.minf; typeGlobals[HINF] = r.hinf; typeGlobals[NINF] = r.ninf;
+            typeGlobals[MTAU] = r.mtau; typeGlobals[HTAU] = r.htau; typeGlobals[NTAU] = r.ntau;
         }
     }
 
-    private void rates(double v) {
+    /** rates(v) [mV] by the table (nocmodl's _n_rates) or directly when usetable_hh is 0. */
+    private void rates(double v, Rates r) {
         if (typeGlobals[USETABLE] == 0.0) {
-            computeRates(v);
+            computeRates(v, r);
             return;
         }
         double xi = tableFactor * (v - TABLE_VMIN);
         if (Double.isNaN(xi)) {
-            minf = mtau = hinf = htau = ninf = ntau = xi;
+            r.minf = r.mtau = r.hinf = r.htau = r.ninf = r.ntau = xi;
             return;
         }
+        int i;
+        double theta;
         if (xi <= 0.) {
-            lookup(0, 0.0);
+            i = 0;
+            theta = 0.;
+        } else if (xi >= 200.) {
+            i = 200;
+            theta = 0.;
+        } else {
+            i = (int) xi;
+            theta = xi - (double) i;
+        }
+        if (theta == 0.) {
+            r.minf = tMinf[i]; r.mtau = tMtau[i];
+            r.hinf = tHinf[i]; r.htau = tHtau[i];
+            r.ninf = tNinf[i]; r.ntau = tNtau[i];
             return;
         }
-        if (xi >= 200.) {
-            lookup(200, 0.0);
-            return;
-        }
-        int i = (int) xi;
-        lookup(i, xi - (double) i);
-    }
-
-    private void lookup(int i, double theta) {
-        if (theta == 0.0) {
-            minf = tMinf[i]; mtau = tMtau[i];
-            hinf = tHinf[i]; htau = tHtau[i];
-            ninf = tNinf[i]; ntau = tNtau[i];
-            return;
-        }
-        minf = tMinf[i] + theta * (tMinf[i + 1] - tMinf[i]);
-        mtau = tMtau[i] + theta * (tMtau[i + 1] - tMtau[i]);
-        hinf = tHinf[i] + theta * (tHinf[i + 1] - tHinf[i]);
-        htau = tHtau[i] + theta * (tHtau[i + 1] - tHtau[i]);
-        ninf = tNinf[i] + theta * (tNinf[i + 1] - tNinf[i]);
-        ntau = tNtau[i] + theta * (tNtau[i + 1] - tNtau[i]);
+        r.minf = tMinf[i] + theta * (tMinf[i + 1] - tMinf[i]);
+        r.mtau = tMtau[i] + theta * (tMtau[i + 1] - tMtau[i]);
+        r.hinf = tHinf[i] + theta * (tHinf[i + 1] - tHinf[i]);
+        r.htau = tHtau[i] + theta * (tHtau[i + 1] - tHtau[i]);
+        r.ninf = tNinf[i] + theta * (tNinf[i + 1] - tNinf[i]);
+        r.ntau = tNtau[i] + theta * (tNtau[i + 1] - tNtau[i]);
     }
 
     /** hh.mod's PROCEDURE rates(v) [mV], evaluated directly. */
-    private void computeRates(double v) {
+    private void computeRates(double v, Rates r) {
         double q10 = Math.pow(3.0, (globals.celsius - 6.3) / 10.0);
         double alpha = .1 * vtrap(-(v + 40.0), 10.0);
         double beta = 4.0 * Math.exp(-(v + 65.0) / 18.0);
         double sum = alpha + beta;
-        mtau = 1.0 / (q10 * sum);
-        minf = alpha / sum;
+        r.mtau = 1.0 / (q10 * sum);
+        r.minf = alpha / sum;
         alpha = .07 * Math.exp(-(v + 65.0) / 20.0);
         beta = 1.0 / (Math.exp(-(v + 35.0) / 10.0) + 1.0);
         sum = alpha + beta;
-        htau = 1.0 / (q10 * sum);
-        hinf = alpha / sum;
+        r.htau = 1.0 / (q10 * sum);
+        r.hinf = alpha / sum;
         alpha = .01 * vtrap(-(v + 55.0), 10.0);
         beta = .125 * Math.exp(-(v + 65.0) / 80.0);
         sum = alpha + beta;
-        ntau = 1.0 / (q10 * sum);
-        ninf = alpha / sum;
+        r.ntau = 1.0 / (q10 * sum);
+        r.ninf = alpha / sum;
     }
 
     private static double vtrap(double x, double y) {

@@ -1,9 +1,10 @@
 package org.jpatch.core.mech.builtin;
 
 import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.RangeKernel;
 
 /** stim.mod: i = amp while del <= t < del + dur, an ELECTRODE_CURRENT in nA. */
-final class IClampKernel extends MechanismKernel {
+final class IClampKernel extends MechanismKernel implements RangeKernel {
     private static final int DEL = 0, DUR = 1, AMP = 2, I = 3;
     private double[] del, dur, amp, i;  // [ms], [ms], [nA], [nA]
     private int[] node;
@@ -19,9 +20,15 @@ final class IClampKernel extends MechanismKernel {
 
     @Override
     public void current() {
+        current(0, data.count);
+    }
+
+    /** Instances are sorted by node, so clamps sharing a node fall in the same range. */
+    @Override
+    public void current(int from, int to) {
         double t = globals.t;
         double[] rhs = nodes.rhs, area = nodes.area;
-        for (int k = 0; k < data.count; k++) {
+        for (int k = from; k < to; k++) {
             int nd = node[k];
             double iNow = (t < del[k] + dur[k] && t >= del[k]) ? amp[k] : 0.0;
             i[k] = iNow;
@@ -30,4 +37,8 @@ final class IClampKernel extends MechanismKernel {
             rhs[nd] += iNow * (1.e2 / area[nd]);
         }
     }
+
+    /** stim.mod has no states. */
+    @Override
+    public void state(int from, int to) {}
 }

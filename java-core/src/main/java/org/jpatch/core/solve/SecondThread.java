@@ -1,0 +1,123 @@
+package org.jpatch.core.solve;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.jpatch.core.lower.LoweredModel;
+import org.jpatch.core.mech.RangeKernel;
+
+/**
+ * One JVM-wide helper thread that computes the upper node range of a split sweep
+ * (every kernel's currents, or every kernel's states) while the caller computes the
+ * lower range. Each node is handled by one thread only and its kernels run in type
+ * order there, so the results are bit for bit those of one thread. Handing over costs
+ * no allocation: a volatile sequence number publishes the request, the helper spins
+ * briefly between requests and parks after that.
+ */
+final class SecondThread implements Runnable {
+    private static final long SPIN_NANOS = 50_000;  // [ns] about the length of a Hines solve
+    private static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2;
+    private static SecondThread shared;
+
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final Thread thread;
+    private volatile long requested;
+    private volatile long completed;
+    private LoweredModel model;  // written before, read after the volatile `requested`
+    private boolean states;
+    private Throwable failure;
+
+    private SecondThread() {
+        thread = new Thread(this, "jpatch-second-thread");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Runs the currents ({@code states} false) or the states of every kernel of {@code m}
+     * on both threads. False when the helper is unavailable (one processor, or busy with
+     * another simulation): then the caller does the sweep alone.
+     */
+    static boolean sweep(LoweredModel m, boolean states) {
+        SecondThread helper = acquire();
+        if (helper == null) {
+            return false;
+        }
+        try {
+            helper.model = m;
+            helper.states = states;
+            long ticket = helper.requested + 1;
+            helper.requested = ticket;
+            LockSupport.unpark(helper.thread);
+            run(m, states, false);
+            helper.awaitCompletion(ticket);
+        } finally {
+            helper.model = null;
+            helper.busy.set(false);
+        }
+        return true;
+    }
+
+    private static synchronized SecondThread acquire() {
+        if (!AVAILABLE) {
+            return null;
+        }
+        if (shared == null) {
+            shared = new SecondThread();
+        }
+        return shared.busy.compareAndSet(false, true) ? shared : null;
+    }
+
+    private void awaitCompletion(long ticket) {
+        int spins = 0;
+        while (completed != ticket) {
+            if (++spins % 1024 == 0) {
+                Thread.yield();  // the helper may be waiting for a processor
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        if (failure != null) {
+            Throwable f = failure;
+            failure = null;
+            throw new IllegalStateException("a kernel failed on the second thread", f);
+        }
+    }
+
+    @Override
+    public void run() {
+        long seen = 0;
+        for (;;) {
+            long spinStart = System.nanoTime();
+            long r;
+            while ((r = requested) == seen) {
+                if (System.nanoTime() - spinStart < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = r;
+            try {
+                run(model, states, true);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            completed = seen;
+        }
+    }
+
+    private static void run(LoweredModel m, boolean states, boolean upper) {
+        RangeKernel[] kernels = m.rangeKernels;
+        int[] split = m.split;
+        int[] count = m.instanceCount;
+        for (int k = 0; k < kernels.length; k++) {
+            int from = upper ? split[k] : 0;
+            int to = upper ? count[k] : split[k];
+            if (states) {
+                kernels[k].state(from, to);
+            } else {
+                kernels[k].current(from, to);
+            }
+        }
+    }
+}
