@@ -15,6 +15,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,7 @@ PYTHONS = {
 }
 WORKER = Path(__file__).resolve().parent / "worker.py"
 TRACE_TOLERANCE = 1e-9  # [mV]
+SPIKE_TOLERANCE = 1e-9  # [ms]
 
 
 def run_worker(case, impl):
@@ -60,6 +62,29 @@ def check_traces(ours, theirs, what):
             sys.exit(f"bench: {what} trace {i} differs from NEURON by {worst:.3g} mV")
 
 
+def check_spikes(ours, theirs, what):
+    a, b = ours["spikes"], theirs["spikes"]
+    if [len(x) for x in a] != [len(x) for x in b]:
+        sys.exit(f"bench: {what}: spike counts differ from NEURON's")
+    worst = max((abs(x - y) for xs, ys in zip(a, b) for x, y in zip(xs, ys)), default=0.0)
+    if not worst <= SPIKE_TOLERANCE:
+        sys.exit(f"bench: {what}: spike times differ from NEURON's by {worst:.3g} ms")
+    return sum(len(x) for x in a)
+
+
+def ring_topology():
+    """ringtest's random cell shapes, drawn by NEURON itself (see ring_topology.py)."""
+    done = subprocess.run(
+        [str(PYTHONS["neuron"]), str(Path(__file__).resolve().parent / "ring_topology.py")],
+        capture_output=True, text=True, check=True,
+        env=dict(os.environ, NEURON_MODULE_OPTIONS="-nogui"),
+    )
+    handle, path = tempfile.mkstemp(prefix="jpatch-bench-ring-", suffix=".json")
+    with os.fdopen(handle, "w") as f:
+        f.write(done.stdout.strip().splitlines()[-1])
+    return path
+
+
 def machine():
     model = ""
     with open("/proc/cpuinfo") as cpuinfo:
@@ -93,6 +118,26 @@ def main():
     ours = median(cable["jpatch"], "peak_rss_bytes_per_compartment")
     theirs = median(cable["neuron"], "peak_rss_bytes_per_compartment")
     rows.append(("B6 peak RSS per compartment [KiB]", ours / 1024, theirs / 1024, ours / theirs, "<= 1"))
+
+    os.environ["JPATCH_BENCH_RING"] = path = ring_topology()
+    try:
+        ring = alternate("ringtest", ["jpatch", "neuron"], args.repeat)
+    finally:
+        os.unlink(path)
+    count = check_spikes(ring["jpatch"][0], ring["neuron"][0], "B2 ringtest")
+    ours, theirs = median(ring["jpatch"], "seconds"), median(ring["neuron"], "seconds")
+    rows.append((f"B2 ringtest 128 cells, {count} spikes [s]", ours, theirs, ours / theirs, "<= 0.5"))
+    ring = alternate("hh_ring", ["jpatch", "neuron"], args.repeat)
+    count = check_spikes(ring["jpatch"][0], ring["neuron"][0], "B2 hh ring")
+    ours, theirs = median(ring["jpatch"], "seconds"), median(ring["neuron"], "seconds")
+    rows.append((f"B2 ring of 200 hh cells, {count} spikes [s]", ours, theirs, ours / theirs, "<= 0.5"))
+
+    build = alternate("build", ["jpatch", "neuron", "patch"], args.repeat)
+    ours = median(build["jpatch"], "seconds")
+    rows.append(("B3 build 1,000 cells vs NEURON [s]", ours, median(build["neuron"], "seconds"),
+                 ours / median(build["neuron"], "seconds"), "<= 2"))
+    rows.append(("B3 build 1,000 cells vs real Patch [s]", ours, median(build["patch"], "seconds"),
+                 ours / median(build["patch"], "seconds"), ""))
 
     recordings = alternate("recordings", ["jpatch", "neuron"], args.repeat)
     if recordings["jpatch"][0]["checksum"] != recordings["neuron"][0]["checksum"]:

@@ -129,7 +129,137 @@ def case_cold_start(impl):
     return {"seconds": time.perf_counter() - start}
 
 
-CASES = {"cable": case_cable, "recordings": case_recordings}
+def watch(h, impl, section, x, target):
+    """A NetCon from section(x).v: Patch takes the segment, NEURON a pointer with sec=."""
+    if impl == "neuron":
+        return h.NetCon(section(x)._ref_v, target, sec=section)
+    return h.NetCon(section(x), target)
+
+
+def ball_and_stick(h, parents, nsegs):
+    """ringtest's B_BallStick (cell.hoc): hh soma, hh+pas dendrite tree, two ExpSyns."""
+    soma = h.Section(name="soma")
+    dends = [h.Section(name=f"dend{i}") for i in range(len(parents))]
+    dends[0].connect(soma, 1, 0)
+    for i in range(1, len(dends)):
+        dends[i].connect(dends[parents[i]], 1, 0)
+    for dend, nseg in zip(dends, nsegs):
+        dend.nseg = nseg
+    soma.pt3dadd(0, 0, 0, 1)
+    soma.pt3dadd(15, 0, 0, 1)
+    dends[0].pt3dadd(15, 0, 0, 1)
+    dends[0].pt3dadd(105, 0, 0, 1)
+    soma.L = soma.diam = 12.6157
+    dends[0].L, dends[0].diam = 200, 1
+    for dend in dends[1:]:
+        dend.L, dend.diam = 10, 1
+    for section in [soma] + dends:
+        section.Ra = 100
+        section.cm = 1
+    soma.insert("hh")
+    soma.gnabar_hh, soma.gkbar_hh, soma.gl_hh, soma.el_hh = 0.12, 0.036, 0.0003, -54.3
+    for dend in dends:
+        dend.insert("pas")
+        dend.g_pas, dend.e_pas = 0.001, -65
+        dend.insert("hh")
+    excitatory = h.ExpSyn(dends[0](0.8))
+    excitatory.tau = 2
+    inhibitory = h.ExpSyn(dends[0](0.1))
+    inhibitory.tau, inhibitory.e = 5, -80
+    return soma, dends, [excitatory, inhibitory]
+
+
+def wire_rings(h, impl, cells, ncell, nring, spikes, weight=0.01):
+    """Each cell excites the next of its ring; a NetStim starts every ring."""
+    keep = []
+    for ring in range(nring):
+        for i in range(ncell):
+            soma = cells[ring * ncell + i][0]
+            target = cells[ring * ncell + (i + 1) % ncell][2][0]
+            netcon = watch(h, impl, soma, 1, target)
+            netcon.threshold, netcon.delay, netcon.weight[0] = 10, 1, weight
+            times = h.Vector()
+            netcon.record(times)
+            spikes.append(times)
+            keep.append(netcon)
+        stim = h.NetStim()
+        stim.number, stim.start = 1, 0
+        kick = h.NetCon(stim, cells[ring * ncell][2][0])
+        kick.delay, kick.weight[0] = 1, weight
+        keep += [stim, kick]
+    return keep
+
+
+def case_ringtest(h, impl):
+    """B2: neuronsimulator/ringtest at its defaults, 100 ms; spike times per cell."""
+    with open(os.environ["JPATCH_BENCH_RING"]) as f:
+        topology = json.load(f)
+    h.celsius = 6.3
+    h.dt = 0.025
+    cells = [ball_and_stick(h, parents, nsegs) for parents, nsegs in topology["cells"]]
+    spikes = []
+    keep = wire_rings(h, impl, cells, topology["ncell"], topology["nring"], spikes)
+    start = time.perf_counter()
+    run(h, 100.0)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "spikes": [list(map(float, s)) for s in spikes], "objects": len(keep)}
+
+
+def soma_with_dendrites(h, ndend=10, nseg=5):
+    soma = h.Section(name="soma")
+    soma.L = soma.diam = 20
+    soma.insert("hh")
+    dends = []
+    for j in range(ndend):
+        dend = h.Section(name=f"dend{j}")
+        dend.L, dend.diam, dend.nseg = 200, 1, nseg
+        dend.insert("pas")
+        for seg in dend:
+            seg.g_pas = 0.0001 * (1 + seg.x)
+        dend.connect(soma, 1, 0)
+        dends.append(dend)
+    synapse = h.ExpSyn(soma(0.5))
+    synapse.tau = 2
+    return soma, dends, [synapse]
+
+
+def case_hh_ring(h, impl):
+    """B2: a ring of 200 hh somas with 10 pas dendrites each, 100 ms."""
+    h.celsius = 6.3
+    h.dt = 0.025
+    cells = [soma_with_dendrites(h) for _ in range(200)]
+    spikes = []
+    keep = wire_rings(h, impl, cells, 200, 1, spikes, weight=0.05)
+    for cell in cells:
+        keep.append(cell)
+    start = time.perf_counter()
+    run(h, 100.0)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "spikes": [list(map(float, s)) for s in spikes]}
+
+
+def case_build(h, impl):
+    """B3: 1,000 cells of 11 sections, an ExpSyn and a NetCon each, built from Python."""
+    start = time.perf_counter()
+    cells, netcons = [], []
+    for i in range(1000):
+        cell = soma_with_dendrites(h)
+        cells.append(cell)
+        netcon = watch(h, impl, cell[0], 0.5, None if i == 0 else cells[i - 1][2][0])
+        netcon.weight[0], netcon.delay, netcon.threshold = 0.01, 1, -20
+        netcons.append(netcon)
+    # a read: every queued command has reached the simulator
+    total_area = cells[-1][1][-1](0.9).area()
+    return {"seconds": time.perf_counter() - start, "area": total_area}
+
+
+CASES = {
+    "cable": case_cable,
+    "recordings": case_recordings,
+    "ringtest": case_ringtest,
+    "hh_ring": case_hh_ring,
+    "build": case_build,
+}
 
 
 def main():
