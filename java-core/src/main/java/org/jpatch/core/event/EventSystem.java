@@ -52,7 +52,8 @@ public final class EventSystem implements EventDelivery, NetEvents {
 
     /** NEURON's psl_: spike sources in creation order (threshold checks run in this order). */
     private final List<SpikeSource> sources = new ArrayList<>();
-    private final Map<VarRef, SpikeSource> sourceByVariable = new HashMap<>();
+    /** Watched sources by {@link VarRef#storageKey}: NetCons of one variable share a source. */
+    private final Map<Object, SpikeSource> sourceByVariable = new HashMap<>();
     private final Map<PointProcess, SpikeSource> sourceByOwner = new IdentityHashMap<>();
     private SpikeSource noSource;
     /** Watched sources only, as an array for the per-step check. */
@@ -100,10 +101,11 @@ public final class EventSystem implements EventDelivery, NetEvents {
     public NetCon newNetCon(VarRef source, PointProcess target) {
         Objects.requireNonNull(source, "source");
         int weightCount = checkTarget(target);
-        SpikeSource s = sourceByVariable.get(source);
+        Object key = source.storageKey();
+        SpikeSource s = sourceByVariable.get(key);
         if (s == null) {
             s = addSource(source, null);
-            sourceByVariable.put(source, s);
+            sourceByVariable.put(key, s);
         }
         return addNetCon(s, target, weightCount);
     }
@@ -220,7 +222,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
             }
         }
         watchedSources = kept;
-        sourceByVariable.remove(gone.watched);
+        sourceByVariable.values().remove(gone);
     }
 
     private NetCon addNetCon(SpikeSource source, PointProcess target, int weightCount) {

@@ -28,6 +28,13 @@ public final class PointProcessVarRef implements VarRef {
         epoch = model.storageEpoch();
     }
 
+    private record StorageKey(PointProcess pp, int variable) {}
+
+    @Override
+    public Object storageKey() {
+        return new StorageKey(pp, variable);
+    }
+
     @Override
     public double get() {
         if (epoch != model.storageEpoch()) {

@@ -69,6 +69,18 @@ public final class SegmentVarRef implements VarRef {
         array[index] = value;
     }
 
+    private record StorageKey(Section section, int node, String var) {}
+
+    @Override
+    public Object storageKey() {
+        if (diam) { // geometry, not node storage: the segment at x names it
+            return new StorageKey(section, section.nodeOf("v", x), var);
+        }
+        node = section.followNode(node, movesSeen);
+        movesSeen = section.nodeMoveCount();
+        return new StorageKey(section, node, var);
+    }
+
     @Override
     public String name() {
         return section.name() + "(" + x + ")." + var;

@@ -13,4 +13,12 @@ public interface VarRef {
 
     /** NEURON-style name, e.g. {@code soma(0.5).v} or {@code IClamp[0].amp}. */
     String name();
+
+    /**
+     * Equal for references to the same storage now (soma(0.5).v and soma(0.4).v with
+     * nseg 1): NEURON shares one spike source per data handle among NetCons.
+     */
+    default Object storageKey() {
+        return this;
+    }
 }

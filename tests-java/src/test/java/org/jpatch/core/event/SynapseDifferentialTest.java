@@ -114,4 +114,19 @@ class SynapseDifferentialTest {
         assertEquals(5.0, sim.t(), 1e-9);
         assertEquals(0, spikes.size());
     }
+
+    /** NEURON keys spike sources by data handle: a second NetCon from the same v keeps the first's threshold. */
+    @Test
+    void netconsFromOneSegmentsVoltageShareTheSourceThreshold() {
+        Simulation sim = new Simulation();
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = hhSoma(sim);
+        PointProcess syn = sim.newPointProcess("ExpSyn", soma, 0.5);
+        NetCon first = events.newNetCon(sim.ref(soma, 0.5, "v"), syn);
+        first.setThreshold(-20);
+        NetCon sameNode = events.newNetCon(sim.ref(soma, 0.4, "v"), null);
+        assertEquals(-20.0, sameNode.threshold());
+        NetCon otherVariable = events.newNetCon(sim.ref(soma, 0.5, "m_hh"), null);
+        assertEquals(10.0, otherVariable.threshold());
+    }
 }
