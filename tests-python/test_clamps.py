@@ -66,10 +66,15 @@ def test_seclamp_aliases(p, has_point_process):
 def test_vclamp_holds_the_voltage(p, has_point_process):
     has_point_process("SEClamp")
     s = p.Section()
+    s.set_dimensions(10, 10)
     s.insert("pas")
     clamp = s.vclamp(-20, before=1, duration=5, after=1)
     v = s.record()
+    current = p.record(clamp)  # an SEClamp records its current i
     p.finitialize(-65)
-    p.continuerun(6)
+    p.continuerun(7)
     assert clamp.voltage == [-70, -20, -70]
-    assert v[-1] == pytest.approx(-20, abs=0.5)
+    assert min(current) < 0 < max(current)
+    assert v[int(0.9 / p.dt)] == pytest.approx(-70, abs=0.5)
+    assert v[int(5.9 / p.dt)] == pytest.approx(-20, abs=0.5)
+    assert v[-1] == pytest.approx(-70, abs=0.5)

@@ -32,6 +32,7 @@ CASES = [
     ("reversed_child", ["0"]),
     ("nseg_change", []),
     ("synapse_network", []),
+    ("vclamp_hh", []),
 ]
 
 pytestmark = [
