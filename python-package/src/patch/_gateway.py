@@ -243,10 +243,13 @@ class Gateway:
         """Runs one batch in the JVM; GatewayError at once if the JVM is gone."""
         if not self.alive():
             raise self._dead_error()
-        from py4j.protocol import Py4JError
+        from py4j.protocol import Py4JError, Py4JJavaError
 
         try:
             return self._execute(batch_json)
+        except Py4JJavaError as error:
+            # The entry point replies with every failure it can catch; this is a bug in the bridge.
+            raise RuntimeError(f"the jpatch bridge failed: {error.java_exception}") from None
         except Py4JError as error:
             if self.alive():
                 raise _gateway_error(f"the connection to the JVM failed: {error}") from None

@@ -35,7 +35,9 @@ public final class GatewayEntryPoint {
         for (int i = 0; i < batch.size(); i++) {
             try {
                 results.add(dispatcher.execute(batch.get(i)));
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            } catch (RuntimeException | Error e) {
+                // Errors too (a class that fails to load, a stack overflow): Python gets a
+                // reply naming them instead of a broken call.
                 putError(reply, i, e);
                 break;
             }

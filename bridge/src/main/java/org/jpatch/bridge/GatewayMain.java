@@ -53,11 +53,34 @@ public final class GatewayMain {
         // While Python connects, load and link what the first batch needs (JSON, the
         // dispatcher, the reply path); a read-only command, so nothing changes.
         entryPoint.execute("[[\"gget\", \"dt\"]]");
+        warmUpArrowInBackground(shm);
 
         waitForEndOfInput(System.in);
         // System.exit runs the shutdown hook (shared memory) and, when Python asked for
         // it, writes the class-data-sharing archive that makes the next start-up fast.
         System.exit(0);
+    }
+
+    /**
+     * Loads Arrow's classes (~0.3 s) in a low-priority thread while the user builds a model,
+     * so the first recording Python reads does not pay for them; it also puts them in the
+     * class-data-sharing archive. A failure here is not an error: export reports its own.
+     */
+    private static void warmUpArrowInBackground(SharedMemoryDir shm) {
+        Thread warmUp = new Thread(() -> {
+            Path file = shm.newExportFile();
+            try {
+                ArrowFiles.writeDoubles(file, new double[] {0.0}, 1);
+                ArrowFiles.readDoubles(file);
+            } catch (IOException | RuntimeException e) {
+                // the first real export will load (and report) the same
+            } finally {
+                file.toFile().delete();
+            }
+        }, "jpatch-arrow-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /** Python holds the write end of our stdin: EOF means Python is gone, however it ended. */
