@@ -99,9 +99,12 @@ class Session:
     # -- queue -----------------------------------------------------------------------
 
     def send(self, cmd, what):
-        self._queue.append((cmd, what))
-        if len(self._queue) >= FLUSH_THRESHOLD:
-            self.flush()
+        # Under the lock so that a flush in another thread cannot take the queue between
+        # our append and its swap, and lose the command.
+        with self._lock:
+            self._queue.append((cmd, what))
+            if len(self._queue) >= FLUSH_THRESHOLD:
+                self._flush_locked()
 
     def ask(self, cmd, what):
         entry = (cmd, what)
