@@ -411,13 +411,22 @@ public final class Section {
         return s;
     }
 
-    /** Every section of this tree: the root first, then breadth first in sibling order. */
+    /**
+     * Every section of this tree, depth first from the root with children in sibling
+     * order, as NEURON's Python {@code Section.wholetree()} (hoc's SectionList.wholetree
+     * is breadth first).
+     */
     public List<Section> wholetree() {
         checkAlive();
         List<Section> out = new ArrayList<>();
-        out.add(root());
-        for (int i = 0; i < out.size(); i++) {
-            out.addAll(out.get(i).children);
+        java.util.ArrayDeque<Section> pending = new java.util.ArrayDeque<>();
+        pending.push(root());
+        while (!pending.isEmpty()) {
+            Section s = pending.pop();
+            out.add(s);
+            for (int i = s.children.size() - 1; i >= 0; i--) {
+                pending.push(s.children.get(i));
+            }
         }
         return out;
     }

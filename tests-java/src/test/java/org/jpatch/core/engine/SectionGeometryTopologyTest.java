@@ -79,6 +79,18 @@ class SectionGeometryTopologyTest {
     }
 
     @Test
+    void wholetreeIsDepthFirstInSiblingOrderAsNeuronsPythonSection() {
+        Simulation sim = new Simulation();
+        Section a = sim.newSection("a"), b = sim.newSection("b"), c = sim.newSection("c");
+        Section d = sim.newSection("d"), e = sim.newSection("e");
+        b.connect(a, 0.3, 0);
+        c.connect(a, 1, 0);
+        d.connect(b, 1, 0);
+        e.connect(c, 1, 0);
+        assertEquals(List.of(a, b, d, c, e), d.wholetree());  // NEURON 9.0.2: d.wholetree()
+    }
+
+    @Test
     void siblingsAtTheSamePositionListTheNewestFirst() {
         Simulation sim = new Simulation();
         Section p = sim.newSection("p");
