@@ -1,10 +1,8 @@
 package org.jpatch.core.lower;
 
 import java.util.List;
-import java.util.Map;
 import org.jpatch.core.mech.InstanceData;
 import org.jpatch.core.mech.MechanismKernel;
-import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NodeData;
 import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.model.Section;
@@ -22,7 +20,6 @@ public final class LoweredModel {
     public final InstanceData[] ions;
     /** Kernels of the types with instances, in type order. */
     public final MechanismKernel[] kernels;
-    public final Map<MechanismType, InstanceData> byType;
 
     /**
      * When not null, the step may run on two threads: nodes below {@code nodes.count / 2}
@@ -41,13 +38,12 @@ public final class LoweredModel {
     final int[] parentNode;       // node index of each ordered section's x=0 end
 
     LoweredModel(NodeData nodes, InstanceData capacitance, InstanceData[] ions, MechanismKernel[] kernels,
-                 Map<MechanismType, InstanceData> byType, List<Section> sectionOrder, int[] sectionBase,
+                 List<Section> sectionOrder, int[] sectionBase,
                  int[] parentNode) {
         this.nodes = nodes;
         this.capacitance = capacitance;
         this.ions = ions;
         this.kernels = kernels;
-        this.byType = byType;
         this.sectionOrder = sectionOrder;
         this.sectionBase = sectionBase;
         this.parentNode = parentNode;

@@ -192,7 +192,7 @@ public final class Lowering {
             }
         }
         LoweredModel lowered = new LoweredModel(nodes, byType.get(capType), ions.toArray(new InstanceData[0]),
-                active.toArray(new MechanismKernel[0]), byType, order, base, parentNode);
+                active.toArray(new MechanismKernel[0]), order, base, parentNode);
         lowered.updateGeometry();
         model.storageMoved();
         return lowered;

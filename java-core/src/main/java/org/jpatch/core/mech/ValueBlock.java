@@ -25,10 +25,6 @@ public final class ValueBlock {
         return count;
     }
 
-    public int variableCount() {
-        return live != null ? live.length : own.length;
-    }
-
     public double get(int variable, int instance) {
         return live != null ? live[variable][row0 + instance] : own[variable][instance];
     }
