@@ -33,6 +33,7 @@ CASES = [
     ("nseg_change", []),
     ("synapse_network", []),
     ("vclamp_hh", []),
+    ("iclamp_sequence", []),
 ]
 
 pytestmark = [
