@@ -50,10 +50,6 @@ final class EventQueue {
         return !hasLeast;
     }
 
-    int size() {
-        return (hasLeast ? 1 : 0) + heapSize;
-    }
-
     /** Time of the earliest event; +infinity when empty. */
     double leastTime() {
         return hasLeast ? leastTime : Double.POSITIVE_INFINITY;

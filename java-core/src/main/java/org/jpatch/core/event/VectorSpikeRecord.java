@@ -27,10 +27,6 @@ public final class VectorSpikeRecord implements SpikeRecord {
         this.id = id;
     }
 
-    public Vector times() {
-        return times;
-    }
-
     @Override
     public void clear() {
         times.resize(0);
