@@ -39,17 +39,25 @@ class Referencing:
     """Patch's strong references between objects that depend on each other."""
 
     def __ref__(self, obj):
-        references = self.__dict__.setdefault("_references", [])
-        if not any(r is obj for r in references):
-            references.append(obj)
+        d = self.__dict__
+        # A set of ids beside the list keeps this O(1): a root may gain thousands of children.
+        ids = d.setdefault("_reference_ids", set())
+        if id(obj) not in ids:
+            ids.add(id(obj))
+            d.setdefault("_references", []).append(obj)
 
     def __deref__(self, obj):
-        references = self.__dict__.get("_references", [])
+        d = self.__dict__
+        ids = d.get("_reference_ids", set())
+        if id(obj) not in ids:
+            return False
+        ids.discard(id(obj))
+        references = d["_references"]
         for i, r in enumerate(references):
             if r is obj:
                 del references[i]
-                return True
-        return False
+                break
+        return True
 
     @property
     def _references(self):
