@@ -34,6 +34,7 @@ public final class InterfaceAnalysis {
     private final List<MechanismInterface.Ion> ions = new ArrayList<>();
     private final List<String> nonspecific = new ArrayList<>();
     private final List<String> electrode = new ArrayList<>();
+    private final List<String> currents = new ArrayList<>();
     private final List<String> pointers = new ArrayList<>();
     private boolean threadsafe;
     private boolean usesTable;
@@ -123,7 +124,8 @@ public final class InterfaceAnalysis {
         }
         return new MechanismInterface(name, kind, List.copyOf(rangeParameters), List.copyOf(rangeAssigned),
                 List.copyOf(states), List.copyOf(hidden), List.copyOf(globals), List.copyOf(ions),
-                List.copyOf(nonspecific), List.copyOf(electrode), List.copyOf(pointers), threadsafe);
+                List.copyOf(nonspecific), List.copyOf(electrode), List.copyOf(currents), List.copyOf(pointers),
+                threadsafe);
     }
 
     private void neuronStatement(NeuronStatement statement) {
@@ -134,6 +136,7 @@ public final class InterfaceAnalysis {
             ionVariables.addAll(use.read());
             ionVariables.addAll(use.write());
             ionCurrents.add("i" + use.ion());
+            use.write().stream().filter(w -> w.equals("i" + use.ion())).forEach(currents::add);
             ions.add(new MechanismInterface.Ion(use.ion(), use.read(), use.write(), use.valence()));
         } else if (statement instanceof NeuronStatement.Names names) {
             switch (names.kind()) {
@@ -142,10 +145,12 @@ public final class InterfaceAnalysis {
                 case NONSPECIFIC_CURRENT -> {
                     range.addAll(names.names());
                     nonspecific.addAll(names.names());
+                    currents.addAll(names.names());
                 }
                 case ELECTRODE_CURRENT -> {
                     range.addAll(names.names());
                     electrode.addAll(names.names());
+                    currents.addAll(names.names());
                 }
                 case POINTER, BBCOREPOINTER -> {
                     pointers.addAll(names.names());

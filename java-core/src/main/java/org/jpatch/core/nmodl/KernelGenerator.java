@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jpatch.core.nmodl.ast.Declaration;
 import org.jpatch.core.nmodl.ast.Expression;
 import org.jpatch.core.nmodl.ast.ModelItem;
+import org.jpatch.core.nmodl.ast.NeuronStatement;
 import org.jpatch.core.nmodl.ast.NmodlFile;
 import org.jpatch.core.nmodl.ast.SourcePosition;
 import org.jpatch.core.nmodl.ast.Statement;
@@ -37,10 +38,13 @@ final class KernelGenerator {
     /** Name to Java text for everything visible in every block. */
     private final Map<String, String> fileScope = new HashMap<>();
     private final Map<String, String> functions = new HashMap<>();
+    /** Ion variables the mechanism only READs: assigning them is an error. */
+    private final java.util.Set<String> readOnlyIonVariables = new java.util.HashSet<>();
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
     private final StringBuilder out = new StringBuilder();
     private final JavaExpressionWriter expressions;
     private String currentFunction;
+    private final List<String> checks = new ArrayList<>();
     private int indent;
 
     private KernelGenerator(NmodlFile file, MechanismInterface mechanism, Map<String, Double> unitConstants) {
@@ -104,26 +108,20 @@ final class KernelGenerator {
                 function(function);
             }
         }
+        checkTables();
         indent--;
         line("}");
         return out.toString();
     }
 
     private void refuseUnsupportedInterface() {
-        if (mechanism.kind() == org.jpatch.core.nmodl.ast.NeuronStatement.MechanismDeclaration.ARTIFICIAL_CELL) {
+        if (mechanism.kind() == NeuronStatement.MechanismDeclaration.ARTIFICIAL_CELL) {
             throw unsupported(items.get(0).position(), "ARTIFICIAL_CELL");
         }
         for (ModelItem item : items) {
             if (item instanceof ModelItem.Neuron neuron) {
-                for (var statement : neuron.statements()) {
-                    if (statement instanceof org.jpatch.core.nmodl.ast.NeuronStatement.UseIon
-                            || (statement instanceof org.jpatch.core.nmodl.ast.NeuronStatement.Names names
-                            && names.kind() != org.jpatch.core.nmodl.ast.NeuronStatement.NameListKind.RANGE
-                            && names.kind() != org.jpatch.core.nmodl.ast.NeuronStatement.NameListKind.GLOBAL
-                            && names.kind() != org.jpatch.core.nmodl.ast.NeuronStatement.NameListKind.NONSPECIFIC_CURRENT
-                            && names.kind() != org.jpatch.core.nmodl.ast.NeuronStatement.NameListKind.ELECTRODE_CURRENT)) {
-                        throw unsupported(statement.position(), "this NEURON block statement (ions, pointers, externals)");
-                    }
+                for (NeuronStatement statement : neuron.statements()) {
+                    refuseUnsupported(statement);
                 }
             } else if (item instanceof ModelItem.CodeBlock block && block.kind() != ModelItem.BlockKind.INITIAL
                     && block.kind() != ModelItem.BlockKind.BREAKPOINT && block.kind() != ModelItem.BlockKind.DERIVATIVE) {
@@ -131,6 +129,25 @@ final class KernelGenerator {
             } else if (item instanceof ModelItem.FunctionTable || item instanceof ModelItem.BeforeAfter
                     || item instanceof ModelItem.TopLocal || item instanceof ModelItem.Independent) {
                 throw unsupported(item.position(), "this block");
+            }
+        }
+    }
+
+    private void refuseUnsupported(NeuronStatement statement) {
+        if (statement instanceof NeuronStatement.UseIon use) {
+            if (mechanism.isPointProcess()) {
+                throw unsupported(statement.position(), "USEION in a point process");
+            }
+            for (String written : use.write()) {
+                if (!written.equals("i" + use.ion())) {
+                    throw unsupported(statement.position(), "writing " + written + " (ion concentrations and"
+                            + " reversal potentials)");
+                }
+            }
+        } else if (statement instanceof NeuronStatement.Names names) {
+            switch (names.kind()) {
+                case RANGE, GLOBAL, NONSPECIFIC_CURRENT, ELECTRODE_CURRENT -> { }
+                default -> throw unsupported(statement.position(), names.kind() + " variables");
             }
         }
     }
@@ -163,6 +180,7 @@ final class KernelGenerator {
                 }
             }
         }
+        declareIonFields();
         fileScope.put("t", "globals.t");
         fileScope.put("dt", "globals.dt");
         fileScope.put("celsius", "globals.celsius");
@@ -170,6 +188,51 @@ final class KernelGenerator {
         for (ModelItem item : items) {
             if (item instanceof ModelItem.Function function) {
                 functions.put(function.name(), (function.procedure() ? "p_" : "f_") + function.name());
+            }
+        }
+    }
+
+    /**
+     * Ion variables the mechanism reads are the ion's arrays at the instance's row; an ion
+     * current it writes is its own value (a range variable when RANGE lists it) that
+     * current() adds, with its dI/dv, into the ion.
+     */
+    private void declareIonFields() {
+        for (int u = 0; u < mechanism.ions().size(); u++) {
+            MechanismInterface.Ion ion = mechanism.ions().get(u);
+            String row = "row_" + ion.ion();
+            line("private int[] " + row + ";");
+            for (String name : ion.read()) {
+                if (!ion.write().contains(name)) {
+                    line("private double[] x_" + name + ";");
+                    fileScope.put(name, "x_" + name + "[" + row + "[k]]");
+                    readOnlyIonVariables.add(name);
+                }
+            }
+            for (String current : ion.write()) {
+                line("private double[] x_" + current + ", x_d" + current + "dv;");
+                if (!fileScope.containsKey(current)) {
+                    line("private double w_" + current + ";");
+                    fileScope.put(current, "w_" + current);
+                }
+            }
+        }
+    }
+
+    private void bindIons() {
+        for (int u = 0; u < mechanism.ions().size(); u++) {
+            MechanismInterface.Ion ion = mechanism.ions().get(u);
+            String ionData = "data.ions[" + u + "]";
+            line("row_" + ion.ion() + " = data.ionRow[" + u + "];");
+            for (String name : ion.read()) {
+                if (!ion.write().contains(name)) {
+                    line("x_" + name + " = " + ionData + ".vars[" + ionData + ".type.indexOf(\"" + name + "\")];");
+                }
+            }
+            for (String current : ion.write()) {
+                line("x_" + current + " = " + ionData + ".vars[" + ionData + ".type.indexOf(\"" + current + "\")];");
+                line("x_d" + current + "dv = " + ionData + ".vars[" + ionData + ".type.indexOf(\"d" + current
+                        + "_dv_\")];");
             }
         }
     }
@@ -201,6 +264,7 @@ final class KernelGenerator {
                 line("r_" + variable.name() + " = data.vars[" + index++ + "];");
             }
         }
+        bindIons();
         indent--;
         line("}");
     }
@@ -229,8 +293,7 @@ final class KernelGenerator {
     /** BREAKPOINT without its SOLVE: nocmodl's _nrn_current, then the matrix contributions of nrn_cur/nrn_jacob. */
     private void current() {
         ModelItem.CodeBlock breakpoint = codeBlock(ModelItem.BlockKind.BREAKPOINT, null);
-        List<String> currents = new ArrayList<>(mechanism.nonspecificCurrents());
-        currents.addAll(mechanism.electrodeCurrents());
+        List<String> currents = mechanism.currents();
         if (breakpoint == null || currents.isEmpty()) {
             return;
         }
@@ -246,6 +309,10 @@ final class KernelGenerator {
         line("return current;");
         indent--;
         line("}");
+        List<String> ionCurrents = new ArrayList<>();
+        for (MechanismInterface.Ion ion : mechanism.ions()) {
+            ionCurrents.addAll(ion.write());
+        }
         boolean electrode = !mechanism.electrodeCurrents().isEmpty();
         line("");
         line("@Override");
@@ -258,8 +325,22 @@ final class KernelGenerator {
         line("int nd = node[k];");
         line("double vk = nv[nd];");
         line("double gLocal = currentAt(vk + .001);");
+        for (String current : ionCurrents) {
+            line("double d_" + current + " = " + fileScope.get(current) + ";");
+        }
         line("double r = currentAt(vk);");
+        for (MechanismInterface.Ion ion : mechanism.ions()) {
+            for (String current : ion.write()) {
+                line("x_d" + current + "dv[row_" + ion.ion() + "[k]] += (d_" + current + " - " + fileScope.get(current)
+                        + ") / .001;");
+            }
+        }
         line("double g = (gLocal - r) / .001;");
+        for (MechanismInterface.Ion ion : mechanism.ions()) {
+            for (String current : ion.write()) {
+                line("x_" + current + "[row_" + ion.ion() + "[k]] += " + fileScope.get(current) + ";");
+            }
+        }
         if (mechanism.isPointProcess()) {
             line("g *= 1.e2 / area[nd];   // nA and uS to mA/cm2 and S/cm2 on this node");
             line("r *= 1.e2 / area[nd];");
@@ -333,6 +414,10 @@ final class KernelGenerator {
     }
 
     private void function(ModelItem.Function function) {
+        Statement.Table table = function.body().stream().filter(st -> st instanceof Statement.Table)
+                .map(st -> (Statement.Table) st).findFirst().orElse(null);
+        List<Statement> body = function.body().stream().filter(st -> !(st instanceof Statement.Table)).toList();
+        String method = functions.get(function.name());
         line("");
         StringBuilder parameters = new StringBuilder();
         Map<String, String> scope = new HashMap<>();
@@ -343,7 +428,10 @@ final class KernelGenerator {
             parameters.append("double a_").append(argument.name());
             scope.put(argument.name(), "a_" + argument.name());
         }
-        String method = functions.get(function.name());
+        if (table != null) {
+            tabulated(function, table, method);
+            method = "direct_" + function.name();
+        }
         // nocmodl's PROCEDUREs return int 0 and may be called in expressions; so may ours
         line("private double " + method + "(" + parameters + ") {");
         indent++;
@@ -353,11 +441,141 @@ final class KernelGenerator {
         }
         scopes.push(scope);
         currentFunction = function.name();
-        statements(function.body());
+        statements(body);
         currentFunction = null;
         scopes.pop();
         line(function.procedure() ? "return 0.;" : "return result;");
         indent--;
+        line("}");
+    }
+
+    /**
+     * TABLE: nocmodl's _check_ (rebuild when a DEPEND value changed, x accumulated by dx
+     * from FROM) and _n_ (NaN passes through, the ends clamp, linear interpolation
+     * between), in front of the direct computation {@code direct_name}.
+     */
+    private void tabulated(ModelItem.Function function, Statement.Table table, String method) {
+        if (function.arguments().size() != 1) {
+            throw new NmodlSyntaxException(table.position(), "TABLE needs a FUNCTION or PROCEDURE of one argument");
+        }
+        String name = function.name();
+        int size = table.with() + 1;
+        String usetable = fileScope.get("usetable");
+        List<String> columns = function.procedure() ? table.names() : List.of(name);
+        if (function.procedure() && columns.isEmpty()) {
+            throw new NmodlSyntaxException(table.position(), "a PROCEDURE's TABLE must name what it tabulates");
+        }
+        for (String column : columns) {
+            if (function.procedure() && !fileScope.getOrDefault(column, "").startsWith("typeGlobals[")) {
+                throw unsupported(table.position(), "TABLE of " + column + ", which is not GLOBAL,");
+            }
+            line("private final double[] t_" + name + "_" + column + " = new double[" + size + "];");
+        }
+        line("private boolean make_" + name + " = true;");
+        line("private double tmin_" + name + ", mfac_" + name + ";");
+        for (String depend : table.depend()) {
+            line("private double saved_" + name + "_" + depend + ";");
+        }
+        String direct = "direct_" + name;
+        line("");
+        line("private void check_" + name + "() {");
+        indent++;
+        line("if (" + usetable + " == 0.0) {");
+        line("    return;");
+        line("}");
+        for (String depend : table.depend()) {
+            line("if (saved_" + name + "_" + depend + " != " + fileValue(depend, table.position()) + ") {");
+            line("    make_" + name + " = true;");
+            line("}");
+        }
+        line("if (make_" + name + ") {");
+        indent++;
+        line("make_" + name + " = false;");
+        line("k = 0;");
+        line("tmin_" + name + " = " + expressions.write(table.from()) + ";");
+        line("double tmax = " + expressions.write(table.to()) + ";");
+        line("double dx = (tmax - tmin_" + name + ") / " + table.with() + ".;");
+        line("mfac_" + name + " = 1. / dx;");
+        line("double x = tmin_" + name + ";");
+        line("for (int i = 0; i < " + size + "; x += dx, i++) {");
+        indent++;
+        if (function.procedure()) {
+            line(direct + "(x);");
+            for (String column : columns) {
+                line("t_" + name + "_" + column + "[i] = " + fileScope.get(column) + ";");
+            }
+        } else {
+            line("t_" + name + "_" + name + "[i] = " + direct + "(x);");
+        }
+        indent--;
+        line("}");
+        for (String depend : table.depend()) {
+            line("saved_" + name + "_" + depend + " = " + fileValue(depend, table.position()) + ";");
+        }
+        indent--;
+        line("}");
+        indent--;
+        line("}");
+        line("");
+        line("private double " + method + "(double lv) {");
+        indent++;
+        line("if (" + usetable + " == 0.0) {");
+        line("    return " + direct + "(lv);");
+        line("}");
+        line("double xi = mfac_" + name + " * (lv - tmin_" + name + ");");
+        tableCase(function, columns, "Double.isNaN(xi)", column -> "xi");
+        tableCase(function, columns, "xi <= 0.", column -> "t_" + name + "_" + column + "[0]");
+        tableCase(function, columns, "xi >= " + table.with() + ".", column -> "t_" + name + "_" + column + "["
+                + table.with() + "]");
+        line("int i = (int) xi;");
+        line("double theta = xi - (double) i;");
+        for (String column : columns) {
+            String t = "t_" + name + "_" + column;
+            String value = t + "[i] + theta * (" + t + "[i + 1] - " + t + "[i])";
+            line(function.procedure() ? fileScope.get(column) + " = " + value + ";" : "return " + value + ";");
+        }
+        if (function.procedure()) {
+            line("return 0.;");
+        }
+        indent--;
+        line("}");
+        checks.add("check_" + name);
+    }
+
+    private void tableCase(ModelItem.Function function, List<String> columns, String condition,
+                           java.util.function.Function<String, String> value) {
+        line("if (" + condition + ") {");
+        indent++;
+        for (String column : columns) {
+            line(function.procedure() ? fileScope.get(column) + " = " + value.apply(column) + ";"
+                    : "return " + value.apply(column) + ";");
+        }
+        if (function.procedure()) {
+            line("return 0.;");
+        }
+        indent--;
+        line("}");
+    }
+
+    /** A DEPEND name: file-wide values only, since tables are shared by all instances. */
+    private String fileValue(String name, SourcePosition at) {
+        String java = fileScope.get(name);
+        if (java == null || java.endsWith("[k]")) {
+            throw unsupported(at, "DEPEND on " + name + ", which is not a GLOBAL, constant or NEURON variable,");
+        }
+        return java;
+    }
+
+    private void checkTables() {
+        if (checks.isEmpty()) {
+            return;
+        }
+        line("");
+        line("@Override");
+        line("public void checkTables() {");
+        for (String check : checks) {
+            line("    " + check + "();");
+        }
         line("}");
     }
 
@@ -438,6 +656,11 @@ final class KernelGenerator {
         String name = target.name();
         if (name.equals("t") || name.equals("dt") || name.equals("celsius")) {
             throw unsupported(target.position(), "assigning " + name);
+        }
+        boolean local = scopes.stream().anyMatch(scope -> scope.containsKey(name));
+        if (!local && readOnlyIonVariables.contains(name)) {
+            throw new NmodlSyntaxException(target.position(), name + " is READ from its ion; only WRITE variables"
+                    + " may be assigned");
         }
         line(resolve(target) + " = " + expressions.write(assign.value()) + ";");
     }

@@ -14,7 +14,9 @@ import org.jpatch.core.nmodl.ast.NeuronStatement.MechanismDeclaration;
  * What a .mod file shows NEURON, classified as nocmodl does ({@code nrndeclare()} in
  * nocpout.cpp): range PARAMETERs, range ASSIGNEDs and STATEs in declaration order (the
  * order of NEURON's {@code _mechanism[]} list), per-instance ASSIGNEDs that hoc does not
- * see, GLOBALs, ions and currents. Names are without the mechanism suffix.
+ * see, GLOBALs, ions and currents. Names are without the mechanism suffix. {@code currents}
+ * lists every current the mechanism contributes (ion WRITE currents, NONSPECIFIC and
+ * ELECTRODE currents) in NEURON block order: the order nocmodl sums them in.
  */
 public record MechanismInterface(
         String name,
@@ -27,6 +29,7 @@ public record MechanismInterface(
         List<Ion> ions,
         List<String> nonspecificCurrents,
         List<String> electrodeCurrents,
+        List<String> currents,
         List<String> pointers,
         boolean threadsafe) {
 
