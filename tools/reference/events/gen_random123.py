@@ -34,7 +34,7 @@ def negexp_draws(ids, n):
     return [r.negexp(1)] + [r.repick() for _ in range(n - 1)]
 
 
-def netstim_spikes(noise_ids, globalindex=0):
+def netstim_spikes(noise_ids, globalindex=0, seed_after_init=None):
     """The model of NEURON's test/api/netcon.cpp: NetStim (noise 1) -> ExpSyn on an hh soma."""
     soma = h.Section(name="soma")
     soma.insert("hh")
@@ -55,6 +55,9 @@ def netstim_spikes(noise_ids, globalindex=0):
     nc.record(spikes)
     h.Random().Random123_globalindex(globalindex)
     h.finitialize(-65)
+    if seed_after_init is not None:
+        # INITIAL's seed(0) would undo an earlier seed: this one moves the stream mid-run
+        ns.seed(seed_after_init)
     h.continuerun(100.5)
     h.Random().Random123_globalindex(0)
     return list(spikes)
@@ -78,6 +81,8 @@ def main():
         "random": cases,
         # NetStim spike (event) times: test/api/netcon.cpp's model, streams (1, 2, 3)
         "netstim_noise_1_2_3": [float(x).hex() for x in netstim_spikes((1, 2, 3))],
+        # the same with ns.seed(4098.0) (position 4*1024 + 2) right after finitialize
+        "netstim_noise_1_2_3_seed_4098": [float(x).hex() for x in netstim_spikes((1, 2, 3), seed_after_init=4098.0)],
         # the same with Random123_globalindex(5) set before finitialize
         "netstim_noise_1_2_3_globalindex_5": [float(x).hex() for x in netstim_spikes((1, 2, 3), globalindex=5)],
     }

@@ -69,6 +69,27 @@ class NetStimEventsTest {
     }
 
     @Test
+    void seedAfterFinitializeMovesTheStreamLikeNeurons() {
+        double[] expected = ReferenceData.hexDoubles(
+                ReferenceData.load("random123.json").get("netstim_noise_1_2_3_seed_4098"));
+        ArtificialCellBench bench = new ArtificialCellBench();
+        PointProcess stim = bench.add(NetStim.TYPE);
+        stim.set("start", 5);
+        stim.set("noise", 1);
+        stim.set("interval", 5);
+        stim.set("number", 10);
+        NetStim.noiseFromRandom123(stim, 1, 2, 3);
+        SpikeTimes times = new SpikeTimes();
+        NetCon nc = bench.events.newNetCon(stim, null);
+        nc.setDelay(0);
+        nc.record(times);
+        bench.finitialize();
+        NetStim.seed(stim, 4098.0);
+        bench.continuerun(100.5);
+        assertArrayEquals(expected, times.toArray(), 0.0);
+    }
+
+    @Test
     void reinitializingRestartsTheRandomSequence() {
         ArtificialCellBench bench = new ArtificialCellBench();
         PointProcess stim = bench.add(NetStim.TYPE);

@@ -73,6 +73,25 @@ public final class NetStim extends MechanismKernel implements NetReceiver {
         stim.set("ranvar_which", 0.0);
     }
 
+    /**
+     * NetStim.seed(x): the stream continues from position x = 4·seq + which (NEURON's
+     * nrnran123_setseq(double)); x < 0 or above 2^40 - 1 means 0. INITIAL seeds 0 again.
+     */
+    public static void seed(PointProcess stim, double seq4which) {
+        if (stim.type() != TYPE) {
+            throw new InvalidValueException(stim.name() + " is not a NetStim");
+        }
+        if (Double.isNaN(seq4which)) {
+            throw new InvalidValueException(stim.name() + ".seed(NaN)");
+        }
+        if (seq4which < 0.0 || seq4which > (double) 0xFFFFFFFFFFL) {
+            seq4which = 0.0;
+        }
+        long position = ((long) seq4which) & 0x3FFFFFFFFL;
+        stim.set("ranvar_seq", position >>> 2);
+        stim.set("ranvar_which", position & 3);
+    }
+
     private static double checkId(long id) {
         if (id < 0 || id > 0xFFFFFFFFL) {
             throw new InvalidValueException("Random123 stream id " + id + " is not an unsigned 32-bit integer");
