@@ -86,6 +86,10 @@ class PythonHocInterpreter(HocFunctions):
         if name is not None and not isinstance(name, str):
             raise TypeError(f"Section name must be a str, not {name!r}")
         handle = self._session.new_handle()
+        if name is None:
+            # NEURON names unnamed sections __nrnsec_<address>; naming them here, by
+            # handle, lets messages and repr use the name without a round trip.
+            name = f"__nrnsec_{handle}"
         section = Section(self, handle, name)
         self._session.send(["new", handle, "Section", name], f"p.Section(name={name!r})")
         return section

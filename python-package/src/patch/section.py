@@ -58,8 +58,8 @@ class Section(PythonHocObject, Connectable):
     hname = name
 
     def _label(self):
-        """The name if known, else a handle label: describing a queued call must not
-        cost a round trip."""
+        """The name if known (always, unless the JVM created the section), else a
+        handle label: describing a queued call must not cost a round trip."""
         name = self.__dict__["_name"]
         return name if name is not None else f"Section#{self._h}"
 
