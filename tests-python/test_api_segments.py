@@ -102,3 +102,12 @@ def test_arbitrary_attributes_on_segments_and_mechanisms(p):
     mech = p.Section().insert("pas")(0.5).pas
     mech.note = 1
     assert mech.note == 1
+
+
+def test_dir_lists_simulator_attributes(p):
+    s = p.Section().insert("hh")
+    assert {"L", "nseg", "gnabar_hh", "ena", "connect"} <= set(dir(s))
+    assert {"v", "hh", "gkbar_hh", "area"} <= set(dir(s(0.5)))
+    assert {"gnabar", "m"} <= set(dir(s(0.5).hh))
+    assert {"amp", "dur", "delay", "get_segment"} <= set(dir(p.IClamp(sec=s)))
+    assert {"celsius", "dt", "IClamp", "Section"} <= set(dir(p))

@@ -72,6 +72,9 @@ class PythonHocInterpreter(HocFunctions):
         else:
             self.__dict__[name] = value
 
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | self._globals | self._catalogue.point)
+
     def _probe_global(self, name):
         """Ask once whether the simulator has a global called ``name``."""
         try:

@@ -53,6 +53,9 @@ class PointProcess(PythonHocObject, Connectable):
             return point_process_pointer(self, variables[name[5:]])
         raise AttributeError(f"'{self.hname()}' has no attribute {name!r}")
 
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(self._variables))
+
     def hname(self):
         return f"{self._mechanism}[{self._index}]"
 

@@ -47,6 +47,9 @@ class Section(PythonHocObject, Connectable):
             return self._session.ask(["get", self._h, name], f"{self._label()}.{name}")
         raise AttributeError(f"'Section' object has no attribute {name!r}")
 
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | SECTION_VARIABLES | self._range_variables)
+
     # Identity and naming.
     def name(self):
         name = self.__dict__["_name"]

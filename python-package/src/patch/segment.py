@@ -53,6 +53,11 @@ class Segment(Referencing, Connectable):
             raise AttributeError(f"{name}, the mechanism does not exist at {self}")
         raise AttributeError(f"'Segment' object has no attribute {name!r}")
 
+    def __dir__(self):
+        sec = self.sec
+        names = SEGMENT_VARIABLES | sec._range_variables | set(sec._mechanisms)
+        return sorted(set(super().__dir__()) | names)
+
     def _label(self):
         return f"{self.sec._label()}({self.x:g})"
 
@@ -124,6 +129,9 @@ class Mechanism(Referencing):
             self.__dict__[name] = value
         else:
             setattr(self.segment, var, value)
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(self._info.variables))
 
     def __iter__(self):
         return iter(self._info.variables)
