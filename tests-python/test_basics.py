@@ -276,3 +276,20 @@ def test_synapse_insertion_with_a_synapse_factory(p, has_point_process):
     assert syn in s.synapses
     assert str(syn).startswith("ExpSyn[")
     assert syn.get_segment() == s(0.5)
+
+
+def test_every_object_takes_arbitrary_attributes(p):
+    s = p.Section()
+    objects = [
+        s,
+        s(0.5),
+        p.Vector(),
+        p.IClamp(sec=s),
+        p.SectionRef(s),
+        p.NetStim(),
+        p.NetCon(p.NetStim(), None),
+    ]
+    for i, obj in enumerate(objects):
+        obj.labels = ["tag", i]
+        assert obj.labels == ["tag", i], type(obj)
+        assert obj.__dict__["labels"] == ["tag", i]
