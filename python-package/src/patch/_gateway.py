@@ -148,7 +148,7 @@ def java_major_version(java):
 #: The JVM's own log goes to stderr (its stdout carries the port line); CDS notes (an
 #: archive that no longer matches is simply not used, or classes it cannot archive) are
 #: of no use to a user.
-LOG_FLAGS = ("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+LOG_FLAGS = ("-Xlog:disable", "-Xlog:all=warning,cds=off,cds+dynamic=off:stderr")
 
 
 def _jvm_command(java, jar, cds):
