@@ -11,9 +11,11 @@ SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
 
 
 def check_x(x):
-    if not isinstance(x, numbers.Real) or not 0 <= x <= 1:
-        raise ValueError(f"segment position range is 0 <= x <= 1, got {x!r}")
-    return float(x)
+    cls = type(x)
+    # Exact float/int first: the abstract-class check costs more than the rest of s(x).
+    if (cls is float or cls is int or isinstance(x, numbers.Real)) and 0 <= x <= 1:
+        return float(x)
+    raise ValueError(f"segment position range is 0 <= x <= 1, got {x!r}")
 
 
 class Section(PythonHocObject, Connectable):
