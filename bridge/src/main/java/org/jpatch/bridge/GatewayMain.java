@@ -53,7 +53,7 @@ public final class GatewayMain {
         // While Python connects, load and link what the first batch needs (JSON, the
         // dispatcher, the reply path); a read-only command, so nothing changes.
         entryPoint.execute("[[\"gget\", \"dt\"]]");
-        warmUpInBackground(shm);
+        warmUpArrowInBackground(shm);
 
         waitForEndOfInput(System.in);
         // System.exit runs the shutdown hook (shared memory) and, when Python asked for
@@ -68,7 +68,7 @@ public final class GatewayMain {
      * (Running a synthetic model-building batch here to warm up the JIT was tried and
      * dropped: on 2 loaded cores it did not measurably shorten the user's first batch.)
      */
-    private static void warmUpInBackground(SharedMemoryDir shm) {
+    private static void warmUpArrowInBackground(SharedMemoryDir shm) {
         Thread warmUp = new Thread(() -> {
             Path file = shm.newExportFile();
             try {
