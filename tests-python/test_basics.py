@@ -9,13 +9,6 @@ from patch import transform, transform_arc, transform_netcon, transform_record
 from patch.exceptions import HocRecordError
 
 
-def test_subclassing_the_base_proxy_is_allowed():
-    class NewHocObject(patch.objects.PythonHocObject):
-        pass
-
-    assert issubclass(NewHocObject, patch.objects.PythonHocObject)
-
-
 def test_p_and_h_are_the_same_interpreter(p):
     assert patch.p is patch.h is p
 
