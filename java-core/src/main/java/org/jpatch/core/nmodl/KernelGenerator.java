@@ -23,10 +23,10 @@ import org.jpatch.core.nmodl.ast.Statement;
  *
  * <p>This first translator covers density mechanisms and point processes with scalar
  * PARAMETER/ASSIGNED/STATE, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with
- * NONSPECIFIC_CURRENT or ELECTRODE_CURRENT, DERIVATIVE blocks solved by cnexp (linear
- * in their state), FUNCTION, PROCEDURE, LOCAL, if/else, while, FROM loops and a
- * NET_RECEIVE that only assigns. Anything else is refused with its file:line:column,
- * never skipped.
+ * NONSPECIFIC_CURRENT, ELECTRODE_CURRENT or (density mechanisms) ion currents, reading
+ * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state), FUNCTION and
+ * PROCEDURE with TABLE of GLOBALs, LOCAL, if/else, while, FROM loops and a NET_RECEIVE
+ * that only assigns. Anything else is refused with its file:line:column, never skipped.
  */
 final class KernelGenerator {
     static final String PACKAGE = "jpatch.generated";
@@ -127,9 +127,11 @@ final class KernelGenerator {
                     && block.kind() != ModelItem.BlockKind.BREAKPOINT && block.kind() != ModelItem.BlockKind.DERIVATIVE) {
                 throw unsupported(block.position(), block.kind() + " blocks");
             } else if (item instanceof ModelItem.FunctionTable || item instanceof ModelItem.BeforeAfter
-                    || item instanceof ModelItem.TopLocal || item instanceof ModelItem.Independent) {
+                    || item instanceof ModelItem.TopLocal) {
                 throw unsupported(item.position(), "this block");
             }
+            // INDEPENDENT only names t, which NEURON provides: nothing to translate
+
         }
     }
 
@@ -370,7 +372,13 @@ final class KernelGenerator {
         for (Statement.Solve solve : solves) {
             ModelItem.CodeBlock derivative = codeBlock(ModelItem.BlockKind.DERIVATIVE, solve.block());
             if (derivative == null) {
-                throw new NmodlSyntaxException(solve.position(), "no DERIVATIVE block named " + solve.block());
+                boolean procedure = items.stream().anyMatch(item -> item instanceof ModelItem.Function f
+                        && f.procedure() && f.name().equals(solve.block()));
+                if (procedure) {
+                    throw unsupported(solve.position(), "SOLVE of a PROCEDURE");
+                }
+                throw new NmodlSyntaxException(solve.position(), "SOLVE names no DERIVATIVE block called "
+                        + solve.block());
             }
             if (!"cnexp".equals(solve.method())) {
                 throw unsupported(solve.position(), "SOLVE without METHOD cnexp");
