@@ -132,6 +132,21 @@ public final class EventSystem implements EventDelivery, NetEvents {
         return addNetCon(noSource, target, weightCount);
     }
 
+    /** A NetCon from an existing spike source (ParallelContext.gid_connect). */
+    public NetCon newNetCon(SpikeSource source, PointProcess target) {
+        Objects.requireNonNull(source, "source");
+        int weightCount = checkTarget(target);
+        return addNetCon(source, target, weightCount);
+    }
+
+    /**
+     * A new spike source that watches nothing and belongs to no cell: NEURON's input PreSyn,
+     * made by gid_connect for a gid this process does not own; only spike exchange fires it.
+     */
+    public SpikeSource newInputSource() {
+        return addSource(null, null);
+    }
+
     /**
      * APCount.record(vec): the times the point process reports go to {@code record},
      * emptied at finitialize; null stops recording.

@@ -139,7 +139,8 @@ public final class NetCon {
         deleted = true;
     }
 
-    SpikeSource source() {
+    /** Its spike source (NEURON's src_), shared with every NetCon from the same source. */
+    public SpikeSource source() {
         return source;
     }
 

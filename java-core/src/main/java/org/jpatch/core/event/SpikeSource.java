@@ -11,7 +11,7 @@ import org.jpatch.core.ref.VarRef;
  * or nothing (NetCons without a source). Threshold and spike record belong here, so
  * setting a NetCon's threshold changes it for every NetCon of the same source, as in NEURON.
  */
-final class SpikeSource {
+public final class SpikeSource {
     static final double DEFAULT_THRESHOLD = 10.0; // [mV]
 
     final int id;
@@ -52,6 +52,25 @@ final class SpikeSource {
                 }
             }
         }
+    }
+
+    /** The artificial cell whose net_event fires it, or null (a watched variable, or no source). */
+    public PointProcess owner() {
+        return owner;
+    }
+
+    /** NEURON's PreSyn::mindelay: the smallest delay of its NetCons, 1e9 ms without any. */
+    public double smallestDelay() {
+        double smallest = 1e9;
+        for (NetCon nc : netcons) {
+            smallest = Math.min(smallest, nc.delay());
+        }
+        return smallest;
+    }
+
+    /** NEURON's PreSyn::record: its spikes go to {@code record} (replacing an earlier one); null stops. */
+    public void record(SpikeRecord record) {
+        this.record = record;
     }
 
     String describe() {
