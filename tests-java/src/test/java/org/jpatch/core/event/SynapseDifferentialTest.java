@@ -2,8 +2,12 @@ package org.jpatch.core.event;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jpatch.core.DeletedObjectException;
+import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.builtin.NetStim;
 import org.jpatch.core.model.Section;
@@ -128,5 +132,32 @@ class SynapseDifferentialTest {
         assertEquals(-20.0, sameNode.threshold());
         NetCon otherVariable = events.newNetCon(sim.ref(soma, 0.5, "m_hh"), null);
         assertEquals(10.0, otherVariable.threshold());
+    }
+
+    @Test
+    void netconToOrFromADeletedPointProcessIsRefusedAndNothingIsMade() {
+        Simulation sim = new Simulation();
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = hhSoma(sim);
+        PointProcess syn = sim.newPointProcess("ExpSyn", soma, 0.5);
+        PointProcess stim = sim.newPointProcess("NetStim", null, 0.5);
+        sim.deletePointProcess(syn);
+        sim.deletePointProcess(stim);
+        PointProcess live = sim.newPointProcess("ExpSyn", soma, 0.5);
+        assertThrows(DeletedObjectException.class, () -> events.newNetCon(sim.ref(soma, 0.5, "v"), syn));
+        assertThrows(DeletedObjectException.class, () -> events.newNetCon(stim, live));
+        assertEquals(0, events.netCons().size());
+    }
+
+    @Test
+    void iclampCannotBeANetconTarget() {
+        Simulation sim = new Simulation();
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = hhSoma(sim);
+        PointProcess clamp = sim.newPointProcess("IClamp", soma, 0.5);
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> events.newNetCon(sim.ref(soma, 0.5, "v"), clamp));
+        assertTrue(e.getMessage().contains("IClamp[0]"), e.getMessage());
+        assertEquals(0, events.netCons().size());
     }
 }
