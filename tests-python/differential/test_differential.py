@@ -34,6 +34,7 @@ CASES = [
     ("synapse_network", []),
     ("vclamp_hh", []),
     ("iclamp_sequence", []),
+    ("noisy_netstim", []),
 ]
 
 pytestmark = [

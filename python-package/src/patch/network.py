@@ -13,6 +13,15 @@ class NetStim(PointProcess):
     # one raises HocRecordError.
     __record__ = None
 
+    def noiseFromRandom123(self, id1, id2, id3):
+        """Draw the noise from Random123 stream (id1, id2, id3), from its start."""
+        ids = [encode(i) for i in (id1, id2, id3)]
+        self._queue("noiseFromRandom123", ids, f"{self.hname()}.noiseFromRandom123{tuple(ids)}")
+
+    def seed(self, position):
+        """Continue the noise stream from ``position``."""
+        self._queue("seed", [encode(position)], f"{self.hname()}.seed({position!r})")
+
 
 class VecStim(PointProcess):
     """Emits a spike at each time of the Vector it plays."""

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.jpatch.core.event.VectorSpikeRecord;
 import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.mech.builtin.NetStim;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.record.Vector;
 
@@ -74,6 +75,16 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
                 // APCount.record(vec): the times it counts; null stops recording.
                 args.expect(0, 1);
                 bridge.events.recordTimes(pp, args.has(0) ? new VectorSpikeRecord(args.object(0, Vector.class)) : null);
+                return NullNode.getInstance();
+            case "noiseFromRandom123":
+                // NetStim.noiseFromRandom123(id1, id2, id3): its Random123 stream, from the start.
+                args.expect(3, 3);
+                NetStim.noiseFromRandom123(pp, (long) args.number(0), (long) args.number(1), (long) args.number(2));
+                return NullNode.getInstance();
+            case "seed":
+                // NetStim.seed(x): the stream continues from position x.
+                args.expect(1, 1);
+                NetStim.seed(pp, args.number(0));
                 return NullNode.getInstance();
             default:
                 throw new CommandException("AttributeError", pp.type().name() + " has no method \"" + method + "\"");
