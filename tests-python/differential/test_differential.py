@@ -35,6 +35,7 @@ CASES = [
     ("vclamp_hh", []),
     ("iclamp_sequence", []),
     ("noisy_netstim", []),
+    ("vclamp_apcount", []),
 ]
 
 pytestmark = [

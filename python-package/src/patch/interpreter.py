@@ -8,7 +8,7 @@ from .core import assert_connectable, is_nrn_scalar, transform, transform_netcon
 from .exceptions import HocConnectError
 from .network import NetCon, NetStim, VecStim
 from .objects import encode
-from .point_process import IClamp, PointProcess, SEClamp
+from .point_process import APCount, IClamp, PointProcess, SEClamp
 from .pointer import global_pointer
 from .section import Section
 from .section_ref import SectionRef as _SectionRef
@@ -20,7 +20,13 @@ _CORE_GLOBALS = frozenset(
     {"t", "dt", "celsius", "secondorder", "tstop", "v_init", "steps_per_ms"}
 )
 
-_POINT_PROCESS_CLASSES = {"IClamp": IClamp, "SEClamp": SEClamp, "NetStim": NetStim, "VecStim": VecStim}
+_POINT_PROCESS_CLASSES = {
+    "IClamp": IClamp,
+    "SEClamp": SEClamp,
+    "APCount": APCount,
+    "NetStim": NetStim,
+    "VecStim": VecStim,
+}
 
 # Patch's NetCon defaults (NEURON's are weight 0, delay 1, threshold 10).
 _NETCON_DEFAULTS = {"weight": 0.1, "delay": 1, "threshold": -20}

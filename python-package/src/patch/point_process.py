@@ -17,12 +17,20 @@ class PointProcess(PythonHocObject, Connectable):
     def __init__(self, interpreter, handle, mechanism, index, section=None, x=None):
         """At ``x`` of ``section``; artificial cells (NetStim…) have no location."""
         info = interpreter._catalogue.info(mechanism)
-        # Python name → engine name of every variable of this type.
-        variables = {_PYTHON_NAMES.get(v, v): v for v in info.variables}
+        # Python name → engine name of every scalar variable of this type; array
+        # variables (VClamp's dur[0..2]) by their name and length.
+        variables, arrays = {}, {}
+        for var in info.variables:
+            name, bracket, index = var.partition("[")
+            if bracket:
+                arrays[name] = max(arrays.get(name, 0), int(index.rstrip("]")) + 1)
+            else:
+                variables[_PYTHON_NAMES.get(var, var)] = var
         super().__init__(interpreter, handle)
         d = self.__dict__
         d["_mechanism"] = mechanism
         d["_variables"] = variables
+        d["_arrays"] = arrays
         d["_index"] = index
         if section is None:
             self._session.send(["new", handle, "PointProcess", mechanism], f"p.{mechanism}()")
@@ -51,10 +59,13 @@ class PointProcess(PythonHocObject, Connectable):
             return self._session.ask(["get", self._h, var], f"{self.hname()}.{name}")
         if name.startswith("_ref_") and name[5:] in variables:
             return point_process_pointer(self, variables[name[5:]])
+        length = self.__dict__.get("_arrays", {}).get(name)
+        if length is not None:
+            return ArrayVariable(self, name, length)
         raise AttributeError(f"'{self.hname()}' has no attribute {name!r}")
 
     def __dir__(self):
-        return sorted(set(super().__dir__()) | set(self._variables))
+        return sorted(set(super().__dir__()) | set(self._variables) | set(self._arrays))
 
     def hname(self):
         return f"{self._mechanism}[{self._index}]"
@@ -99,6 +110,50 @@ class PointProcess(PythonHocObject, Connectable):
             stimulus = interpreter.VecStim(pattern=pattern)
         interpreter.NetCon(stimulus, self, weight=weight, delay=delay)
         return stimulus
+
+
+class ArrayVariable:
+    """An array variable of a point process (VClamp's ``dur``, ``amp``), indexable as in NEURON."""
+
+    __slots__ = ("_pp", "_name", "_length")
+
+    def __init__(self, pp, name, length):
+        self._pp, self._name, self._length = pp, name, length
+
+    def _element(self, index):
+        if not isinstance(index, int) or not 0 <= index < self._length:
+            raise IndexError(f"{self._pp.hname()}.{self._name} has indices 0..{self._length - 1}, not {index!r}")
+        return f"{self._name}[{index}]"
+
+    def __len__(self):
+        return self._length
+
+    def __getitem__(self, index):
+        var = self._element(index)
+        return self._pp._session.ask(["get", self._pp._h, var], f"{self._pp.hname()}.{var}")
+
+    def __setitem__(self, index, value):
+        var = self._element(index)
+        self._pp._session.send(["set", self._pp._h, var, encode(value)], f"{self._pp.hname()}.{var} = {value!r}")
+
+    def __iter__(self):
+        return iter([self[i] for i in range(self._length)])
+
+    def __repr__(self):
+        return f"<{self._pp.hname()}.{self._name}: {list(self)}>"
+
+
+class APCount(PointProcess):
+    """Counts the crossings of ``thresh`` at its location: ``n``, and their times."""
+
+    def record(self, vector):
+        """Append the time of each counted crossing to ``vector`` (None stops)."""
+        self._queue("record", [encode(vector)], f"{self.hname()}.record(...)")
+        if vector is not None:
+            self.__ref__(vector)
+
+    def __record__(self):
+        return point_process_pointer(self, "n")
 
 
 class IClamp(PointProcess):
