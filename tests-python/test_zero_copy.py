@@ -127,3 +127,22 @@ def test_import_file_of_a_failed_batch_is_removed(session):
     with pytest.raises(NameError):
         session.flush()
     assert os.listdir(session.shm_dir) == []
+
+
+@pytest.mark.slow
+def test_a_patch_recording_as_numpy_is_the_same_kind_of_view(p):
+    section = p.Section(name="zero_copy_soma")
+    section.insert("pas")
+    v = p.record(section(0.5))
+    p.dt = 0.025
+    p.finitialize(-65)
+    p.continuerun((SAMPLES - 1) * 0.025)
+    np.asarray(p.Vector([1.0, 2.0]))  # warm-up: numpy/pyarrow paths
+    before = _rss_anon_bytes()
+    view = np.asarray(v)
+    grown = _rss_anon_bytes() - before
+    assert view.shape == (SAMPLES,) and not view.flags.writeable
+    assert view[0] == -65.0 and abs(view[-1] - section(0.5).e_pas) < 1.0
+    assert "(deleted)" in _mapping_of(view)[5] and _mapping_of(view)[5].strip().startswith(p._session.shm_dir)
+    assert grown < view.nbytes // 10
+    assert isinstance(v.to_arrow(), pa.Array)
