@@ -23,6 +23,7 @@ final class CommandDispatcher {
         register(new PointProcessCommands(bridge));
         register(new VectorCommands(bridge));
         register(new NetConCommands(bridge));
+        register(new ParallelContextCommands(bridge));
     }
 
     private void register(KindCommands<?> kind) {
