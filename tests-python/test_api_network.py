@@ -13,12 +13,6 @@ from patch import connection
 from patch.exceptions import HocConnectError, HocRecordError, NotConnectableError, NotConnectedError
 
 
-# Sections watched by a NetCon are kept for the whole session: deleting one leaves its
-# threshold watcher in the engine's event system, and every later run then fails with
-# ReferenceError (see test_deleting_a_watched_section_leaves_the_session_runnable).
-_watched_sections = []
-
-
 def test_deleting_a_watched_section_leaves_the_session_runnable():
     # In its own process, so a failure cannot break the other tests' session.
     script = """
@@ -46,7 +40,6 @@ def test_factories_wrap_network_objects(p):
 
 def test_netcon_has_patchs_defaults(p):
     s = p.Section()
-    _watched_sections.append(s)
     nc = p.NetCon(s, p.ExpSyn(s))
     assert (nc.weight[0], nc.delay, nc.threshold) == (0.1, 1, -20)
     nc = p.NetCon(s, p.ExpSyn(s), weight=0.3, delay=2, threshold=0)
@@ -83,7 +76,6 @@ def test_only_connectable_objects_can_be_connected(p):
 
 def test_a_bare_pointer_source_needs_sec(p):
     s = p.Section()
-    _watched_sections.append(s)
     syn = p.ExpSyn(s)
     with pytest.raises(ConnectionError, match="s\\(0.5\\)"):
         p.NetCon(s(0.5)._ref_v, syn)
@@ -93,7 +85,6 @@ def test_a_bare_pointer_source_needs_sec(p):
 
 def test_a_target_without_net_receive_is_refused(p):
     s = p.Section()
-    _watched_sections.append(s)
     with pytest.raises(ValueError, match="NET_RECEIVE"):
         p.NetCon(s, p.IClamp(sec=s))
         p.t
@@ -150,7 +141,6 @@ def test_netcon_record_with_ids(p):
 
 def test_section_spikes_reach_a_synapse_through_connect_synapse(p):
     pre = p.Section().insert("hh")
-    _watched_sections.append(pre)
     pre.set_dimensions(20, 20)
     pre.iclamp(0.5, delay=1, duration=2)
     post = p.Section().insert("pas")
