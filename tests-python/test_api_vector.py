@@ -55,6 +55,8 @@ def test_neuron_methods(p):
     w = p.Vector([1, 1])
     v.add(w)
     assert list(v) == [2, 4]
+    assert v.var() == 2 and v.stdev() == pytest.approx(2**0.5)
+    assert len(v.clear()) == 0
 
 
 def test_record_with_dt_and_with_a_time_vector(p):

@@ -15,9 +15,11 @@ from .pointer import Pointer
 _INLINE_LENGTH = 1000
 
 # NEURON Vector methods that modify the vector and return it (chainable, queued).
-_CHAINABLE = frozenset({"resize", "fill", "indgen", "add", "sub", "mul", "div", "copy", "from_list"})
+_CHAINABLE = frozenset(
+    {"resize", "clear", "fill", "indgen", "add", "sub", "mul", "div", "copy", "from_list", "play_remove"}
+)
 # NEURON Vector methods that return a value (a round trip).
-_QUERIES = frozenset({"size", "sum", "mean", "stdev", "min", "max", "min_ind", "max_ind"})
+_QUERIES = frozenset({"sum", "mean", "var", "stdev", "min", "max", "min_ind", "max_ind"})
 
 
 def _creation(args):
