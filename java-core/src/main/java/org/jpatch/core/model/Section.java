@@ -467,6 +467,14 @@ public final class Section {
         nodeRev[nseg] = nseg;
         nodeV.remap(nodeRev);
         nodeMoves.add(nodeRev);  // a reversal is its own inverse
+        // Segment nodes keep their x through a reversal; the two end nodes swap x. Point
+        // processes stay on their node: one at the connecting end goes to the new
+        // connecting end (nrn_relocate_old_points), one at the far end stays there.
+        for (PointProcess pp : pointProcesses) {
+            if (pp.x() == 0.0 || pp.x() == 1.0) {
+                pp.place(this, 1.0 - pp.x());
+            }
+        }
         capacitance.remap(rev);
         for (ValueBlock block : mechanisms.values()) {
             block.remap(rev);

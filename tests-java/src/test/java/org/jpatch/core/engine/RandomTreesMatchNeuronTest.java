@@ -60,6 +60,9 @@ class RandomTreesMatchNeuronTest {
                 case "nseg" -> secs.get(op.get("name").asText()).setNseg(op.get("nseg").asInt());
                 case "segdiam" -> secs.get(op.get("name").asText()).setDiam(op.get("x").asDouble(),
                         op.get("diam").asDouble());
+                case "disconnect" -> secs.get(op.get("name").asText()).disconnect();
+                case "L" -> secs.get(op.get("name").asText()).setL(op.get("L").asDouble());
+                case "alldiam" -> secs.get(op.get("name").asText()).setDiam(op.get("diam").asDouble());
                 case "stim" -> {
                     PointProcess stim = sim.newPointProcess("IClamp", secs.get(op.get("name").asText()),
                             op.get("x").asDouble());

@@ -91,6 +91,24 @@ class SectionGeometryTopologyTest {
     }
 
     @Test
+    void reversingASectionKeepsItsPointProcessesOnTheirNodesAsNeuron() {
+        Simulation sim = new Simulation();
+        Section a = sim.newSection("a");
+        Section b = sim.newSection("b");
+        b.setNseg(3);
+        b.connect(a, 1.0, 0.0);
+        org.jpatch.core.mech.PointProcess atStart = sim.newPointProcess("IClamp", b, 0.0);
+        org.jpatch.core.mech.PointProcess atEnd = sim.newPointProcess("IClamp", b, 1.0);
+        org.jpatch.core.mech.PointProcess inside = sim.newPointProcess("IClamp", b, 0.2);
+        b.connect(a, 0.5, 1.0);
+        // NEURON 9.0.2: b(1) b(0) b(0.166667) — the connecting-end clamp follows the
+        // connecting end, the far-end one stays on the far end node, segments keep x
+        assertEquals(1.0, atStart.x());
+        assertEquals(0.0, atEnd.x());
+        assertEquals(1.0 / 6, inside.x(), 1e-15);
+    }
+
+    @Test
     void siblingsAtTheSamePositionListTheNewestFirst() {
         Simulation sim = new Simulation();
         Section p = sim.newSection("p");

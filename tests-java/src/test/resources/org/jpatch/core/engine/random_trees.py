@@ -1,9 +1,10 @@
 """Random section trees run in real NEURON: the data of RandomTreesMatchNeuronTest.
 
 Each tree: 3-7 sections with random L, diam, Ra, nseg, some with 3-D points, connected
-at random positions (0, 1, interior) by either end, pas or hh, later nseg changes,
-one segment's diam set, late reconnections (orientation flips with children), and an
-IClamp anywhere (also on end nodes). Recorded: area, ri, diam of every segment and
+at random positions (0, 1, interior) by either end, pas or hh, nseg changes, one
+segment's diam set, then later edits (reconnections that flip orientation under
+children, nseg changes, disconnections, L and diam of 3-D sections), and 1-3 IClamps
+anywhere (also on end nodes). Recorded: area, ri, diam of every segment and
 the ends, each section's children in order, and v at x = 0, 0.5, 1 of every section
 for 1 ms.
 
@@ -16,7 +17,7 @@ import random
 import subprocess
 import sys
 
-SEEDS = range(1, 25)
+SEEDS = range(1, 41)
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -43,12 +44,25 @@ def build(seed):
         if rnd.random() < 0.3:
             ops.append({"op": "segdiam", "name": name, "x": round(rnd.random(), 3),
                         "diam": round(rnd.uniform(0.5, 5), 3)})
-    for _ in range(rnd.randint(0, 4)):
-        i = rnd.randrange(1, n)
-        ops.append({"op": "connect", "child": "s%d" % i, "parent": "s%d" % rnd.randrange(i),
-                    "px": round(rnd.random(), 3), "cx": rnd.choice([0.0, 1.0])})
-    ops.append({"op": "stim", "name": "s%d" % rnd.randrange(n),
-                "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "amp": 0.5})
+    for _ in range(rnd.randint(0, 6)):
+        r = rnd.random()
+        i = rnd.randrange(n)
+        if r < 0.5 and i > 0:
+            ops.append({"op": "connect", "child": "s%d" % i, "parent": "s%d" % rnd.randrange(i),
+                        "px": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "cx": rnd.choice([0.0, 1.0])})
+        elif r < 0.65:
+            ops.append({"op": "nseg", "name": "s%d" % i, "nseg": rnd.randint(1, 9)})
+        elif r < 0.75:
+            ops.append({"op": "disconnect", "name": "s%d" % i})
+        elif r < 0.9:
+            ops.append({"op": "L", "name": "s%d" % i, "L": round(rnd.uniform(5, 300), 3)})
+        else:
+            ops.append({"op": "alldiam", "name": "s%d" % i, "diam": round(rnd.uniform(0.5, 5), 3)})
+    # Clamps last: NEURON leaves a point process on its node when a later edit moves a
+    # connecting node to another section, which is not a location the engine models.
+    for _ in range(rnd.randint(1, 3)):
+        ops.append({"op": "stim", "name": "s%d" % rnd.randrange(n),
+                    "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "amp": round(rnd.uniform(-0.5, 1), 3)})
     return ops
 
 
@@ -73,6 +87,12 @@ def run_in_neuron(ops):
             secs[op["name"]].nseg = op["nseg"]
         elif kind == "segdiam":
             secs[op["name"]](op["x"]).diam = op["diam"]
+        elif kind == "disconnect":
+            secs[op["name"]].disconnect()
+        elif kind == "L":
+            secs[op["name"]].L = op["L"]
+        elif kind == "alldiam":
+            secs[op["name"]].diam = op["diam"]
         elif kind == "stim":
             st = h.IClamp(secs[op["name"]](op["x"]))
             st.delay, st.dur, st.amp = 0.1, 1.0, op["amp"]
