@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jpatch.core.mech.GlobalState;
 import org.jpatch.core.mech.InstanceData;
+import org.jpatch.core.mech.IonStyle;
 import org.jpatch.core.mech.IonUse;
 import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.MechanismKind;
@@ -175,6 +176,8 @@ public final class Lowering {
             }
         }
 
+        ionStyles(byType.values());
+
         List<MechanismKernel> active = new ArrayList<>();
         List<InstanceData> ions = new ArrayList<>();
         for (MechanismType type : types) {
@@ -196,6 +199,38 @@ public final class Lowering {
         lowered.updateGeometry();
         model.storageMoved();
         return lowered;
+    }
+
+    /**
+     * Each ion instance's iontype bits from the strongest use (read / write of
+     * concentrations and reversal potential) by any mechanism at its node, as
+     * nrn_promote accumulates them.
+     */
+    private static void ionStyles(Iterable<InstanceData> all) {
+        Map<InstanceData, int[]> conc = new IdentityHashMap<>();
+        Map<InstanceData, int[]> rev = new IdentityHashMap<>();
+        for (InstanceData data : all) {
+            List<IonUse> uses = data.type.ions();
+            for (int u = 0; u < uses.size(); u++) {
+                InstanceData ion = data.ions[u];
+                int c = IonStyle.concentrationUse(uses.get(u));
+                int r = IonStyle.reversalUse(uses.get(u));
+                int[] cs = conc.computeIfAbsent(ion, x -> new int[x.count]);
+                int[] rs = rev.computeIfAbsent(ion, x -> new int[x.count]);
+                for (int k = 0; k < data.count; k++) {
+                    int row = data.ionRow[u][k];
+                    cs[row] = Math.max(cs[row], c);
+                    rs[row] = Math.max(rs[row], r);
+                }
+            }
+        }
+        for (Map.Entry<InstanceData, int[]> e : conc.entrySet()) {
+            InstanceData ion = e.getKey();
+            int[] rs = rev.get(ion);
+            for (int row = 0; row < ion.count; row++) {
+                ion.flags[row] = IonStyle.bits(e.getValue()[row], rs[row]);
+            }
+        }
     }
 
     /** section_order: roots in creation order, then breadth first through the children lists. */

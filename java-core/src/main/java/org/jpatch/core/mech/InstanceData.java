@@ -13,6 +13,8 @@ public final class InstanceData {
     public final int[] node;          // -1 for artificial cells
     public final InstanceData[] ions;
     public final int[][] ionRow;
+    /** Per-instance integer data; for an ion, its {@link IonStyle} bits (NEURON's iontype). */
+    public final int[] flags;
 
     public InstanceData(MechanismType type, int count, int[] node, InstanceData[] ions, int[][] ionRow) {
         this.type = type;
@@ -21,5 +23,6 @@ public final class InstanceData {
         this.node = node;
         this.ions = ions;
         this.ionRow = ionRow;
+        this.flags = new int[count];
     }
 }

@@ -37,12 +37,12 @@ public final class Builtins {
         c.register(APCount.TYPE);
         c.register(NetStim.TYPE);
         c.register(VecStim.TYPE);
-        c.register(ion("na", 15, 50.0, 10.0, 140.0));
-        c.register(ion("k", 16, -77.0, 54.4, 2.5));
+        c.register(ion("na", 1, 15, 50.0, 10.0, 140.0));
+        c.register(ion("k", 1, 16, -77.0, 54.4, 2.5));
         c.register(hh());
         // ca_ion is not built into NEURON: the first NMODL file using ca registers it,
         // after all built-in types. DEF_eca is 12.5·ln(cao/cai) in membdef.h.
-        c.register(ion("ca", 24, 12.5 * Math.log(2.0 / 5e-5), 5e-5, 2.0));
+        c.register(ion("ca", 2, 24, 12.5 * Math.log(2.0 / 5e-5), 5e-5, 2.0));
         return c;
     }
 
@@ -74,8 +74,8 @@ public final class Builtins {
                 .build();
     }
 
-    /** Ion variables in NEURON's order: erev, conci, conco, cur, dcurdv. */
-    static MechanismType ion(String ion, int order, double erev, double conci, double conco) {
+    /** Ion variables in NEURON's order: erev, conci, conco, cur, dcurdv; charge [e] for Nernst. */
+    static MechanismType ion(String ion, int charge, int order, double erev, double conci, double conco) {
         return MechanismType.builder(ion + "_ion", MechanismKind.ION, order)
                 .unsuffixed()
                 .variable(parameter("e" + ion, "mV", erev))
@@ -85,7 +85,7 @@ public final class Builtins {
                 .variable(assigned("di" + ion + "_dv_", "S/cm2"))
                 .global(ion + "i0_" + ion + "_ion", "mM", conci)
                 .global(ion + "o0_" + ion + "_ion", "mM", conco)
-                .kernel(IonKernel::new)
+                .kernel(() -> new IonKernel(charge))
                 .build();
     }
 
