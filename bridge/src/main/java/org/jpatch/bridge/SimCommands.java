@@ -54,6 +54,14 @@ final class SimCommands {
             case "mechanism_names":
                 args.expect(0, 0);
                 return mechanismNames();
+            case "load_mechanisms": {
+                args.expect(1, 1);
+                ArrayNode loaded = Bridge.NODES.arrayNode();
+                for (MechanismType type : MechanismLoading.load(bridge.sim.catalogue(), java.nio.file.Path.of(args.string(0)))) {
+                    loaded.add(type.name());
+                }
+                return loaded;
+            }
             case "mechanism_info":
                 args.expect(1, 1);
                 return mechanismInfo(args.string(0));
