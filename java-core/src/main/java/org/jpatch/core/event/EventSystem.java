@@ -100,6 +100,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
     /** A NetCon watching {@code source} (e.g. a segment's v) for upward threshold crossings. */
     public NetCon newNetCon(VarRef source, PointProcess target) {
         Objects.requireNonNull(source, "source");
+        source.get(); // a reference to a deleted section or mechanism throws here, before any change
         int weightCount = checkTarget(target);
         Object key = source.storageKey();
         SpikeSource s = sourceByVariable.get(key);

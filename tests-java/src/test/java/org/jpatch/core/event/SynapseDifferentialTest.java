@@ -160,4 +160,17 @@ class SynapseDifferentialTest {
         assertTrue(e.getMessage().contains("IClamp[0]"), e.getMessage());
         assertEquals(0, events.netCons().size());
     }
+
+    @Test
+    void netconWatchingAVariableOfADeletedSectionIsRefused() {
+        Simulation sim = new Simulation();
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = hhSoma(sim);
+        Section gone = hhSoma(sim);
+        PointProcess syn = sim.newPointProcess("ExpSyn", soma, 0.5);
+        org.jpatch.core.ref.VarRef v = sim.ref(gone, 0.5, "v");
+        sim.deleteSection(gone);
+        assertThrows(org.jpatch.core.ModelException.class, () -> events.newNetCon(v, syn));
+        assertEquals(0, events.netCons().size());
+    }
 }
