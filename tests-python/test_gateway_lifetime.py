@@ -2,6 +2,7 @@
 accepts only its own Python (token) on loopback."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -178,3 +179,39 @@ def test_cold_start_of_a_session_answers_within_1_5_s():
     child = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, timeout=60)
     assert child.returncode == 0, child.stderr
     assert float(child.stdout) < 1.5
+
+
+def _jvm_command_line(env):
+    script = textwrap.dedent(
+        """
+        from patch import _commands
+        s = _commands.session()
+        with open(f"/proc/{s._gateway.process.pid}/cmdline", "rb") as cmdline:
+            print(" ".join(a.decode() for a in cmdline.read().split(b"\\0") if a))
+        """
+    )
+    child = subprocess.run([PYTHON, "-c", script], capture_output=True, text=True, timeout=60,
+                           env={**os.environ, **env})
+    return child
+
+
+def test_heap_size_comes_from_jpatch_java_heap():
+    child = _jvm_command_line({"JPATCH_JAVA_HEAP": "321m"})
+    assert child.returncode == 0, child.stderr
+    assert "-Xmx321m" in child.stdout.split()
+
+
+def test_java_comes_from_java_home(tmp_path):
+    java = os.path.realpath(shutil.which("java"))
+    home = tmp_path / "jdk"
+    (home / "bin").mkdir(parents=True)
+    os.symlink(java, home / "bin" / "java")
+    child = _jvm_command_line({"JAVA_HOME": str(home)})
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.split()[0] == str(home / "bin" / "java")
+
+
+def test_a_java_home_without_java_is_a_gateway_error(tmp_path):
+    child = _jvm_command_line({"JAVA_HOME": str(tmp_path)})
+    assert child.returncode != 0
+    assert "GatewayError" in child.stderr and "JAVA_HOME" in child.stderr

@@ -58,8 +58,9 @@ def java_executable():
     home = os.environ.get("JAVA_HOME")
     if home:
         candidate = os.path.join(home, "bin", "java")
-        if os.access(candidate, os.X_OK):
-            return candidate
+        if not os.access(candidate, os.X_OK):
+            raise _gateway_error(f"JAVA_HOME={home} has no executable bin/java")
+        return candidate
     found = shutil.which("java")
     if found is None:
         raise _gateway_error("no Java found: set JAVA_HOME or put java (17 or newer) on PATH")
