@@ -31,7 +31,7 @@ public final class Model {
     }
 
     public Section newSection(String name) {
-        Section s = new Section(this, name != null ? name : "__nrnsec_" + sectionSerial, sectionSerial);
+        Section s = new Section(this, name != null ? name : "__nrnsec_" + sectionSerial);
         sectionSerial++;
         sections.add(s);
         structureChanged();

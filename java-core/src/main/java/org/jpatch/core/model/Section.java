@@ -36,7 +36,6 @@ public final class Section {
 
     private final Model model;
     private final String name;
-    private final int serial;
 
     private double length = DEFAULT_L;           // [µm]
     private double axialResistivity = DEFAULT_RA;  // [Ω·cm]
@@ -58,10 +57,9 @@ public final class Section {
     private final List<int[]> nodeMoves = new ArrayList<>();
     private boolean deleted;
 
-    Section(Model model, String name, int serial) {
+    Section(Model model, String name) {
         this.model = model;
         this.name = name;
-        this.serial = serial;
         this.nodeV = new ValueBlock(new double[] {DEFAULT_V}, 2);
         this.rootV = new ValueBlock(new double[] {DEFAULT_V}, 1);
         MechanismType cap = model.catalogue().get(CAPACITANCE);
@@ -72,11 +70,6 @@ public final class Section {
 
     public String name() {
         return name;
-    }
-
-    /** Creation serial number within the model. */
-    public int serial() {
-        return serial;
     }
 
     public boolean isDeleted() {
@@ -432,7 +425,7 @@ public final class Section {
     }
 
     /** Whether the section's nodes run from x=1 to x=0 (connected by its x=1 end). */
-    public boolean reversed() {
+    private boolean reversed() {
         return childX == 1.0;
     }
 
@@ -554,8 +547,8 @@ public final class Section {
         if ("diam".equals(rangeVar)) {
             return diam(x);
         }
-        Location slot = locate(rangeVar, x);
-        return slot.block.get(slot.variable, slot.instance);
+        Location at = locate(rangeVar, x);
+        return at.block.get(at.variable, at.instance);
     }
 
     public void set(String rangeVar, double x, double value) {
@@ -568,8 +561,8 @@ public final class Section {
         if ("cm".equals(rangeVar)) {
             requirePositive("cm", value);
         }
-        Location slot = locate(rangeVar, x);
-        slot.block.set(slot.variable, slot.instance, value);
+        Location at = locate(rangeVar, x);
+        at.block.set(at.variable, at.instance, value);
     }
 
     /** Sets the variable in every segment (and, for v, every node of the section). */
@@ -592,9 +585,9 @@ public final class Section {
             end.block.set(0, end.instance, value);
             return;
         }
-        Location first = locate(rangeVar, 0.5);
+        Location at = locate(rangeVar, 0.5);
         for (int j = 0; j < nseg; j++) {
-            first.block.set(first.variable, j, value);
+            at.block.set(at.variable, j, value);
         }
     }
 
@@ -603,23 +596,8 @@ public final class Section {
      * and x=1 is the end node's (possibly the parent's node or the root node); any other
      * variable at the ends is the nearest segment's, as NEURON.
      */
-    public Location locate(String rangeVar, double x) {
-        checkAlive();
-        checkX(x);
-        if ("v".equals(rangeVar)) {
-            return voltageSlot(x);
-        }
-        if ("cm".equals(rangeVar) || "i_cap".equals(rangeVar)) {
-            return new Location(capacitance, "cm".equals(rangeVar) ? 0 : 1, segmentIndex(x));
-        }
-        for (Map.Entry<MechanismType, ValueBlock> e : mechanisms.entrySet()) {
-            int k = e.getKey().indexOf(rangeVar);
-            if (k >= 0) {
-                return new Location(e.getValue(), k, segmentIndex(x));
-            }
-        }
-        throw new UnknownVariableException(
-                "section " + name + " has no range variable '" + rangeVar + "'" + missingMechanismHint(rangeVar));
+    private Location locate(String rangeVar, double x) {
+        return locateNode(rangeVar, nodeOf(rangeVar, x));
     }
 
     private String missingMechanismHint(String rangeVar) {
@@ -769,7 +747,7 @@ public final class Section {
     }
 
     /** NEURON's node_index: the pnode index of the segment containing x. */
-    public int segmentIndex(double x) {
+    private int segmentIndex(double x) {
         return segmentIndex(x, nseg);
     }
 
@@ -785,7 +763,7 @@ public final class Section {
      * NEURON's node_exact as a pnode index: x=0/1 give the far end (nseg) or the
      * connecting end (-1: the parent's node, or the root node); else the segment's index.
      */
-    public int pnodeIndexOfX(double x, int n) {
+    private int pnodeIndexOfX(double x, int n) {
         if (x == 0.0 || x == 1.0) {
             double along = reversed() ? 1.0 - x : x;
             return along == 0.0 ? -1 : n;
