@@ -42,17 +42,22 @@ final class SecondThread implements Runnable {
         if (helper == null) {
             return false;
         }
+        helper.model = m;
+        helper.states = states;
+        long ticket = helper.requested + 1;
+        helper.requested = ticket;
+        LockSupport.unpark(helper.thread);
+        Throwable helperFailure;
         try {
-            helper.model = m;
-            helper.states = states;
-            long ticket = helper.requested + 1;
-            helper.requested = ticket;
-            LockSupport.unpark(helper.thread);
             run(m, states, false);
-            helper.awaitCompletion(ticket);
         } finally {
+            // even when the lower half failed: the helper must be done before anyone reuses it
+            helperFailure = helper.awaitCompletion(ticket);
             helper.model = null;
             helper.busy.set(false);
+        }
+        if (helperFailure != null) {
+            throw new IllegalStateException("a kernel failed on the second thread", helperFailure);
         }
         return true;
     }
@@ -67,7 +72,8 @@ final class SecondThread implements Runnable {
         return shared.busy.compareAndSet(false, true) ? shared : null;
     }
 
-    private void awaitCompletion(long ticket) {
+    /** Waits for request {@code ticket}; returns what the helper threw, if anything. */
+    private Throwable awaitCompletion(long ticket) {
         int spins = 0;
         while (completed != ticket) {
             if (++spins % 1024 == 0) {
@@ -76,11 +82,9 @@ final class SecondThread implements Runnable {
                 Thread.onSpinWait();
             }
         }
-        if (failure != null) {
-            Throwable f = failure;
-            failure = null;
-            throw new IllegalStateException("a kernel failed on the second thread", f);
-        }
+        Throwable f = failure;
+        failure = null;
+        return f;
     }
 
     @Override
