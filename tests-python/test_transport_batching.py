@@ -151,3 +151,15 @@ def test_unknown_jvm_objects_go_through_the_wrapper(session):
     finally:
         session.set_wrapper(previous)
         del session._proxies[-42]
+
+
+def test_frees_queued_after_an_unencodable_command_still_run(session):
+    h = _vector(session, [1.0])
+    session.flush()
+    session.send(["call", h, "append", [object()]], "v.append(object())")
+    session.release(h)
+    with pytest.raises(TypeError):
+        session.flush()
+    session.flush()
+    with pytest.raises(ReferenceError):
+        session.ask(["call", h, "size", []], "len(v)")

@@ -132,12 +132,14 @@ class Session:
         results = [self._decode(r) for r in reply["results"]]
         error = reply.get("error")
         if error is not None:
-            # The frees after the failed command were not executed; they are not the
-            # user's commands, so they must still run, or the JVM keeps those objects.
-            dropped = batch[error["index"] + 1:]
-            self._queue[:0] = [entry for entry in dropped if entry[0][0] == "free"]
+            self._requeue_frees(batch[error["index"] + 1:])
         _raise_for(reply, batch)
         return batch, results
+
+    def _requeue_frees(self, dropped):
+        """The frees among commands dropped after a failure are not the user's commands:
+        they must still run, or the JVM keeps those objects."""
+        self._queue[:0] = [entry for entry in dropped if entry[0][0] == "free"]
 
     def _encode(self, batch):
         try:
@@ -150,6 +152,7 @@ class Session:
             try:
                 _encoder.encode(cmd)
             except (TypeError, ValueError) as error:
+                self._requeue_frees(batch[index + 1:])
                 if index:
                     earlier = batch[:index]
                     _raise_for(json.loads(self._gateway.execute(_encoder.encode([c for c, _ in earlier]))), earlier)
@@ -172,8 +175,12 @@ class Session:
         if self._wrapper is None:
             return {"h": handle, "kind": kind}
         # A proxy that died while this batch ran queued a "free" that would end the
-        # object the new proxy stands for: withdraw it.
-        self._queue = [entry for entry in self._queue if entry[0] != ["free", handle]]
+        # object the new proxy stands for: withdraw it. In place and from the end, as
+        # finalizers may append to the queue meanwhile.
+        queue = self._queue
+        for index in range(len(queue) - 1, -1, -1):
+            if queue[index][0] == ["free", handle]:
+                del queue[index]
         proxy = self._wrapper(handle, kind)
         self._proxies[handle] = proxy
         return proxy
