@@ -29,14 +29,16 @@ class Catalogue:
     """The session's mechanism types; each type's variables are fetched on first use."""
 
     def __init__(self, session):
-        listing = session.ask(["sim", "mechanism_names", []], "list the mechanism types")
         self._session = session
         self._info = {}
-        self.density = frozenset(listing.get("density", ()))
-        self.point = frozenset(listing.get("point", ())) | frozenset(
-            listing.get("artificial", ())
-        )
         self._after_insert = {}
+        self.refresh()
+
+    def refresh(self):
+        """Learn the type names again (after NMODL files were loaded)."""
+        listing = self._session.ask(["sim", "mechanism_names", []], "list the mechanism types")
+        self.density = frozenset(listing["density"])
+        self.point = frozenset(listing["point"])
 
     def after_insert(self, range_variables, mechanism):
         """The range-variable names a section has once ``mechanism`` (and the ions it

@@ -1,6 +1,8 @@
 """NEURON's hoc functions that users reach through ``p``: the section stack, allsec,
 secname, psection, topology, the 3-D point functions with ``sec=``, load_file."""
 
+import os
+
 from .core import transform
 from .exceptions import HocError, HocSectionAccessError
 from .section import Section, check_x
@@ -21,6 +23,20 @@ class HocFunctions:
             f"load_file({name!r}): jpatch runs no hoc code; only the standard libraries "
             f"{sorted(_BUILTIN_LIBRARIES)} can be loaded"
         )
+
+    def load_mechanisms(self, path):
+        """Compile and register the NMODL mechanisms of ``path`` (a directory of .mod
+        files, or one file); returns their names. As NEURON's neuron.load_mechanisms,
+        without nrnivmodl: the engine translates NMODL itself."""
+        path = os.fspath(path)
+        names = self._session.ask(["sim", "load_mechanisms", [path]], f"load_mechanisms({path!r})")
+        self._catalogue.refresh()
+        return names
+
+    def nrn_load_dll(self, path):
+        """NEURON's nrn_load_dll, given the .mod files (directory or file) themselves."""
+        self.load_mechanisms(path)
+        return 1.0
 
     def allsec(self):
         return self._session.ask(["sim", "sections", []], "p.allsec()")
