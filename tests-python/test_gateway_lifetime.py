@@ -215,3 +215,34 @@ def test_a_java_home_without_java_is_a_gateway_error(tmp_path):
     child = _jvm_command_line({"JAVA_HOME": str(tmp_path)})
     assert child.returncode != 0
     assert "GatewayError" in child.stderr and "JAVA_HOME" in child.stderr
+
+
+def test_a_forked_child_gets_its_own_jvm_and_leaves_the_parents_alone():
+    parent = _commands.session()
+    h = parent.new_handle()
+    parent.send(["new", h, "Vector", [1.0, 2.0]], "p.Vector([1, 2])")
+    parent.flush()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report, then leave without running the parent's atexit
+        code = 1
+        try:
+            os.close(read)
+            child = _commands.session()
+            ok = child is not parent and child._gateway.process.pid != parent._gateway.process.pid
+            ok = ok and child.ask(["gget", "dt"], "p.dt") > 0
+            try:
+                parent.ask(["gget", "dt"], "p.dt")
+                ok = False
+            except GatewayError:
+                pass
+            child.close()
+            os.write(write, b"ok" if ok else b"bad")
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    _, status = os.waitpid(pid, 0)
+    assert os.read(read, 10) == b"ok" and status == 0
+    os.close(read)
+    assert parent.ask(["call", h, "to_list", []], "list(v)") == [1.0, 2.0]
