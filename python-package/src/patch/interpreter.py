@@ -8,6 +8,8 @@ from .core import assert_connectable, is_nrn_scalar, transform, transform_netcon
 from .exceptions import HocConnectError
 from .network import NetCon, NetStim, VecStim
 from .objects import encode
+from .parallel import ParallelContext as _ParallelContext
+from .parallel import parallel_con
 from .point_process import APCount, IClamp, PointProcess, SEClamp
 from .pointer import global_pointer
 from .section import Section
@@ -225,6 +227,21 @@ class PythonHocInterpreter(HocFunctions):
         elif hasattr(source, "__ref__"):
             source.__ref__(connection)
         return connection
+
+    # Networks by gid (parallel.py).
+    @property
+    def parallel(self):
+        """The simulation's ParallelContext, made on first use."""
+        pc = self.__dict__.get("_parallel")
+        if pc is None:
+            pc = self.__dict__["_parallel"] = _ParallelContext(self, self._session.new_handle())
+        return pc
+
+    def ParallelContext(self):
+        return self.parallel
+
+    def ParallelCon(self, a, b, output=True, *args, **kwargs):
+        return parallel_con(self, a, b, output, *args, **kwargs)
 
     # Recording and run control.
     @property
