@@ -93,7 +93,7 @@ final class Points3d {
     void setDiametersFromSegments(double[] segmentDiam, java.util.function.DoubleToIntFunction segmentOfX) {
         double length = arc[count - 1];
         for (int i = 0; i < count; i++) {
-            double x = count > 1 ? Math.min(arc[i] / length, 1.0) : 0.5;
+            double x = count > 1 ? Math.min(arc[i] / length, 1.0) : 0.0;  // one point: arc 0
             d[i] = (float) segmentDiam[segmentOfX.applyAsInt(x)];
         }
     }
