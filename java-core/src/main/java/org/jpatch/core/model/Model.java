@@ -3,6 +3,8 @@ package org.jpatch.core.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jpatch.core.InvalidValueException;
+import org.jpatch.core.mech.IonUse;
 import org.jpatch.core.mech.MechanismCatalogue;
 import org.jpatch.core.mech.PointProcess;
 
@@ -58,6 +60,10 @@ public final class Model {
     }
 
     public void addPointProcess(PointProcess pp, Section sec, double x) {
+        Section ionHost = ionHost(pp, sec, x);
+        if (ionHost != null) {
+            provideIons(pp, ionHost);
+        }
         sec.attachPointProcess(pp, x);
         pointProcesses.add(pp);
         structureChanged();
@@ -74,11 +80,49 @@ public final class Model {
         pp.checkAlive();
         sec.checkAlive();
         sec.segment(x);  // validates x before anything changes
+        Section ionHost = ionHost(pp, sec, x);
         if (pp.section() != null) {
             pp.section().detachPointProcess(pp);
         }
+        if (ionHost != null) {
+            provideIons(pp, ionHost);
+        }
         sec.attachPointProcess(pp, x);
         structureChanged();
+    }
+
+    /**
+     * NEURON gives the node of a point process the ions it uses. Here the ions go into the
+     * section whose segment that node is (the whole section: ions nobody else uses there
+     * compute nothing). Null when the type uses no ion; an InvalidValueException, before
+     * anything changes, for a zero-area end node, which has no segment.
+     */
+    private Section ionHost(PointProcess pp, Section sec, double x) {
+        if (pp.type().ions().isEmpty()) {
+            return null;
+        }
+        sec.segment(x);  // validates x
+        Section host = sec;
+        int slot = host.nodeSlot(x);
+        while (slot < 0 && host.parent() != null) {
+            double at = host.parentX();
+            host = host.parent();
+            slot = host.nodeSlot(at);
+        }
+        if (slot < 0 || slot == host.nseg()) {
+            throw new InvalidValueException(pp.type().name() + " uses ions, which a zero-area node cannot hold: "
+                    + sec.name() + "(" + x + ")");
+        }
+        for (IonUse use : pp.type().ions()) {
+            catalogue.get(use.ionTypeName());  // UnknownMechanismException before any change
+        }
+        return host;
+    }
+
+    private void provideIons(PointProcess pp, Section host) {
+        for (IonUse use : pp.type().ions()) {
+            host.insert(use.ionTypeName());
+        }
     }
 
     public void deletePointProcess(PointProcess pp) {

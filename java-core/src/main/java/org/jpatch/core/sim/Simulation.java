@@ -85,13 +85,14 @@ public final class Simulation {
             sec.checkAlive();
             sec.segment(x);  // validates x before anything changes
         }
-        int n = pointProcessCounters.merge(type, 1, Integer::sum) - 1;
+        int n = pointProcessCounters.getOrDefault(type, 0);
         PointProcess pp = new PointProcess(t, type + "[" + n + "]");
         if (sec != null) {
             model.addPointProcess(pp, sec, x);
         } else {
             model.addArtificial(pp);
         }
+        pointProcessCounters.put(type, n + 1);
         return pp;
     }
 
@@ -378,6 +379,11 @@ public final class Simulation {
 
     public void setEventDelivery(EventDelivery ed) {
         this.events = ed;
+    }
+
+    /** The event delivery set with {@link #setEventDelivery}, or null. */
+    public EventDelivery eventDelivery() {
+        return events;
     }
 
     // ---------------------------------------------------------------- engine-internal access

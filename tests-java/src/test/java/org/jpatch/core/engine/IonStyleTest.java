@@ -109,4 +109,37 @@ class IonStyleTest {
         assertEquals(55.0, soma.get("ena", 0.5));
         assertEquals(10.2, soma.get("nai", 0.5), 1e-12);
     }
+
+    @Test
+    void pointProcessUsingAnIonBringsItIntoItsSegmentsSection() {
+        Simulation sim = new Simulation();
+        sim.catalogue().register(MechanismType.builder("NaProbe", MechanismKind.POINT, 101)
+                .variable(RangeVariable.assigned("dummy", "1"))
+                .ion(new IonUse("na", List.of("nai"), List.of()))
+                .build());
+        Section soma = sim.newSection("soma");
+        Section dend = sim.newSection("dend");
+        dend.connect(soma, 0.5, 0);
+        sim.newPointProcess("NaProbe", dend, 0.0);  // dend(0) is soma's centre node
+        assertEquals(List.of("na_ion"), soma.mechanisms());
+        assertEquals(List.of(), dend.mechanisms());
+        sim.finitialize(-65);
+        assertEquals(NERNST_10_140, soma.get("ena", 0.5));
+    }
+
+    @Test
+    void pointProcessUsingAnIonIsRefusedOnAZeroAreaNodeAndNothingChanges() {
+        Simulation sim = new Simulation();
+        sim.catalogue().register(MechanismType.builder("NaProbe", MechanismKind.POINT, 101)
+                .variable(RangeVariable.assigned("dummy", "1"))
+                .ion(new IonUse("na", List.of("ena"), List.of()))
+                .build());
+        Section soma = sim.newSection("soma");
+        org.jpatch.core.InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.jpatch.core.InvalidValueException.class, () -> sim.newPointProcess("NaProbe", soma, 1.0));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("soma(1.0)"), e.getMessage());
+        assertEquals(List.of(), soma.mechanisms());
+        assertEquals(List.of(), soma.pointProcesses());
+        assertEquals("NaProbe[0]", sim.newPointProcess("NaProbe", soma, 0.5).name());
+    }
 }

@@ -74,8 +74,13 @@ public final class Builtins {
                 .build();
     }
 
-    /** Ion variables in NEURON's order: erev, conci, conco, cur, dcurdv; charge [e] for Nernst. */
-    static MechanismType ion(String ion, int charge, int order, double erev, double conci, double conco) {
+    /**
+     * An ion type ({@code <ion>_ion}) with NEURON's variables in NEURON's order: erev, conci,
+     * conco, cur, dcurdv; charge [e] for Nernst; the concentrations are also the defaults of
+     * the {@code <ion>i0_<ion>_ion}, {@code <ion>o0_<ion>_ion} globals. For NMODL USEION of a
+     * new ion, register one with the next free order before the mechanism using it.
+     */
+    public static MechanismType ion(String ion, int charge, int order, double erev, double conci, double conco) {
         return MechanismType.builder(ion + "_ion", MechanismKind.ION, order)
                 .unsuffixed()
                 .variable(parameter("e" + ion, "mV", erev))
