@@ -310,3 +310,22 @@ def test_bad_gid_input_raises_what_neuron_and_patch_raise():
     theirs = run(REFERENCE_PYTHON, ERRORS_SCRIPT)
     assert theirs["gid used twice"] == "RuntimeError"
     assert ours == theirs
+
+
+def test_gid2obj_is_the_artificial_cell_or_none_for_a_section(p):
+    stim = p.NetStim()
+    p.ParallelCon(stim, 19)
+    p.ParallelCon(hh_soma(p), 20)
+    assert p.parallel.gid2obj(19) is stim
+    assert p.parallel.gid2cell(19) is stim
+    assert p.parallel.gid2obj(20) is None
+
+
+def test_set_maxstep_returns_the_smallest_delay_from_gids_not_set_here(p):
+    p.ParallelCon(hh_soma(p), 21)
+    p.ParallelCon(21, p.Section().synapse(p.ExpSyn), delay=0.05)  # set here: not counted
+    assert p.parallel.set_maxstep(10) == 10
+    p.ParallelCon(5151, p.Section().synapse(p.ExpSyn), delay=0.3)
+    assert p.parallel.set_maxstep(10) == 0.3
+    with pytest.raises(RuntimeError, match="maxstep"):
+        p.parallel.set_maxstep(0)
