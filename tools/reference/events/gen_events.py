@@ -132,6 +132,25 @@ def alpha_synapse():
     return {"traces": traces}
 
 
+def record_dt_with_events():
+    """Vector.record(Dt) of a synapse's g while events land on the sampling times: NEURON
+    orders record events and NetCon events in one queue, so the 6.0 sample sees the jump."""
+    soma = hh_soma()
+    stim = h.NetStim()
+    stim.start, stim.interval, stim.number = 5, 10, 5
+    syn = h.ExpSyn(soma(0.5))
+    syn.tau = 2
+    nc = h.NetCon(stim, syn)
+    nc.delay = 1
+    nc.weight[0] = 0.001
+    g = h.Vector()
+    g.record(syn._ref_g, 0.5)
+    h.dt = 0.025
+    h.finitialize(-65)
+    h.continuerun(40)
+    return {"g_every_half_ms": list(g)}
+
+
 def main():
     scenarios = {
         "netstim_synapses": synapses_from_netstim,
@@ -140,6 +159,7 @@ def main():
         "vclamp": vclamp,
         "apcount": apcount,
         "alpha_synapse": alpha_synapse,
+        "record_dt_with_events": record_dt_with_events,
     }
     for name, build in scenarios.items():
         result = build()

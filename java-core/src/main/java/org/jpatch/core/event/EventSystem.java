@@ -21,6 +21,7 @@ import org.jpatch.core.mech.builtin.Random123Streams;
 import org.jpatch.core.record.Vector;
 import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.sim.EventDelivery;
+import org.jpatch.core.sim.ScheduledEvent;
 import org.jpatch.core.sim.Simulation;
 
 /**
@@ -44,6 +45,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
     private static final int NETCON_EVENT = 0;
     private static final int SELF_EVENT = 1;
     private static final int SOURCE_EVENT = 2;
+    private static final int SCHEDULED_EVENT = 3;
 
     private final EventHost host;
     private final GlobalState globals;
@@ -68,6 +70,11 @@ public final class EventSystem implements EventDelivery, NetEvents {
     private int[] freeSelfSlots = new int[16];
     private int freeSelfCount;
     private int selfSlotsUsed;
+
+    /** Others' events in this queue (record and play), by id; at most one pending each. */
+    private final Map<ScheduledEvent, Integer> scheduledIds = new IdentityHashMap<>();
+    private ScheduledEvent[] scheduled = new ScheduledEvent[8];
+    private boolean[] scheduledPending = new boolean[8];
 
     /** Time records of point processes that report times themselves (APCount.record). */
     private final Map<PointProcess, SpikeRecord> timeRecords = new IdentityHashMap<>();
@@ -289,6 +296,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
      */
     public void initializing() {
         queue.clear();
+        Arrays.fill(scheduledPending, false);
         Arrays.fill(selfTarget, 0, selfSlotsUsed, null);
         Arrays.fill(selfWeights, 0, selfSlotsUsed, null);
         selfSlotsUsed = 0;
@@ -358,6 +366,46 @@ public final class EventSystem implements EventDelivery, NetEvents {
     @Override
     public void afterStep(Simulation sim) {
         deliverUntil(globals.t);
+    }
+
+    @Override
+    public boolean schedule(ScheduledEvent event, double time) {
+        int id = scheduledId(event);
+        if (scheduledPending[id]) {
+            queue.removeAll(SCHEDULED_EVENT, id);
+        }
+        scheduledPending[id] = true;
+        queue.insert(time, SCHEDULED_EVENT, id, 0.0);
+        return true;
+    }
+
+    @Override
+    public void cancel(ScheduledEvent event) {
+        Integer id = scheduledIds.get(event);
+        if (id != null && scheduledPending[id]) {
+            queue.removeAll(SCHEDULED_EVENT, id);
+            scheduledPending[id] = false;
+        }
+    }
+
+    @Override
+    public void deliverUntil(Simulation sim, double time) {
+        deliverUntil(time);
+    }
+
+    private int scheduledId(ScheduledEvent event) {
+        Integer id = scheduledIds.get(event);
+        if (id != null) {
+            return id;
+        }
+        int next = scheduledIds.size();
+        if (next == scheduled.length) {
+            scheduled = Arrays.copyOf(scheduled, 2 * next);
+            scheduledPending = Arrays.copyOf(scheduledPending, 2 * next);
+        }
+        scheduled[next] = event;
+        scheduledIds.put(event, next);
+        return next;
     }
 
     // ---- NetEvents: calls from kernels ------------------------------------------------------
@@ -440,6 +488,10 @@ public final class EventSystem implements EventDelivery, NetEvents {
                     deliver(target, weights, queue.polledValue(), time);
                 }
                 case SOURCE_EVENT -> deliverToAllNetCons(sources.get(index), time);
+                case SCHEDULED_EVENT -> { // NEURON's PlayRecordEvent leaves t as it is
+                    scheduledPending[index] = false;
+                    scheduled[index].deliver(time);
+                }
                 default -> throw new IllegalStateException("unknown event kind " + queue.polledKind());
             }
         }

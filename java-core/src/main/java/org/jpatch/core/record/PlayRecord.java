@@ -1,6 +1,7 @@
 package org.jpatch.core.record;
 
 import org.jpatch.core.ref.VarRef;
+import org.jpatch.core.sim.ScheduledEvent;
 
 /**
  * One record or play item (NEURON's PlayRecord): a variable, the vectors it uses and at
@@ -13,6 +14,9 @@ abstract class PlayRecord {
     final VarRef ref;
     private final Vector[] vectors;
     PlayRecordSet set;
+
+    /** This item's events as the simulation's event queue delivers them, when it hosts them. */
+    final ScheduledEvent hostedEvent = this::deliver;
 
     // Pending event, maintained by PlayRecordQueue.
     double eventTime; // [ms]
@@ -57,6 +61,6 @@ abstract class PlayRecord {
     void deliver(double tEvent) {}
 
     final void send(double tEvent) {
-        set.queue.send(this, tEvent);
+        set.send(this, tEvent);
     }
 }

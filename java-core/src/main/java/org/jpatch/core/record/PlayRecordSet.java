@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.jpatch.core.ModelException;
+import org.jpatch.core.sim.EventDelivery;
 import org.jpatch.core.sim.Simulation;
 import org.jpatch.core.sim.StepObserver;
 
@@ -64,7 +65,7 @@ final class PlayRecordSet implements StepObserver {
 
     void remove(PlayRecord item) {
         if (items.remove(item)) {
-            queue.cancel(item);
+            cancel(item);
             item.detachVectors();
             rebuildFixedLists();
         }
@@ -102,7 +103,7 @@ final class PlayRecordSet implements StepObserver {
         for (PlayRecord item : items) {
             item.playInit();
         }
-        queue.deliverUntil(sim.t());
+        deliverAllUntil(sim.t());
     }
 
     @Override
@@ -110,14 +111,14 @@ final class PlayRecordSet implements StepObserver {
         bind(sim);
         for (PlayRecord item : items) {
             if (item.dropsEventAtRecordInit()) {
-                queue.cancel(item);
+                cancel(item);
             }
         }
         for (PlayRecord item : items) {
             item.recordInit();
         }
         sampleEveryStep();
-        queue.deliverUntil(sim.t());
+        deliverAllUntil(sim.t());
     }
 
     @Override
@@ -140,6 +141,34 @@ final class PlayRecordSet implements StepObserver {
         bind(sim);
         sampleEveryStep();
         queue.deliverUntil(sim.t());
+    }
+
+    /**
+     * Queues an item's event: in the simulation's event queue when it hosts others' events
+     * (NEURON has one queue, so record/play and NetCon events interleave), else here.
+     */
+    void send(PlayRecord item, double time) {
+        EventDelivery host = sim == null ? null : sim.eventDelivery();
+        if (host == null || !host.schedule(item.hostedEvent, time)) {
+            queue.send(item, time);
+        }
+    }
+
+    private void cancel(PlayRecord item) {
+        queue.cancel(item);
+        EventDelivery host = sim == null ? null : sim.eventDelivery();
+        if (host != null) {
+            host.cancel(item.hostedEvent);
+        }
+    }
+
+    /** finitialize's deliveries at t = 0: this set's queue and, if it hosts them, the simulation's. */
+    private void deliverAllUntil(double time) {
+        queue.deliverUntil(time);
+        EventDelivery host = sim.eventDelivery();
+        if (host != null) {
+            host.deliverUntil(sim, time);
+        }
     }
 
     private void sampleEveryStep() {

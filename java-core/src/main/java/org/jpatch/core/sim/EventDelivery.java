@@ -16,4 +16,20 @@ public interface EventDelivery {
 
     /** End of fadvance, after record: deliver events with time <= t_{n+1}. */
     void afterStep(Simulation sim);
+
+    /**
+     * Puts {@code event} into the event queue at {@code time} [ms], replacing its pending
+     * one; false when this delivery keeps no queue for others (then the caller queues it).
+     * NEURON has one queue, so record/play events interleave with NetCon events by time
+     * and, at equal times, by when they were sent.
+     */
+    default boolean schedule(ScheduledEvent event, double time) {
+        return false;
+    }
+
+    /** Drops the pending occurrence of {@code event}, if any. */
+    default void cancel(ScheduledEvent event) {}
+
+    /** Delivers every queued event with time <= {@code time} [ms] (the t = 0 deliveries of finitialize). */
+    default void deliverUntil(Simulation sim, double time) {}
 }
