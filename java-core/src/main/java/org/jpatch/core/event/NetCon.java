@@ -43,10 +43,13 @@ public final class NetCon {
         return source.describe();
     }
 
-    /** True when it has both a source and a target (NEURON's valid()). */
+    /**
+     * NEURON's valid(): it has a source and a target. A NetCon without source still has
+     * NEURON's "unused" source when it has a target, so only the target decides.
+     */
     public boolean valid() {
         checkAlive();
-        return target != null && (source.watched != null || source.owner != null);
+        return target != null;
     }
 
     public int weightCount() {

@@ -275,4 +275,14 @@ class EventSystemTest {
         sim.fadvance();
         assertEquals(0.025, sim.t(), 1e-15);
     }
+
+    /** As NEURON 9.0.2: NetCon(None, syn).valid() is True, NetCon(v, None).valid() False. */
+    @Test
+    void validMeansItHasATarget() {
+        ArtificialCellBench bench = new ArtificialCellBench();
+        PointProcess target = bench.add(EventLog.TYPE);
+        assertTrue(bench.events.newNetCon(target).valid());
+        assertFalse(bench.events.newNetCon(new Watched(), null).valid());
+        assertTrue(bench.events.newNetCon(new Watched(), target).valid());
+    }
 }
