@@ -36,15 +36,7 @@ CASES = [
     ("iclamp_sequence", []),
     ("noisy_netstim", []),
     ("vclamp_apcount", []),
-    pytest.param(
-        "continuerun_fractional",
-        [],
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="p.continuerun needs psolve's step count (int((tstop - t)/dt + 1e-9) steps, "
-            "NEURON's ncs2nrn_integrate); the engine offers stdrun's continuerun only",
-        ),
-    ),
+    ("continuerun_fractional", []),
 ]
 
 pytestmark = [
@@ -69,12 +61,7 @@ def _finish(proc, label):
     assert proc.returncode == 0, f"{label} failed:\n{err[-3000:]}"
 
 
-def _case_id(case):
-    scenario, args = case.values if hasattr(case, "values") else case
-    return f"{scenario}-{'-'.join(args)}" if args else scenario
-
-
-@pytest.mark.parametrize("scenario,args", CASES, ids=[_case_id(c) for c in CASES])
+@pytest.mark.parametrize("scenario,args", CASES, ids=[f"{s}-{'-'.join(a)}" if a else s for s, a in CASES])
 def test_traces_equal_neurons(scenario, args, tmp_path):
     ours_file, theirs_file = tmp_path / "jpatch.npz", tmp_path / "neuron.npz"
     ours = _start(sys.executable, scenario, args, ours_file)

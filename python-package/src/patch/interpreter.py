@@ -272,8 +272,7 @@ class PythonHocInterpreter(HocFunctions):
         self._session.ask(["sim", "continuerun", [encode(tstop)]], f"p.run({tstop!r})")
 
     def continuerun(self, duration, v_init=None):
-        """Run for ``duration`` ms more (initialising first if nobody did)."""
-        if not self._finitialized:
-            self.finitialize(v_init)
-        stop = self.t + duration
-        self._session.ask(["sim", "continuerun", [stop]], f"p.continuerun({duration!r})")
+        """Run for ``duration`` ms more (initialising first if nobody did). As in Patch,
+        through ParallelContext.psolve, whose step count differs from stdrun's
+        continuerun when ``duration`` is no multiple of dt."""
+        self.parallel.psolve(self.t + duration, v_init)
