@@ -56,6 +56,9 @@ public final class GatewayMain {
         warmUpArrowInBackground(shm);
 
         waitForEndOfInput(System.in);
+        if (writingClassArchive()) {
+            loadTypicalClasses(shm);
+        }
         // System.exit runs the shutdown hook (shared memory) and, when Python asked for
         // it, writes the class-data-sharing archive that makes the next start-up fast.
         System.exit(0);
@@ -83,6 +86,30 @@ public final class GatewayMain {
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
+    }
+
+    /** True when this JVM writes a class-data-sharing archive at exit (the first session of a jar). */
+    private static boolean writingClassArchive() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    /**
+     * The archive holds the classes loaded by exit; the first session may have been a
+     * trivial one. Building and running a small model on a private simulation loads what
+     * a typical session needs, so later start-ups map those classes instead of loading them.
+     */
+    private static void loadTypicalClasses(SharedMemoryDir shm) {
+        String batch = "[[\"new\",1,\"Section\",\"soma\"],[\"new\",2,\"Section\",\"dend\"],"
+                + "[\"call\",2,\"connect\",[{\"h\":1},1,0]],[\"set\",2,\"nseg\",3],"
+                + "[\"call\",1,\"insert\",[\"hh\"]],[\"call\",2,\"insert\",[\"pas\"]],"
+                + "[\"sset\",2,0.5,\"g_pas\",0.0002],[\"new\",3,\"PointProcess\",\"IClamp\",{\"h\":1},0.5],"
+                + "[\"set\",3,\"amp\",0.3],[\"new\",4,\"PointProcess\",\"ExpSyn\",{\"h\":2},0.5],"
+                + "[\"new\",5,\"PointProcess\",\"NetStim\"],[\"new\",6,\"NetCon\",{\"h\":5},{\"h\":4}],"
+                + "[\"new\",7,\"Vector\"],[\"call\",7,\"record\",[{\"ref\":\"seg\",\"sec\":{\"h\":1},\"x\":0.5,\"var\":\"v\"}]],"
+                + "[\"sim\",\"finitialize\",[-65]],[\"sim\",\"continuerun\",[1]],[\"call\",7,\"export\",[]],"
+                + "[\"sim\",\"topology\",[]],[\"call\",1,\"children\",[]]]";
+        new GatewayEntryPoint(new CommandDispatcher(shm)).execute(batch);
     }
 
     /** Python holds the write end of our stdin: EOF means Python is gone, however it ended. */
