@@ -1,4 +1,20 @@
-"""Patch's API (``from patch import p``) on the jpatch engine."""
+"""Patch's API (``from patch import p``) on the jpatch engine.
+
+``p`` (also ``h``) is the interpreter: sections, segments and mechanisms, Vector (numpy
+and Arrow views), point processes (IClamp, SEClamp, VClamp, ExpSyn, Exp2Syn,
+AlphaSynapse, APCount and NMODL ones loaded with ``p.load_mechanisms``), NetStim,
+VecStim, NetCon, ParallelContext on one host, globals, run control (``p.run`` to an
+absolute time, ``p.continuerun`` for a duration) and hoc's functions (allsec, cas, the
+section stack, secname, psection, topology, the 3-D point functions).
+
+Every object is a thin proxy of a JVM object: assignments are queued and sent in
+batches, reads wait for the answer. An error in a queued assignment is raised at the
+next read or run, naming the call that caused it; the model stays as it was before that
+call.
+
+Not offered: ``Segment.point_processes()``, the variable-step integrator, hoc code
+(``load_file`` accepts NEURON's standard libraries only), MPI with more than one rank.
+"""
 
 from .core import (
     is_density_mechanism,
