@@ -64,30 +64,21 @@ public final class EventSystem implements EventDelivery, NetEvents {
     /** NetCons by id; null once deleted. */
     private final List<NetCon> netcons = new ArrayList<>();
 
-    // self-events in flight: a pool of slots, the queue holds the slot index
-    private PointProcess[] selfTarget = new PointProcess[16];
-    private double[][] selfWeights = new double[16][];
-    private int[] freeSelfSlots = new int[16];
-    private int freeSelfCount;
-    private int selfSlotsUsed;
-
-    /** Others' events in this queue (record and play), by id; at most one pending each. */
-    private final Map<ScheduledEvent, Integer> scheduledIds = new IdentityHashMap<>();
-    private ScheduledEvent[] scheduled = new ScheduledEvent[8];
-    private boolean[] scheduledPending = new boolean[8];
+    private final SelfEventSlots selfEvents = new SelfEventSlots();
+    /** Others' events in this queue (record and play). */
+    private final ScheduledEvents scheduled = new ScheduledEvents();
 
     /** Time records of point processes that report times themselves (APCount.record). */
     private final Map<PointProcess, SpikeRecord> timeRecords = new IdentityHashMap<>();
     /** Vectors played into artificial cells (VecStim.play). */
     private final Map<PointProcess, Vector> playedVectors = new IdentityHashMap<>();
 
-    /** Point process by (type, instance row), rebuilt when the model was re-lowered. */
-    private final Map<MechanismType, PointProcess[]> pointProcessAtRow = new HashMap<>();
-    private long rowsVersion = Long.MIN_VALUE;
+    private final InstanceOwners owners;
 
     public EventSystem(EventHost host) {
         this.host = Objects.requireNonNull(host);
         this.globals = host.globals();
+        this.owners = new InstanceOwners(host);
     }
 
     /** A new event system delivering the events of {@code sim} (replacing any other). */
@@ -205,11 +196,9 @@ public final class EventSystem implements EventDelivery, NetEvents {
         sourceByOwner.remove(pp); // its SpikeSource stays in sources (ids are indices), with no NetCons
         timeRecords.remove(pp);
         playedVectors.remove(pp);
-        for (int slot = 0; slot < selfSlotsUsed; slot++) {
-            if (selfTarget[slot] == pp) {
-                queue.removeAll(SELF_EVENT, slot);
-                releaseSelfSlot(slot);
-            }
+        for (int slot : selfEvents.slotsOf(pp)) {
+            queue.removeAll(SELF_EVENT, slot);
+            selfEvents.release(slot);
         }
     }
 
@@ -277,10 +266,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
             throw new InvalidValueException("NetCon.event(" + time + ", " + flag + "): " + nc.target.name()
                     + " is no artificial cell; only those take fake self-events");
         }
-        int slot = takeSelfSlot();
-        selfTarget[slot] = nc.target;
-        selfWeights[slot] = nc.weights;
-        queue.insert(time, SELF_EVENT, slot, flag);
+        queue.insert(time, SELF_EVENT, selfEvents.take(nc.target, nc.weights), flag);
     }
 
     // ---- the simulation's hooks -----------------------------------------------------------
@@ -296,11 +282,8 @@ public final class EventSystem implements EventDelivery, NetEvents {
      */
     public void initializing() {
         queue.clear();
-        Arrays.fill(scheduledPending, false);
-        Arrays.fill(selfTarget, 0, selfSlotsUsed, null);
-        Arrays.fill(selfWeights, 0, selfSlotsUsed, null);
-        selfSlotsUsed = 0;
-        freeSelfCount = 0;
+        scheduled.clearPending();
+        selfEvents.clear();
         for (PointProcess pp : host.pointProcesses()) {
             numberDefaultRandomStream(pp);
             if (host.kernel(pp.type()) instanceof UsesNetEvents user) {
@@ -370,42 +353,27 @@ public final class EventSystem implements EventDelivery, NetEvents {
 
     @Override
     public boolean schedule(ScheduledEvent event, double time) {
-        int id = scheduledId(event);
-        if (scheduledPending[id]) {
+        int id = scheduled.idOf(event);
+        if (scheduled.isPending(id)) {
             queue.removeAll(SCHEDULED_EVENT, id);
         }
-        scheduledPending[id] = true;
+        scheduled.setPending(id, true);
         queue.insert(time, SCHEDULED_EVENT, id, 0.0);
         return true;
     }
 
     @Override
     public void cancel(ScheduledEvent event) {
-        Integer id = scheduledIds.get(event);
-        if (id != null && scheduledPending[id]) {
+        int id = scheduled.knownId(event);
+        if (id >= 0 && scheduled.isPending(id)) {
             queue.removeAll(SCHEDULED_EVENT, id);
-            scheduledPending[id] = false;
+            scheduled.setPending(id, false);
         }
     }
 
     @Override
     public void deliverUntil(Simulation sim, double time) {
         deliverUntil(time);
-    }
-
-    private int scheduledId(ScheduledEvent event) {
-        Integer id = scheduledIds.get(event);
-        if (id != null) {
-            return id;
-        }
-        int next = scheduledIds.size();
-        if (next == scheduled.length) {
-            scheduled = Arrays.copyOf(scheduled, 2 * next);
-            scheduledPending = Arrays.copyOf(scheduledPending, 2 * next);
-        }
-        scheduled[next] = event;
-        scheduledIds.put(event, next);
-        return next;
     }
 
     // ---- NetEvents: calls from kernels ------------------------------------------------------
@@ -415,15 +383,12 @@ public final class EventSystem implements EventDelivery, NetEvents {
         if (time < globals.t) {
             throw new IllegalStateException("net_send to the past: time " + time + " < t " + globals.t);
         }
-        int slot = takeSelfSlot();
-        selfTarget[slot] = pointProcessAt(type, instance);
-        selfWeights[slot] = weights;
-        queue.insert(time, SELF_EVENT, slot, flag);
+        queue.insert(time, SELF_EVENT, selfEvents.take(owners.at(type, instance), weights), flag);
     }
 
     @Override
     public void netEvent(MechanismType type, int instance, double time) {
-        SpikeSource s = sourceByOwner.get(pointProcessAt(type, instance));
+        SpikeSource s = sourceByOwner.get(owners.at(type, instance));
         if (s != null) {
             send(s, time);
         }
@@ -431,7 +396,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
 
     @Override
     public void recordTime(MechanismType type, int instance, double time) {
-        SpikeRecord record = timeRecords.get(pointProcessAt(type, instance));
+        SpikeRecord record = timeRecords.get(owners.at(type, instance));
         if (record != null) {
             record.add(time);
         }
@@ -444,7 +409,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
 
     @Override
     public double playedTime(MechanismType type, int instance, int index) {
-        Vector times = playedVectors.get(pointProcessAt(type, instance));
+        Vector times = playedVectors.get(owners.at(type, instance));
         if (times == null || index < 0 || index >= times.size()) {
             return Double.NaN;
         }
@@ -482,15 +447,15 @@ public final class EventSystem implements EventDelivery, NetEvents {
                     deliver(nc.target, nc.weights, 0.0, time);
                 }
                 case SELF_EVENT -> {
-                    PointProcess target = selfTarget[index];
-                    double[] weights = selfWeights[index];
-                    releaseSelfSlot(index);
+                    PointProcess target = selfEvents.target(index);
+                    double[] weights = selfEvents.weights(index);
+                    selfEvents.release(index);
                     deliver(target, weights, queue.polledValue(), time);
                 }
                 case SOURCE_EVENT -> deliverToAllNetCons(sources.get(index), time);
                 case SCHEDULED_EVENT -> { // NEURON's PlayRecordEvent leaves t as it is
-                    scheduledPending[index] = false;
-                    scheduled[index].deliver(time);
+                    scheduled.setPending(index, false);
+                    scheduled.event(index).deliver(time);
                 }
                 default -> throw new IllegalStateException("unknown event kind " + queue.polledKind());
             }
@@ -521,48 +486,5 @@ public final class EventSystem implements EventDelivery, NetEvents {
         globals.t = time;
         NetReceiver receiver = (NetReceiver) host.kernel(target.type());
         receiver.netReceive(target.values().index(0), weights, flag, time);
-    }
-
-    private PointProcess pointProcessAt(MechanismType type, int instance) {
-        if (rowsVersion != host.structureVersion()) {
-            pointProcessAtRow.clear();
-            for (PointProcess pp : host.pointProcesses()) {
-                if (!pp.values().isAttached()) {
-                    continue;
-                }
-                int row = pp.values().index(0);
-                PointProcess[] rows = pointProcessAtRow.get(pp.type());
-                if (rows == null || rows.length <= row) {
-                    rows = rows == null ? new PointProcess[row + 1] : Arrays.copyOf(rows, row + 1);
-                    pointProcessAtRow.put(pp.type(), rows);
-                }
-                rows[row] = pp;
-            }
-            rowsVersion = host.structureVersion();
-        }
-        PointProcess[] rows = pointProcessAtRow.get(type);
-        if (rows == null || instance >= rows.length || rows[instance] == null) {
-            throw new IllegalStateException("no " + type.name() + " instance at row " + instance);
-        }
-        return rows[instance];
-    }
-
-    private int takeSelfSlot() {
-        if (freeSelfCount > 0) {
-            return freeSelfSlots[--freeSelfCount];
-        }
-        if (selfSlotsUsed == selfTarget.length) {
-            int capacity = 2 * selfTarget.length;
-            selfTarget = Arrays.copyOf(selfTarget, capacity);
-            selfWeights = Arrays.copyOf(selfWeights, capacity);
-            freeSelfSlots = Arrays.copyOf(freeSelfSlots, capacity);
-        }
-        return selfSlotsUsed++;
-    }
-
-    private void releaseSelfSlot(int slot) {
-        selfTarget[slot] = null;
-        selfWeights[slot] = null;
-        freeSelfSlots[freeSelfCount++] = slot;
     }
 }
