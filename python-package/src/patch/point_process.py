@@ -21,9 +21,9 @@ class PointProcess(PythonHocObject, Connectable):
         # variables (VClamp's dur[0..2]) by their name and length.
         variables, arrays = {}, {}
         for var in info.variables:
-            name, bracket, index = var.partition("[")
+            name, bracket, element = var.partition("[")
             if bracket:
-                arrays[name] = max(arrays.get(name, 0), int(index.rstrip("]")) + 1)
+                arrays[name] = max(arrays.get(name, 0), int(element.rstrip("]")) + 1)
             else:
                 variables[_PYTHON_NAMES.get(var, var)] = var
         super().__init__(interpreter, handle)
