@@ -1,7 +1,6 @@
 package org.jpatch.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Randomly built section trees (random_trees.py, run in NEURON 9.0.2): connections at
- * ends and interior points by either end, reconnections that flip orientation under
- * children, nseg changes, 3-D points, a segment diameter set, a clamp on any node.
- * The engine must give NEURON's geometry exactly, its children order, and its v.
+ * Randomly built section trees (random_trees.py, run in NEURON 9.0.2): random
+ * secondorder, celsius, usetable_hh and dt; connections at ends and interior points by
+ * either end, reconnections that flip orientation under children, nseg changes,
+ * disconnections, 3-D points, diameters set, clamps on any node. The engine must give
+ * NEURON's geometry exactly, its children order, and its v (1e-9 mV).
  */
 class RandomTreesMatchNeuronTest {
 
@@ -60,6 +60,7 @@ class RandomTreesMatchNeuronTest {
                 case "nseg" -> secs.get(op.get("name").asText()).setNseg(op.get("nseg").asInt());
                 case "segdiam" -> secs.get(op.get("name").asText()).setDiam(op.get("x").asDouble(),
                         op.get("diam").asDouble());
+                case "global" -> sim.setGlobal(op.get("name").asText(), op.get("value").asDouble());
                 case "disconnect" -> secs.get(op.get("name").asText()).disconnect();
                 case "L" -> secs.get(op.get("name").asText()).setL(op.get("L").asDouble());
                 case "alldiam" -> secs.get(op.get("name").asText()).setDiam(op.get("diam").asDouble());
@@ -107,7 +108,6 @@ class RandomTreesMatchNeuronTest {
         }
         int samples = neuron.get("v").get(0).get(2).size();
         double[][] engine = new double[refs.size()][samples];
-        sim.setGlobal("dt", 0.025);
         sim.finitialize(-65);
         for (int n = 0; n < samples; n++) {
             if (n > 0) {
@@ -117,7 +117,7 @@ class RandomTreesMatchNeuronTest {
                 engine[k][n] = refs.get(k).get();
             }
         }
-        assertTrue(sim.t() > 1.0 - 0.0125 && sim.t() < 1.0 + 0.0125, "ran to 1 ms");
+        assertEquals(3.0, sim.t(), sim.dt() / 2, "ran to 3 ms");
         int k = 0;
         for (JsonNode probe : neuron.get("v")) {
             JsonNode values = probe.get(2);

@@ -1,12 +1,12 @@
 """Random section trees run in real NEURON: the data of RandomTreesMatchNeuronTest.
 
-Each tree: 3-7 sections with random L, diam, Ra, nseg, some with 3-D points, connected
+Each tree: random secondorder (0, 1, 2), celsius, usetable_hh and dt; 3-7 sections with random L, diam, Ra, nseg, some with 3-D points, connected
 at random positions (0, 1, interior) by either end, pas or hh, nseg changes, one
 segment's diam set, then later edits (reconnections that flip orientation under
 children, nseg changes, disconnections, L and diam of 3-D sections), and 1-3 IClamps
 anywhere (also on end nodes). Recorded: area, ri, diam of every segment and
 the ends, each section's children in order, and v at x = 0, 0.5, 1 of every section
-for 1 ms.
+for 3 ms.
 
 Regenerate (NEURON 9.0.2 in .venv-ref):
   .venv-ref/bin/python tests-java/src/test/resources/org/jpatch/core/engine/random_trees.py
@@ -17,13 +17,16 @@ import random
 import subprocess
 import sys
 
-SEEDS = range(1, 41)
+SEEDS = range(1, 31)
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def build(seed):
     rnd = random.Random(seed)
-    ops = []
+    ops = [{"op": "global", "name": "secondorder", "value": rnd.choice([0, 1, 2])},
+           {"op": "global", "name": "celsius", "value": round(rnd.uniform(0, 37), 2)},
+           {"op": "global", "name": "usetable_hh", "value": rnd.choice([0, 1])},
+           {"op": "global", "name": "dt", "value": rnd.choice([0.025, 0.01, 0.05, 0.1])}]
     n = rnd.randint(3, 7)
     for i in range(n):
         name = "s%d" % i
@@ -62,7 +65,7 @@ def build(seed):
     # connecting node to another section, which is not a location the engine models.
     for _ in range(rnd.randint(1, 3)):
         ops.append({"op": "stim", "name": "s%d" % rnd.randrange(n),
-                    "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "amp": round(rnd.uniform(-0.5, 1), 3)})
+                    "x": rnd.choice([0.0, 1.0, round(rnd.random(), 3)]), "amp": round(rnd.uniform(-1.5, 3), 3)})
     return ops
 
 
@@ -72,7 +75,9 @@ def run_in_neuron(ops):
     stims = []
     for op in ops:
         kind = op["op"]
-        if kind == "sec":
+        if kind == "global":
+            setattr(h, op["name"], op["value"])
+        elif kind == "sec":
             s = h.Section(name=op["name"])
             s.L, s.diam, s.Ra, s.nseg = op["L"], op["diam"], op["Ra"], op["nseg"]
             secs[op["name"]] = s
@@ -105,9 +110,8 @@ def run_in_neuron(ops):
             geometry.append([name, x, s(x).area(), s(x).ri(), s(x).diam])
     probes = [(name, x) for name in names for x in (0.0, 0.5, 1.0)]
     vectors = [h.Vector().record(secs[name](x)._ref_v) for name, x in probes]
-    h.dt = 0.025
     h.finitialize(-65)
-    while h.t < 1.0 - h.dt / 2:
+    while h.t < 3.0 - h.dt / 2:
         h.fadvance()
     return {"geometry": geometry,
             "children": {name: [c.name() for c in secs[name].children()] for name in names},
