@@ -28,8 +28,11 @@ public final class FixedStepIntegrator {
         java.util.Arrays.fill(m.nodes.v, v);
     }
 
-    /** INITIAL blocks in type order. */
+    /** INITIAL blocks in type order, capacitance's first (capac.cpp's cap_init: i_cap = 0). */
     public static void initialize(LoweredModel m) {
+        if (m.capacitance != null) {
+            java.util.Arrays.fill(m.capacitance.vars[Builtins.I_CAP], 0.0);
+        }
         for (MechanismKernel k : m.kernels) {
             k.initialize();
         }
