@@ -111,3 +111,14 @@ def test_dir_lists_simulator_attributes(p):
     assert {"gnabar", "m"} <= set(dir(s(0.5).hh))
     assert {"amp", "dur", "delay", "get_segment"} <= set(dir(p.IClamp(sec=s)))
     assert {"celsius", "dt", "IClamp", "Section"} <= set(dir(p))
+
+
+def test_segment_point_processes_are_those_on_its_node(p):
+    s = p.Section()
+    s.nseg = 5
+    a, b = p.IClamp(s(0.1)), p.ExpSyn(s(0.15))
+    c = p.IClamp(s(0.5))
+    assert set(map(id, s(0.12).point_processes())) == {id(a), id(b)}
+    assert s(0.5).point_processes() == [c]
+    assert s(0.9).point_processes() == []
+    assert len(s.point_processes()) == 3

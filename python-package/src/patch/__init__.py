@@ -12,7 +12,7 @@ batches, reads wait for the answer. An error in a queued assignment is raised at
 next read or run, naming the call that caused it; the model stays as it was before that
 call.
 
-Not offered: ``Segment.point_processes()``, the variable-step integrator, hoc code
+Not offered: the variable-step integrator, hoc code
 (``load_file`` accepts NEURON's standard libraries only), MPI with more than one rank.
 """
 

@@ -69,6 +69,10 @@ class Segment(Referencing, Connectable):
         """Axial resistance from the parent node to this one (MΩ)."""
         return self.sec._call("ri", [self.x], f"{self._label()}.ri()")
 
+    def point_processes(self):
+        """The point processes on this segment's node."""
+        return self.sec._call("point_processes", [self.x], f"{self._label()}.point_processes()")
+
     def __iter__(self):
         names = self.sec._call("mechanisms", [], f"iterate over {self._label()}")
         return iter([Mechanism(self, name) for name in names])

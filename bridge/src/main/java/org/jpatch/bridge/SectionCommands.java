@@ -146,9 +146,15 @@ final class SectionCommands implements KindCommands<Section> {
             case "ri":
                 args.expect(1, 1);
                 return Bridge.NODES.numberNode(s.ri(args.number(0)));
-            case "point_processes":
-                args.expect(0, 0);
-                return bridge.encodeAll(s.pointProcesses());
+            case "point_processes": {
+                // With x: those on x's node (NEURON's seg.point_processes(), by node_exact).
+                args.expect(0, 1);
+                if (!args.has(0)) {
+                    return bridge.encodeAll(s.pointProcesses());
+                }
+                int node = s.nodeSlot(args.number(0));
+                return bridge.encodeAll(s.pointProcesses().stream().filter(pp -> s.nodeSlot(pp.x()) == node).toList());
+            }
             case "delete":
                 args.expect(0, 0);
                 if (!s.isDeleted()) {
