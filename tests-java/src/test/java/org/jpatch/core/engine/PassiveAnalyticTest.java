@@ -82,6 +82,31 @@ class PassiveAnalyticTest {
     }
 
     @Test
+    void crankNicolsonChargingConvergesAtSecondOrderInDt() {
+        double tEnd = 2.0;  // [ms]
+        double[] dts = {0.1, 0.05};
+        double[] errors = new double[2];
+        for (int k = 0; k < 2; k++) {
+            Section[] soma = new Section[1];
+            PointProcess[] stim = new PointProcess[1];
+            Simulation sim = charging(dts[k], soma, stim);
+            sim.setGlobal("secondorder", 2);
+            sim.finitialize(E_PAS);
+            double swing = AMP * 100.0 / soma[0].area(0.5) / G_PAS;  // [mV]
+            double tau = CM / G_PAS * 1e-3;                          // [ms]
+            double max = 0;
+            while (sim.t() < tEnd - dts[k] / 2) {
+                sim.fadvance();
+                double exact = E_PAS + swing * (1 - Math.exp(-sim.t() / tau));
+                max = Math.max(max, Math.abs(soma[0].get("v", 0.5) - exact));
+            }
+            errors[k] = max;
+        }
+        // the trapezoidal rule: error ∝ dt², so halving dt divides it by 4
+        assertEquals(4.0, errors[0] / errors[1], 0.2);
+    }
+
+    @Test
     void sealedCableSteadyStateFollowsTheCoshProfile() {
         Simulation sim = new Simulation();
         Section cable = sim.newSection("cable");
