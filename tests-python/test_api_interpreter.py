@@ -86,3 +86,18 @@ def test_topology_prints_neurons_tree_text(p, capsys):
     assert p.topology() == 1.0
     out = capsys.readouterr().out
     assert "topo_soma(0-1)" in out and "`|       topo_dend(0-1)" in out
+
+
+def test_subtree_orientation_and_allseg_as_neuron(p):
+    # Expected values printed by NEURON 9.0.2 for the same tree.
+    a, b, c, d = (p.Section(name=f"tree_{n}") for n in "abcd")
+    b.connect(a)
+    c.connect(b)
+    d.connect(a)
+    assert [s.name() for s in a.subtree()] == ["tree_a", "tree_d", "tree_b", "tree_c"]
+    assert [s.name() for s in b.subtree()] == ["tree_b", "tree_c"]
+    reversed_child = p.Section()
+    reversed_child.connect(a, 0.5, 1)
+    assert (reversed_child.orientation(), b.orientation()) == (1, 0)
+    a.nseg = 3
+    assert [seg.x for seg in a.allseg()] == pytest.approx([0, 1 / 6, 0.5, 5 / 6, 1])

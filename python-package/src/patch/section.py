@@ -87,6 +87,10 @@ class Section(PythonHocObject, Connectable):
         nseg = self.nseg
         return (Segment(self, (i + 0.5) / nseg) for i in range(nseg))
 
+    def allseg(self):
+        """The segments with both ends: x = 0, every centre, x = 1."""
+        return [Segment(self, 0.0), *self, Segment(self, 1.0)]
+
     def __arc__(self):
         return 0.5
 
@@ -189,6 +193,17 @@ class Section(PythonHocObject, Connectable):
 
     def wholetree(self):
         return self._call("wholetree", [], f"{self._label()}.wholetree()")
+
+    def subtree(self):
+        """This section and its descendants, depth first in children() order."""
+        tree = [self]
+        for child in self.children():
+            tree.extend(child.subtree())
+        return tree
+
+    def orientation(self):
+        """The end (0 or 1) by which this section is connected to its parent."""
+        return self._call("childx", [], f"{self._label()}.orientation()")
 
     def root(self):
         return self._call("root", [], f"{self._label()}.root()")
