@@ -5,7 +5,9 @@ NEURON {
     USEION k READ ek WRITE ik
     NONSPECIFIC_CURRENT il
     RANGE gnabar, gkbar, gl, el, gna, gk
-    GLOBAL minf, hinf, ninf, mtau, htau, ntau
+    : RANGE, not GLOBAL: NEURON's build makes them RANGE when CoreNEURON is enabled
+    : (cmake/MacroHelper.cmake), as in the 9.0.2 wheels the engine is checked against
+    RANGE minf, hinf, ninf, mtau, htau, ntau
     THREADSAFE
 }
 UNITS {

@@ -11,8 +11,9 @@ import org.jpatch.core.mech.RangeKernel;
  * when celsius changes.
  */
 final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
-    private static final int GNABAR = 0, GKBAR = 1, GL = 2, EL = 3, GNA = 4, GK = 5, IL = 6, M = 7, H = 8, N = 9;
-    private static final int USETABLE = 0, MINF = 1, HINF = 2, NINF = 3, MTAU = 4, HTAU = 5, NTAU = 6;
+    private static final int GNABAR = 0, GKBAR = 1, GL = 2, EL = 3, GNA = 4, GK = 5, IL = 6;
+    private static final int MINF = 7, HINF = 8, NINF = 9, MTAU = 10, HTAU = 11, NTAU = 12, M = 13, H = 14, N = 15;
+    private static final int USETABLE = 0;
     private static final int EREV = 0, CUR = 3, DCURDV = 4;
     private static final int TABLE_SIZE = 201;
     private static final double TABLE_VMIN = -100.0, TABLE_VMAX = 100.0;  // [mV]
@@ -24,7 +25,7 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
     private double tableCelsius;  // [°C]
     private double tableFactor;   // 1/Δv of the table [1/mV]
 
-    /** The results of hh.mod's PROCEDURE rates; one per range, as ranges may run concurrently. */
+    /** The results of one rates() call; one per range, as ranges may run concurrently. */
     private static final class Rates {
         double minf, hinf, ninf;  // [1]
         double mtau, htau, ntau;  // [ms]
@@ -33,6 +34,7 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
     private final Rates lowerRange = new Rates(), upperRange = new Rates();
 
     private double[] gnabar, gkbar, gl, el, gna, gk, il, m, h, n;
+    private double[] minf, hinf, ninf, mtau, htau, ntau;
     private int[] node, naRow, kRow;
     private double[] ena, ina, dinadv, ek, ik, dikdv;
 
@@ -42,6 +44,8 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
         gnabar = x[GNABAR]; gkbar = x[GKBAR]; gl = x[GL]; el = x[EL];
         gna = x[GNA]; gk = x[GK]; il = x[IL];
         m = x[M]; h = x[H]; n = x[N];
+        minf = x[MINF]; hinf = x[HINF]; ninf = x[NINF];
+        mtau = x[MTAU]; htau = x[HTAU]; ntau = x[NTAU];
         node = data.node;
         InstanceData na = data.ions[0], k = data.ions[1];
         naRow = data.ionRow[0];
@@ -77,11 +81,11 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
         Rates r = lowerRange;
         for (int i = 0; i < data.count; i++) {
             rates(v[node[i]], r);
+            keep(i, r.minf, r.hinf, r.ninf, r.mtau, r.htau, r.ntau);
             m[i] = r.minf;
             h[i] = r.hinf;
             n[i] = r.ninf;
         }
-        publish(r, data.count, data.count);
     }
 
     @Override
@@ -137,7 +141,6 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
         } else {
             stateFromTable(from, to, r);
         }
-        publish(r, to, data.count);
     }
 
     private void stateComputingRates(int from, int to, Rates r) {
@@ -145,6 +148,7 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
         double dt = globals.dt;
         for (int i = from; i < to; i++) {
             computeRates(v[node[i]], r);
+            keep(i, r.minf, r.hinf, r.ninf, r.mtau, r.htau, r.ntau);
             m[i] = cnexp(m[i], r.minf, r.mtau, dt);
             h[i] = cnexp(h[i], r.hinf, r.htau, dt);
             n[i] = cnexp(n[i], r.ninf, r.ntau, dt);
@@ -160,8 +164,8 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
         double[] tHtau = this.tHtau, tNinf = this.tNinf, tNtau = this.tNtau;
         double[] m = this.m, h = this.h, n = this.n;
         int[] node = this.node;
-        double mInf = r.minf, mTau = r.mtau, hInf = r.hinf, hTau = r.htau, nInf = r.ninf, nTau = r.ntau;
         for (int i = from; i < to; i++) {
+            double mInf, mTau, hInf, hTau, nInf, nTau;
             double xi = fac * (v[node[i]] - TABLE_VMIN);
             if (xi > 0. && xi < 200.) {
                 int k = (int) xi;
@@ -176,11 +180,17 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
                 rates(v[node[i]], r);  // the ends of the table and NaN
                 mInf = r.minf; mTau = r.mtau; hInf = r.hinf; hTau = r.htau; nInf = r.ninf; nTau = r.ntau;
             }
+            keep(i, mInf, hInf, nInf, mTau, hTau, nTau);
             m[i] = cnexp(m[i], mInf, mTau, dt);
             h[i] = cnexp(h[i], hInf, hTau, dt);
             n[i] = cnexp(n[i], nInf, nTau, dt);
         }
-        r.minf = mInf; r.mtau = mTau; r.hinf = hInf; r.htau = hTau; r.ninf = nInf; r.ntau = nTau;
+    }
+
+    /** The instance's minf, hinf, ninf, mtau, htau, ntau: what its last rates() gave. */
+    private void keep(int i, double mInf, double hInf, double nInf, double mTau, double hTau, double nTau) {
+        minf[i] = mInf; hinf[i] = hInf; ninf[i] = nInf;
+        mtau[i] = mTau; htau[i] = hTau; ntau[i] = nTau;
     }
 
     /**
@@ -190,14 +200,6 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
     private static double cnexp(double s, double inf, double tau, double dt) {
         double a = (-1.0) / tau;
         return s + (1. - Math.exp(dt * a)) * (-(inf / tau) / a - s);
-    }
-
-    /** hh's rate GLOBALs hold the values computed for the last instance. */
-    private void publish(Rates r, int to, int count) {
-        if (to == count && count > 0) {
-            typeGlobals[MINF] = r.minf; typeGlobals[HINF] = r.hinf; typeGlobals[NINF] = r.ninf;
-            typeGlobals[MTAU] = r.mtau; typeGlobals[HTAU] = r.htau; typeGlobals[NTAU] = r.ntau;
-        }
     }
 
     /** rates(v) [mV] by the table (nocmodl's _n_rates) or directly when usetable_hh is 0. */
