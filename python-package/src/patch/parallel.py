@@ -137,9 +137,6 @@ class ParallelContext(PythonHocObject):
             [which, encode(transform(time_vector)), encode(transform(gid_vector))],
             f"p.parallel.spike_record({gids!r}, ...)",
         )
-        # The source records into them as long as it lives.
-        self.__ref__(time_vector)
-        self.__ref__(gid_vector)
         if which == -1:
             self.__dict__["_warn_new_gids"] = True
         return time_vector, gid_vector
