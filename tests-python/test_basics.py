@@ -287,3 +287,12 @@ def test_every_object_takes_arbitrary_attributes(p):
         obj.labels = ["tag", i]
         assert obj.labels == ["tag", i], type(obj)
         assert obj.__dict__["labels"] == ["tag", i]
+
+
+def test_hoc_constants_read_as_in_neuron(p):
+    # Patch's test_attributes reads p.E; values as NEURON 9.0.2 prints them.
+    assert p.E - 2.7 < 0.2
+    assert (p.PI, p.E, p.GAMMA, p.DEG, p.PHI) == (
+        3.141592653589793, 2.718281828459045, 0.5772156649015329, 57.29577951308232, 1.618033988749895,
+    )
+    assert (p.FARADAY, p.R) == (96485.33212331001, 8.31446261815324)

@@ -1,11 +1,24 @@
 """NEURON's hoc functions that users reach through ``p``: the section stack, allsec,
 secname, psection, topology, the 3-D point functions with ``sec=``, load_file."""
 
+import math
 import os
 
 from .core import transform
 from .exceptions import HocError, HocSectionAccessError
 from .section import Section, check_x
+
+# hoc's named constants: ordinary (assignable) interpreter variables, as in NEURON 9,
+# where FARADAY and R follow the exact CODATA 2018 definitions (e·N_A and k·N_A).
+HOC_CONSTANTS = {
+    "PI": math.pi,
+    "E": math.e,
+    "GAMMA": 0.57721566490153286060,
+    "DEG": 180 / math.pi,
+    "PHI": (1 + math.sqrt(5)) / 2,
+    "FARADAY": 1.602176634e-19 * 6.02214076e23,
+    "R": 1.380649e-23 * 6.02214076e23,
+}
 
 # hoc libraries whose content the engine provides natively: loading them is a no-op.
 _BUILTIN_LIBRARIES = frozenset({"stdrun.hoc", "stdlib.hoc", "nrngui.hoc"})

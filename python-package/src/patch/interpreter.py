@@ -3,7 +3,7 @@
 import numbers
 
 from ._catalogue import Catalogue
-from ._hoc_functions import HocFunctions
+from ._hoc_functions import HOC_CONSTANTS, HocFunctions
 from .core import assert_connectable, is_nrn_scalar, transform, transform_netcon
 from .exceptions import HocConnectError
 from .network import NetCon, NetStim, VecStim
@@ -44,6 +44,7 @@ class PythonHocInterpreter(HocFunctions):
         d["_finitialized"] = False
         d["_time"] = None
         d["_instance_counters"] = {}
+        d.update(HOC_CONSTANTS)
         session.set_wrapper(self._wrap)
         self.load_file("stdrun.hoc")
         self.celsius = 32
