@@ -329,3 +329,27 @@ def test_set_maxstep_returns_the_smallest_delay_from_gids_not_set_here(p):
     assert p.parallel.set_maxstep(10) == 0.3
     with pytest.raises(RuntimeError, match="maxstep"):
         p.parallel.set_maxstep(0)
+
+
+def test_same_node_synapse_records_the_senders_spikes_and_gathers_the_trace(p):
+    # Patch's TestParallelPointProcess.test_same_node_synapse, its Patch half (the NEURON
+    # half runs in NETWORK_SCRIPT under real NEURON).
+    import numpy as np
+
+    sender = p.Section()
+    sender.synapse(p.ExpSyn, attributes={"tau": 2}).stimulate(number=5, start=0, interval=10, weight=0.04, delay=1)
+    p.ParallelCon(sender, 3033, threshold=-52, delay=1)
+    receiver = p.Section()
+    nc_recv = p.ParallelCon(3033, receiver.synapse(p.ExpSyn, attributes={"tau": 2}))
+    with pytest.raises(RuntimeError):
+        nc_recv.threshold = -20
+    nc_recv.weight[0] = 0.04
+    v = p.record(receiver(0.5)._ref_v)
+    spt, spid = p.parallel.spike_record()
+    p.parallel._warn_new_gids = False
+    p.run(100)
+    assert sorted(spid) == [3033]
+    gathered = np.array(p.parallel.py_allgather(list(v)))
+    assert gathered.shape[0] == 1 and gathered.shape[1] > 0
+    assert np.ptp(gathered) > 0, "the receiver's synapse moved its v"
+    assert p.parallel.py_broadcast({"x": 1}) == {"x": 1}

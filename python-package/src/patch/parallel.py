@@ -165,6 +165,16 @@ class ParallelContext(PythonHocObject):
         """``vector`` becomes every rank's ``value``, by rank."""
         self._queue("allgather", [encode(value), encode(transform(vector))], f"p.parallel.allgather({value!r}, ...)")
 
+    # NEURON's Python-object collectives. With one host NEURON pickles nothing and returns the
+    # object itself; several hosts need a byte exchange in the engine, which comes with MPI.
+    def py_allgather(self, obj):
+        """Every rank's ``obj``, by rank."""
+        return [obj]
+
+    def py_broadcast(self, obj, root=0):
+        """The root rank's ``obj``."""
+        return obj
+
     def broadcast(self, data, root=0):
         """A Vector is filled with the root's in place and returned; any other picklable
         object is pickled, sent and returned unpickled; other simulator objects raise
