@@ -15,6 +15,11 @@ import org.jpatch.core.mech.RangeKernel;
  */
 final class SecondThread implements Runnable {
     private static final long SPIN_NANOS = 50_000;  // [ns] about the length of a Hines solve
+    // When other processes keep the helper off the processors, waiting for it costs more
+    // than it saves: after this many sweeps in a row whose wait exceeded the caller's own
+    // half, the next PAUSE_SWEEPS sweeps run on the caller's thread alone.
+    private static final int LATE_LIMIT = 8;
+    private static final int PAUSE_SWEEPS = 2000;
     private static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2;
     private static SecondThread shared;
 
@@ -25,6 +30,8 @@ final class SecondThread implements Runnable {
     private LoweredModel model;  // written before, read after the volatile `requested`
     private boolean states;
     private Throwable failure;
+    private int lateInARow;   // guarded by busy
+    private int pausedSweeps; // guarded by busy
 
     private SecondThread() {
         thread = new Thread(this, "jpatch-second-thread");
@@ -42,17 +49,26 @@ final class SecondThread implements Runnable {
         if (helper == null) {
             return false;
         }
+        if (helper.pausedSweeps > 0) {
+            helper.pausedSweeps--;
+            helper.busy.set(false);
+            return false;
+        }
         helper.model = m;
         helper.states = states;
         long ticket = helper.requested + 1;
         helper.requested = ticket;
         LockSupport.unpark(helper.thread);
         Throwable helperFailure;
+        long start = System.nanoTime();
+        long ownDone = start;
         try {
             run(m, states, false);
+            ownDone = System.nanoTime();
         } finally {
             // even when the lower half failed: the helper must be done before anyone reuses it
             helperFailure = helper.awaitCompletion(ticket);
+            helper.noteWait(System.nanoTime() - ownDone, ownDone - start);
             helper.model = null;
             helper.busy.set(false);
         }
@@ -70,6 +86,15 @@ final class SecondThread implements Runnable {
             shared = new SecondThread();
         }
         return shared.busy.compareAndSet(false, true) ? shared : null;
+    }
+
+    private void noteWait(long waited, long ownHalf) {
+        if (waited <= ownHalf) {
+            lateInARow = 0;
+        } else if (++lateInARow >= LATE_LIMIT) {
+            lateInARow = 0;
+            pausedSweeps = PAUSE_SWEEPS;
+        }
     }
 
     /** Waits for request {@code ticket}; returns what the helper threw, if anything. */
