@@ -1,0 +1,193 @@
+package org.jpatch.core.nmodl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jpatch.core.ModelException;
+import org.jpatch.core.mech.MechanismCatalogue;
+import org.jpatch.core.mech.MechanismType;
+import org.jpatch.core.model.Section;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.sim.Simulation;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Density mechanisms compiled by jpatch against the same .mod files compiled by NEURON's
+ * nrnivmodl, in one protocol: a 20 µm × 20 µm compartment with the mechanism alone,
+ * IClamp 0.1 nA from 1 to 6 ms, celsius 32, dt 0.025, 10 ms from -65 mV; v must agree to
+ * 1e-9 (relative) at every step.
+ *
+ * <p>Needs {@code JPATCH_MOD_DIRS} (as {@link RealModFilesTest}) and
+ * {@code JPATCH_NEURON_PYTHON}, the python of a NEURON installation whose bin directory
+ * also holds nrnivmodl (e.g. .venv-ref/bin/python) and a C compiler; skipped, saying why,
+ * otherwise. Files jpatch's translator refuses, point processes, and mechanisms using ions
+ * the engine does not have are counted and listed, not compared.
+ */
+class NeuronDifferentialTest {
+    private static final String PROTOCOL = """
+            import sys
+            from neuron import h
+            h.nrn_load_dll(sys.argv[1])
+            s = h.Section(name="soma")
+            s.L = 20; s.diam = 20; s.nseg = 1
+            s.insert(sys.argv[2])
+            stim = h.IClamp(s(0.5)); stim.delay = 1; stim.dur = 5; stim.amp = 0.1
+            h.celsius = 32; h.dt = 0.025
+            v = h.Vector().record(s(0.5)._ref_v)
+            h.finitialize(-65)
+            while h.t < 10 - h.dt / 2:
+                h.fadvance()
+            print("\\n".join(repr(x) for x in v))
+            """;
+
+    private static String setting(String name) {
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Test
+    void compiledDensityMechanismsGiveNeuronsVoltageTraces(@TempDir Path work) throws Exception {
+        String dirs = setting("JPATCH_MOD_DIRS");
+        String python = setting("JPATCH_NEURON_PYTHON");
+        if (dirs == null || python == null) {
+            System.out.println("NeuronDifferentialTest skipped: set JPATCH_MOD_DIRS and JPATCH_NEURON_PYTHON");
+        }
+        Assumptions.assumeTrue(dirs != null && python != null, "JPATCH_MOD_DIRS or JPATCH_NEURON_PYTHON unset");
+
+        MechanismCatalogue builtins = new Simulation().catalogue();
+        Map<String, MechanismType> compiled = new LinkedHashMap<>();
+        Map<String, Path> sources = new LinkedHashMap<>();
+        List<String> notCompared = new ArrayList<>();
+        for (Path file : modFiles(dirs)) {
+            try {
+                MechanismType type = new NmodlCompiler().compile(file, 100);
+                if (type.isPointProcess()) {
+                    notCompared.add(file.getFileName() + ": point process (needs an event protocol)");
+                } else if (builtins.contains(type.name())) {
+                    notCompared.add(file.getFileName() + ": " + type.name() + " is built into both simulators");
+                } else if (!compiled.containsKey(type.name())) {
+                    compiled.put(type.name(), type);
+                    sources.put(type.name(), file);
+                }
+            } catch (NmodlSyntaxException e) {
+                notCompared.add(e.getMessage());
+            }
+        }
+        Path mods = Files.createDirectories(work.resolve("mods"));
+        for (Path file : sources.values()) {
+            Files.copy(file, mods.resolve(file.getFileName()));
+        }
+        Path nrnivmodl = Path.of(python).getParent().resolve("nrnivmodl");
+        run(mods, 600, nrnivmodl.toString(), ".");
+        Path library;
+        try (Stream<Path> built = Files.walk(mods)) {
+            library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
+                    .orElseThrow(() -> new AssertionError("nrnivmodl built no libnrnmech.so in " + mods));
+        }
+        Path script = Files.writeString(work.resolve("protocol.py"), PROTOCOL);
+
+        int agree = 0;
+        List<String> disagree = new ArrayList<>();
+        for (var entry : compiled.entrySet()) {
+            List<Double> mine;
+            try {
+                mine = jpatchTrace(entry.getValue());
+            } catch (ModelException e) {
+                notCompared.add(entry.getKey() + ": the engine refuses it: " + e.getMessage());
+                continue;
+            }
+            List<Double> neuron = run(work, 120, python, script.toString(), library.toString(), entry.getKey())
+                    .lines().filter(NeuronDifferentialTest::isNumber).map(Double::parseDouble).toList();
+            double worst = worstRelativeDifference(neuron, mine);
+            if (worst <= 1e-9) {
+                agree++;
+            } else {
+                disagree.add(entry.getKey() + ": worst relative difference " + worst);
+            }
+        }
+        System.out.println("NeuronDifferentialTest: " + agree + " of " + (agree + disagree.size())
+                + " compiled density mechanisms agree with NEURON to 1e-9; " + notCompared.size() + " not compared:");
+        notCompared.forEach(n -> System.out.println("  " + n));
+        disagree.forEach(d -> System.out.println("  DIFFERS " + d));
+        assertTrue(agree > 0, "nothing compared");
+        assertEquals(List.of(), disagree);
+    }
+
+    private static List<Double> jpatchTrace(MechanismType type) {
+        Simulation sim = new Simulation();
+        sim.catalogue().register(type);
+        Section soma = sim.newSection("soma");
+        soma.setL(20);
+        soma.setDiam(20);
+        soma.insert(type.name());
+        PointProcess stim = sim.newPointProcess("IClamp", soma, 0.5);
+        stim.set("del", 1);
+        stim.set("dur", 5);
+        stim.set("amp", 0.1);
+        sim.setGlobal("celsius", 32);
+        sim.setGlobal("dt", 0.025);
+        List<Double> v = new ArrayList<>();
+        sim.finitialize(-65);
+        v.add(soma.get("v", 0.5));
+        while (sim.t() < 10 - sim.dt() / 2) {
+            sim.fadvance();
+            v.add(soma.get("v", 0.5));
+        }
+        return v;
+    }
+
+    private static boolean isNumber(String line) {
+        try {
+            Double.parseDouble(line);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static double worstRelativeDifference(List<Double> expected, List<Double> actual) {
+        if (expected.size() != actual.size()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double worst = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            double e = expected.get(i), a = actual.get(i);
+            double difference = e == a ? 0 : Math.abs(e - a) / Math.max(Math.abs(e), 1e-300);
+            worst = Math.max(worst, Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference);
+        }
+        return worst;
+    }
+
+    private static List<Path> modFiles(String dirs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String dir : dirs.split(File.pathSeparator)) {
+            try (Stream<Path> walk = Files.walk(Path.of(dir))) {
+                walk.filter(p -> p.toString().endsWith(".mod")).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    /** Runs a command in a directory: its output (stdout and stderr), or a failure showing it. */
+    private static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+}
