@@ -69,9 +69,12 @@ class PythonHocInterpreter(HocFunctions):
             var = name[5:]
             if var in self._globals or self._probe_global(var):
                 return global_pointer(self, var)
-        if name in self._globals or self._probe_global(name):
-            return self._session.ask(["gget", name], f"p.{name}")
-        raise AttributeError(f"'PythonHocInterpreter' object has no attribute {name!r}")
+        try:
+            value = self._session.ask(["gget", name], f"p.{name}")
+        except NameError:
+            raise AttributeError(f"'PythonHocInterpreter' object has no attribute {name!r}") from None
+        self._globals.add(name)
+        return value
 
     def __setattr__(self, name, value):
         if isinstance(getattr(type(self), name, None), property):
