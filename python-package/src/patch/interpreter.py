@@ -85,7 +85,10 @@ class PythonHocInterpreter(HocFunctions):
             self.__dict__[name] = value
 
     def __dir__(self):
-        return sorted(set(super().__dir__()) | self._globals | self._catalogue.point)
+        # Density mechanism names too, as dir(h) lists them (glia finds the built-ins so).
+        return sorted(
+            set(super().__dir__()) | self._globals | self._catalogue.point | self._catalogue.density
+        )
 
     def _probe_global(self, name):
         """Ask once whether the simulator has a global called ``name``."""
