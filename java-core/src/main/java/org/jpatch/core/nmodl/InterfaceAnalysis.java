@@ -174,7 +174,8 @@ public final class InterfaceAnalysis {
         for (ModelItem item : items) {
             if (item instanceof ModelItem.Parameters parameters) {
                 for (Declaration.Parameter p : parameters.parameters()) {
-                    double value = p.value() == null ? 0.0 : p.value().value();
+                    // what NEURON's generated C holds: the default as printed with %g
+                    double value = p.value() == null ? 0.0 : PrintfG.roundTrip(p.value().value());
                     declare(declared, new Declared(Block.PARAMETER, variable(p.name(), p.unit(), value, p.arraySize()),
                             p.position()));
                 }
@@ -184,7 +185,7 @@ public final class InterfaceAnalysis {
                     declare(declared, new Declared(block, variable(v.name(), v.unit(), 0.0, v.arraySize()),
                             v.position()));
                     if (variables.state()) {
-                        double start = v.start() == null ? 0.0 : v.start().value();
+                        double start = v.start() == null ? 0.0 : PrintfG.roundTrip(v.start().value());
                         declared.putIfAbsent(v.name() + "0", new Declared(Block.INITIAL_VALUE,
                                 variable(v.name() + "0", v.unit(), start, 0), v.position()));
                     }

@@ -25,7 +25,7 @@ import org.jpatch.core.nmodl.ast.Statement;
  * PARAMETER/ASSIGNED/STATE, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with
  * NONSPECIFIC_CURRENT, ELECTRODE_CURRENT or (density mechanisms) ion currents, reading
  * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state), FUNCTION and
- * PROCEDURE with TABLE of GLOBALs, LOCAL, if/else, while, FROM loops and a NET_RECEIVE
+ * PROCEDURE with TABLE, LOCAL, if/else, while, FROM loops and a NET_RECEIVE
  * that only assigns. Anything else is refused with its file:line:column, never skipped.
  */
 final class KernelGenerator {
@@ -178,7 +178,7 @@ final class KernelGenerator {
                 for (Declaration.Variable s : variables.variables()) {
                     // nocmodl's s0: a file-wide constant unless the file makes it RANGE or GLOBAL
                     fileScope.putIfAbsent(s.name() + "0",
-                            javaDouble(s.start() == null ? 0.0 : s.start().value()));
+                            javaDouble(s.start() == null ? 0.0 : PrintfG.roundTrip(s.start().value())));
                 }
             }
         }
@@ -474,8 +474,8 @@ final class KernelGenerator {
             throw new NmodlSyntaxException(table.position(), "a PROCEDURE's TABLE must name what it tabulates");
         }
         for (String column : columns) {
-            if (function.procedure() && !fileScope.getOrDefault(column, "").startsWith("typeGlobals[")) {
-                throw unsupported(table.position(), "TABLE of " + column + ", which is not GLOBAL,");
+            if (function.procedure() && !fileScope.containsKey(column)) {
+                throw new NmodlSyntaxException(table.position(), "TABLE of " + column + ", which is not declared");
             }
             line("private final double[] t_" + name + "_" + column + " = new double[" + size + "];");
         }
@@ -488,7 +488,9 @@ final class KernelGenerator {
         line("");
         line("private void check_" + name + "() {");
         indent++;
-        line("if (" + usetable + " == 0.0) {");
+        // NEURON checks tables only of types with instances, computing as instance 0 (_iml = 0):
+        // a RANGE variable the procedure sets is instance 0's until its own rates run
+        line("if (" + usetable + " == 0.0 || data.count == 0) {");
         line("    return;");
         line("}");
         for (String depend : table.depend()) {

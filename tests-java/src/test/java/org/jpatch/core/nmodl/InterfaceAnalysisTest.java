@@ -89,6 +89,20 @@ class InterfaceAnalysisTest {
     }
 
     @Test
+    void parameterDefaultsAreWhatNocmodlsPrintfGLeaves() {
+        // nocmodl writes defaults with %g: NEURON's tEf_... of a file saying 2.302585092 is 2.30259
+        MechanismInterface m = analyze("""
+                NEURON { SUFFIX d RANGE r }
+                PARAMETER { tEf = 2.302585092 r = 123456789 }
+                STATE { s START 0.1234567 }
+                NEURON { GLOBAL s0 }
+                """);
+        assertEquals(2.30259, m.globals().get(0).defaultValue());
+        assertEquals(123457000.0, m.rangeParameters().get(0).defaultValue());
+        assertEquals(0.123457, m.globals().get(1).defaultValue());
+    }
+
+    @Test
     void tableAddsUsetableGlobalOnByDefault() {
         MechanismInterface m = analyze("""
                 NEURON { SUFFIX t }
