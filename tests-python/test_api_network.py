@@ -10,7 +10,7 @@ import pytest
 import patch
 import patch.objects
 from patch import connection
-from patch.exceptions import HocConnectError, HocRecordError, NotConnectableError, NotConnectedError
+from patch.exceptions import HocConnectError, HocError, HocRecordError, NotConnectableError, NotConnectedError
 
 
 def test_deleting_a_watched_section_leaves_the_session_runnable():
@@ -85,7 +85,7 @@ def test_a_bare_pointer_source_needs_sec(p):
 
 def test_a_target_without_net_receive_is_refused(p):
     s = p.Section()
-    with pytest.raises(ValueError, match="NET_RECEIVE"):
+    with pytest.raises(HocError, match="NET_RECEIVE"):
         p.NetCon(s, p.IClamp(sec=s))
         p.t
     with pytest.raises(HocConnectError):

@@ -28,7 +28,7 @@ def test_commands_queued_before_a_failure_stay_applied(p):
     s = p.Section()
     with pytest.raises(ValueError):
         s.L = 33
-        s.diam = -1
+        s.cm = -1
         s.Ra = 99
         p.t
     assert s.L == 33
@@ -120,7 +120,7 @@ def test_unknown_hoc_file_is_refused(p):
 def test_the_session_goes_on_after_errors(p):
     for _ in range(3):
         with pytest.raises(ValueError):
-            p.Section().diam = 0
+            p.Section().L = 0
             p.t
     s = p.Section()
     s.insert("hh")

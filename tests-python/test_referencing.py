@@ -65,7 +65,7 @@ def test_objects_dropped_in_a_failing_batch_are_still_freed(p):
     before = len(p.allsec())
     with pytest.raises(ValueError):
         s = p.Section()
-        s.diam = 0  # fails at the flush below; the free queued after it must still run
+        s.L = 0  # fails at the flush below; the free queued after it must still run
         del s
         p.t
     assert len(p.allsec()) == before

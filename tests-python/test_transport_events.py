@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from patch import _commands
+from patch.exceptions import HocError
 
 REFERENCE_PYTHON = pathlib.Path(__file__).resolve().parents[1] / ".venv-ref" / "bin" / "python"
 
@@ -86,7 +87,7 @@ def test_netcon_attributes_and_bad_targets_map_to_python_errors():
     with pytest.raises(TypeError, match="PointProcess"):
         s.ask(["new", s.new_handle(), "NetCon", {"h": stim}, {"h": sec}], "p.NetCon(stim, soma)")
     clamp = _new(s, "PointProcess", "IClamp", {"h": sec}, 0.5)
-    with pytest.raises(ValueError, match="NET_RECEIVE"):
+    with pytest.raises(HocError, match="NET_RECEIVE"):
         s.ask(["new", s.new_handle(), "NetCon", {"h": stim}, {"h": clamp}], "p.NetCon(stim, clamp)")
     s.release(clamp)
     with pytest.raises(ValueError):

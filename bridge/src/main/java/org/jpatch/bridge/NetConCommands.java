@@ -2,6 +2,7 @@ package org.jpatch.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.event.NetCon;
 import org.jpatch.core.event.VectorSpikeRecord;
 import org.jpatch.core.mech.PointProcess;
@@ -32,6 +33,15 @@ final class NetConCommands implements KindCommands<NetCon> {
      */
     @Override
     public NetCon create(Args args) {
+        try {
+            return connect(args);
+        } catch (InvalidValueException refused) {
+            // Patch raises HocError for whatever NEURON's NetCon constructor refuses (e.g. a target without NET_RECEIVE)
+            throw new CommandException("HocError", refused.getMessage());
+        }
+    }
+
+    private NetCon connect(Args args) {
         args.expect(2, 2);
         PointProcess target = args.has(1) ? args.object(1, PointProcess.class) : null;
         if (!args.has(0)) {

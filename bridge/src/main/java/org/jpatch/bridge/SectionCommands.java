@@ -3,6 +3,7 @@ package org.jpatch.bridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.model.Section;
 
 /** Sections: geometry, range variables (section-wide and per segment), topology, mechanisms, 3-D points. */
@@ -50,13 +51,47 @@ final class SectionCommands implements KindCommands<Section> {
     public void set(Section s, String attribute, JsonNode value) {
         String what = s.name() + "." + attribute;
         switch (attribute) {
-            case "L" -> s.setL(Values.number(value, what));
-            case "Ra" -> s.setRa(Values.number(value, what));
-            case "nseg" -> s.setNseg(Values.integer(value, what));
-            case "diam" -> s.setDiam(Values.number(value, what));
-            case "cm" -> s.setCm(Values.number(value, what));
+            case "L" -> s.setL(number(value, what));
+            case "Ra" -> s.setRa(number(value, what));
+            case "nseg" -> s.setNseg(nseg(value, what));
+            case "diam" -> refuseDiamAsNeuron(() -> s.setDiam(number(value, what)));
+            case "cm" -> s.setCm(number(value, what));
             case "name" -> throw new CommandException("AttributeError", "a section's name is read-only (" + s.name() + ")");
-            default -> s.setAll(attribute, Values.number(value, what));
+            default -> s.setAll(attribute, number(value, what));
+        }
+    }
+
+    /** NEURON refuses a value of the wrong type for a section's or segment's variable with ValueError ("bad value"). */
+    private double number(JsonNode value, String what) {
+        if (value.isNumber() || value.isBoolean()) {
+            return Values.number(value, what);
+        }
+        String got = Values.describe(value);
+        if (Values.isHandle(value)) {
+            Object object = bridge.handles.get(Values.handle(value, what));
+            got = "a " + object.getClass().getSimpleName() + " (" + object + ")";
+        }
+        throw new CommandException("ValueError", what + " must be a number, got " + got);
+    }
+
+    /**
+     * NEURON: "nseg must be an integer in range 1 to 32767", a ValueError also for 2.7 or NaN.
+     * An integral float (3.0) is taken, as this package always has; the engine checks the range.
+     */
+    private int nseg(JsonNode value, String what) {
+        double n = number(value, what);
+        if (n != Math.rint(n)) {
+            throw new CommandException("ValueError", what + " must be an integer, got " + n);
+        }
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
+    }
+
+    /** NEURON refuses diam <= 0 through hoc_execerror, which Python sees as RuntimeError. */
+    private static void refuseDiamAsNeuron(Runnable setDiam) {
+        try {
+            setDiam.run();
+        } catch (InvalidValueException e) {
+            throw new CommandException("RuntimeError", e.getMessage());
         }
     }
 
@@ -72,9 +107,9 @@ final class SectionCommands implements KindCommands<Section> {
     }
 
     void setSegment(Section s, double x, String variable, JsonNode value) {
-        double v = Values.number(value, s.name() + "(" + x + ")." + variable);
+        double v = number(value, s.name() + "(" + x + ")." + variable);
         switch (variable) {
-            case "diam" -> s.setDiam(x, v);
+            case "diam" -> refuseDiamAsNeuron(() -> s.setDiam(x, v));
             case "cm" -> s.setCm(x, v);
             default -> s.set(variable, x, v);
         }

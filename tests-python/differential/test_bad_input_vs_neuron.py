@@ -1,0 +1,105 @@
+"""Bad input under jpatch and under real NEURON + nrn-patch (scenarios/bad_input.py, each
+side in its own subprocess): the same exception class, a message naming the bad value on
+our side, the model unchanged and the session going on.
+
+Where NEURON accepts a value that the project's rules call bad (cm <= 0, NaN diam, a
+negative NetCon delay, dt <= 0) jpatch refuses it; the table says so case by case, and the
+test checks that NEURON still accepts it, so the table cannot drift from the oracle.
+gid reuse and unregistered gids are compared with NEURON in test_parallel.py.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCENARIO = Path(__file__).parent / "scenarios" / "bad_input.py"
+REFERENCE_PYTHON = Path(os.environ.get("JPATCH_REFERENCE_PYTHON", "/work/main/.venv-ref/bin/python"))
+
+#: case: (what NEURON + nrn-patch raise (None: it accepts the value), what jpatch raises,
+#: text our message must contain before its "(in: <call>)" suffix)
+EXPECTED = {
+    "L=0": ("ValueError", "ValueError", "got 0"),
+    "L=-5": ("ValueError", "ValueError", "-5"),
+    "L=nan": ("ValueError", "ValueError", "nan"),
+    # NEURON's diam check is a hoc_execerror (RuntimeError); it then sets diam = 1e-6, we keep the old value
+    "diam=0": ("RuntimeError", "RuntimeError", "got 0"),
+    "diam=-5": ("RuntimeError", "RuntimeError", "-5"),
+    "diam=nan": (None, "RuntimeError", "nan"),
+    "Ra=0": ("ValueError", "ValueError", "got 0"),
+    "Ra=-5": ("ValueError", "ValueError", "-5"),
+    "Ra=nan": ("ValueError", "ValueError", "nan"),
+    "cm=0": (None, "ValueError", "got 0"),
+    "cm=-5": (None, "ValueError", "-5"),
+    "cm=nan": (None, "ValueError", "nan"),
+    "nseg=0": ("ValueError", "ValueError", "got 0"),
+    "nseg=-2": ("ValueError", "ValueError", "-2"),
+    "nseg=2.7": ("ValueError", "ValueError", "2.7"),
+    "nseg=nan": ("ValueError", "ValueError", "nan"),
+    "seg(1.5)": ("ValueError", "ValueError", "1.5"),
+    "seg(-0.1)": ("ValueError", "ValueError", "-0.1"),
+    "connect childx=0.5": ("ValueError", "ValueError", "0.5"),
+    # NEURON takes the connect and refuses the loop at finitialize; jpatch refuses the connect itself
+    "connect loop": ("RuntimeError", "RuntimeError", "loop_b"),
+    "insert unknown": ("ValueError", "ValueError", "nosuchmech"),
+    "section.nosuchattr": ("AttributeError", "AttributeError", "nosuchattr"),
+    "segment.nosuchattr": ("AttributeError", "AttributeError", "nosuchattr"),
+    "point_process.nosuchattr": ("AttributeError", "AttributeError", "nosuchattr"),
+    "p.nosuchglobal": ("AttributeError", "AttributeError", "nosuchglobal"),
+    "L='long'": ("ValueError", "ValueError", "long"),
+    "diam=Section": ("ValueError", "ValueError", "num_other"),
+    # Patch: whatever NEURON's NetCon refuses and Patch's handlers do not name is a HocError
+    "NetCon to IClamp": ("HocError", "HocError", "IClamp[0]"),
+    "NetCon delay=-1": (None, "ValueError", "-1"),
+    "dt=0": (None, "ValueError", "got 0"),
+    "dt=-1": (None, "ValueError", "-1"),
+    # nrn-patch's Vector wrapper is not subscriptable (TypeError); ours is a sequence, and
+    # out of range raises IndexError as NEURON's own hoc Vector does (h.Vector(3).x[7])
+    "vector[5]": ("TypeError", "IndexError", "5"),
+    "vector[-4]": ("TypeError", "IndexError", "-4"),
+    "record(4)": ("HocRecordError", "HocRecordError", "4"),
+}
+
+pytestmark = [
+    pytest.mark.requires_neuron,
+    pytest.mark.skipif(not REFERENCE_PYTHON.exists(), reason="no reference venv with NEURON"),
+]
+
+
+def _start(python):
+    return subprocess.Popen(
+        [str(python), str(SCENARIO), *EXPECTED],
+        cwd=SCENARIO.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _reports(proc, label):
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, f"{label} failed:\n{err[-3000:]}"
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def reports():
+    # Both sides at once: each is one process running every case in one session.
+    ours, theirs = _start(sys.executable), _start(REFERENCE_PYTHON)
+    return _reports(ours, "jpatch"), _reports(theirs, "NEURON + nrn-patch")
+
+
+@pytest.mark.parametrize("case", list(EXPECTED))
+def test_bad_input_raises_neurons_exception_and_changes_nothing(case, reports):
+    ours, theirs = reports[0][case], reports[1][case]
+    neuron_type, our_type, named = EXPECTED[case]
+    assert theirs["type"] == neuron_type, f"NEURON + nrn-patch now: {theirs}"
+    assert theirs["continues"]
+    assert ours["type"] == our_type, ours
+    own_message = ours["message"].split(" (in: ")[0]
+    assert named.lower() in own_message.lower(), f"the message does not name {named!r}: {ours['message']}"
+    assert ours["after"] == ours["before"], "the model changed"
+    assert ours["continues"], "the session did not go on"
