@@ -16,9 +16,12 @@ import threading
 import weakref
 
 from . import _shm
+from ._views import ViewCache
 
 #: Commands queued before a flush is forced: bounds memory and the size of one batch.
 FLUSH_THRESHOLD = 20_000
+#: At most this many bytes of other Vectors ride along with one requested as numpy.
+EXPORT_RIDE_ALONG_BYTES = 1 << 30
 #: Vectors this short travel inline in the batch; longer ones as an Arrow file in shared memory.
 INLINE_VECTOR_LIMIT = 4096
 #: Exceptions the JVM may name that are Python built-ins; any other name is looked up in patch.exceptions.
@@ -79,6 +82,10 @@ class Session:
         self._closed = False
         # Arrow files written for queued imports: removed at the flush if the JVM did not consume them.
         self._import_files = []
+        # Counts flushes in which a command failed (and those after it were dropped):
+        # values the API layer remembers from queued commands are void once it changes.
+        self.failed_flushes = 0
+        self._views = ViewCache()
 
     # -- handles ---------------------------------------------------------------------
 
@@ -87,6 +94,8 @@ class Session:
 
     def register(self, handle, obj):
         self._proxies[handle] = obj
+        if getattr(obj, "_kind", None) == "Vector":
+            self._views.vector_handles.add(handle)
 
     def set_wrapper(self, fn):
         self._wrapper = fn
@@ -95,6 +104,7 @@ class Session:
         """Called from finalizers, also during interpreter exit: never flushes, never raises."""
         if not self._closed:
             self._queue.append((["free", handle], f"release of handle {handle}"))
+            self._views.forget(handle)
 
     # -- queue -----------------------------------------------------------------------
 
@@ -125,6 +135,7 @@ class Session:
         batch, self._queue = self._queue, []
         if not batch:
             return batch, []
+        self._views.note_sent(cmd for cmd, _ in batch)
         try:
             reply = json.loads(self._gateway.execute(self._encode(batch)))
         finally:
@@ -132,6 +143,7 @@ class Session:
         results = [self._decode(r) for r in reply["results"]]
         error = reply.get("error")
         if error is not None:
+            self.failed_flushes += 1
             self._requeue_frees(batch[error["index"] + 1:])
         _raise_for(reply, batch)
         return batch, results
@@ -152,6 +164,7 @@ class Session:
             try:
                 _encoder.encode(cmd)
             except (TypeError, ValueError) as error:
+                self.failed_flushes += 1
                 self._requeue_frees(batch[index + 1:])
                 if index:
                     earlier = batch[:index]
@@ -189,13 +202,43 @@ class Session:
 
     def vector_view(self, handle):
         """A read-only numpy view of the Vector's current values (a snapshot, zero copy)."""
-        exported = self.ask(["call", handle, "export", []], f"Vector (handle {handle}) as numpy")
-        return _shm.map_numpy(exported["path"])
+        return self._current_view(handle)[1]
 
     def vector_arrow(self, handle):
         """The Vector's current values as a pyarrow Array over shared memory (zero copy)."""
-        exported = self.ask(["call", handle, "export", []], f"Vector (handle {handle}) as Arrow")
-        return _shm.map_array(exported["path"])
+        return self._current_view(handle)[0]
+
+    def cached_vector_view(self, handle):
+        """The current view if one is at hand without a round trip, else None."""
+        with self._lock:
+            if self._views.mutates(cmd for cmd, _ in self._queue):
+                return None
+            current = self._views.get(handle)
+        return None if current is None else current[1]
+
+    def _current_view(self, handle):
+        with self._lock:
+            if self._views.mutates(cmd for cmd, _ in self._queue):
+                self._flush_locked()
+            current = self._views.get(handle)
+            if current is None:
+                current = self._export(handle)
+        return current
+
+    def _export(self, handle):
+        """One round trip, one file: the Vector and the other stale Vectors of its length
+        (after a run, typically every recorded trace)."""
+        riders = [h for h in self._views.stale_vectors() if h != handle]
+        exported = self.ask(
+            ["export", [handle, *riders], EXPORT_RIDE_ALONG_BYTES], f"Vector (handle {handle}) as numpy"
+        )
+        columns = _shm.map_columns(exported["path"])
+        for h, array in zip(exported["handles"], columns):
+            view = array.to_numpy(zero_copy_only=True)
+            view.flags.writeable = False
+            if h == handle or h in self._views.vector_handles:
+                self._views.put(h, array, view)
+        return self._views.get(handle)
 
     def vector_load(self, handle, values):
         """Replaces the Vector's values, queued in order with the other commands; long

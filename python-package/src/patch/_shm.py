@@ -65,10 +65,11 @@ def _process_exists(pid):
     return True
 
 
-def map_array(path):
-    """The float64 column of the Arrow IPC file at ``path`` as a pyarrow Array over a
-    read-only memory mapping. The file is unlinked at once: the mapping keeps the data
-    alive exactly as long as some array or view still uses them."""
+def map_columns(path):
+    """The float64 columns of the Arrow IPC file at ``path`` (one record batch, as the
+    JVM writes it) as pyarrow Arrays over one read-only memory mapping. The file is
+    unlinked at once: the mapping keeps the data alive exactly as long as some array or
+    view still uses them."""
     import pyarrow as pa
 
     try:
@@ -78,18 +79,13 @@ def map_array(path):
         _unlink_quietly(path)
     reader = pa.ipc.open_file(mapped)
     if reader.num_record_batches == 1:
-        return reader.get_batch(0).column(0)
-    # The JVM writes one batch; an empty Vector may still come as zero batches.
-    chunks = [reader.get_batch(i).column(0) for i in range(reader.num_record_batches)]
-    return pa.concat_arrays(chunks) if chunks else pa.array([], type=pa.float64())
-
-
-def map_numpy(path):
-    """A read-only numpy float64 view of the file's column, without copying it."""
-    view = map_array(path).to_numpy(zero_copy_only=True)
-    # pyarrow already hands out read-only views of a read-only mapping; make it explicit.
-    view.flags.writeable = False
-    return view
+        return reader.get_batch(0).columns
+    # An empty file may come as zero batches; several batches would need a copy.
+    batches = [reader.get_batch(i) for i in range(reader.num_record_batches)]
+    return [
+        pa.concat_arrays([b.column(j) for b in batches]) if batches else pa.array([], type=pa.float64())
+        for j in range(len(reader.schema))
+    ]
 
 
 def write_column(directory, values):

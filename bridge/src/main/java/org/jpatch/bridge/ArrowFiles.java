@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -34,24 +35,48 @@ final class ArrowFiles {
 
     /** Writes values[0, length) as a not-null float64 column with all validity bits set. */
     static void writeDoubles(Path file, double[] values, int length) throws IOException {
-        Field field = Field.notNullable(COLUMN, new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE));
-        try (BufferAllocator allocator = Allocator.ROOT.newChildAllocator("export", 0, Long.MAX_VALUE);
-             Float8Vector column = new Float8Vector(field, allocator)) {
-            column.allocateNew(Math.max(length, 1));
-            // A fresh vector has every validity bit 0 (all null); pyarrow refuses a zero-copy
-            // view of a column with nulls.
-            column.getValidityBuffer().setOne(0L, (length + 7) / 8L);
-            column.getDataBuffer().nioBuffer(0, length * Double.BYTES)
-                    .order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(values, 0, length);
-            column.setValueCount(length);
-            try (VectorSchemaRoot root = new VectorSchemaRoot(List.of(field), List.<FieldVector>of(column), length);
-                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
-                writer.start();
-                writer.writeBatch();
-                writer.end();
+        writeColumns(file, List.of(COLUMN), List.of(values), length);
+    }
+
+    /**
+     * Writes one record batch of not-null float64 columns, column j named names[j] holding
+     * columns[j][0, length): many vectors of one length in one file, so Python maps them
+     * all at once.
+     */
+    static void writeColumns(Path file, List<String> names, List<double[]> columns, int length) throws IOException {
+        ArrowType float64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+        List<Field> fields = new ArrayList<>(names.size());
+        List<FieldVector> vectors = new ArrayList<>(names.size());
+        try (BufferAllocator allocator = Allocator.ROOT.newChildAllocator("export", 0, Long.MAX_VALUE)) {
+            try {
+                for (int j = 0; j < names.size(); j++) {
+                    Field field = Field.notNullable(names.get(j), float64);
+                    Float8Vector column = new Float8Vector(field, allocator);
+                    vectors.add(column);
+                    fields.add(field);
+                    fill(column, columns.get(j), length);
+                }
+                try (VectorSchemaRoot root = new VectorSchemaRoot(fields, vectors, length);
+                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                     ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+                    writer.start();
+                    writer.writeBatch();
+                    writer.end();
+                }
+            } finally {
+                vectors.forEach(FieldVector::close);
             }
         }
+    }
+
+    private static void fill(Float8Vector column, double[] values, int length) {
+        column.allocateNew(Math.max(length, 1));
+        // A fresh vector has every validity bit 0 (all null); pyarrow refuses a zero-copy
+        // view of a column with nulls.
+        column.getValidityBuffer().setOne(0L, (length + 7) / 8L);
+        column.getDataBuffer().nioBuffer(0, length * Double.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(values, 0, length);
+        column.setValueCount(length);
     }
 
     /** Reads the first column of every record batch of an Arrow IPC file as doubles. */

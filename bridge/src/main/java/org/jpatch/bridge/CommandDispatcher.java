@@ -14,11 +14,13 @@ final class CommandDispatcher {
     private final Map<String, KindCommands<?>> kindsByName = new HashMap<>();
     private final SectionCommands sections;
     private final SimCommands simCommands;
+    private final VectorExports exports;
 
     CommandDispatcher(SharedMemoryDir shm) {
         bridge = new Bridge(new Simulation(), shm);
         sections = new SectionCommands(bridge);
         simCommands = new SimCommands(bridge);
+        exports = new VectorExports(bridge);
         register(sections);
         register(new PointProcessCommands(bridge));
         register(new VectorCommands(bridge));
@@ -92,6 +94,10 @@ final class CommandDispatcher {
                 }
                 String method = Values.string(command.get(1), "sim method");
                 return simCommands.call(method, bridge.args(command.get(2), method));
+            }
+            case "export": {
+                expectLength(command, 3);
+                return exports.export(command.get(1), command.get(2));
             }
             case "free": {
                 expectLength(command, 2);

@@ -35,6 +35,11 @@ final class HandleTable {
         return object;
     }
 
+    /** The object with this handle, or null. */
+    Object find(long handle) {
+        return objects.get(handle);
+    }
+
     /** The object's handle; a new negative one if Python has not seen it yet. */
     long handleOf(Object object) {
         Long handle = handles.get(object);
