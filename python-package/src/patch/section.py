@@ -8,6 +8,8 @@ from .segment import Segment
 
 # The section-wide values the engine keeps for every section, whatever is inserted.
 SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
+#: The engine's bounds of nseg (java-core Section.MAX_NSEG): a value inside them cannot be refused.
+NSEG_RANGE = range(1, 32768)
 
 
 def check_x(x):
@@ -29,6 +31,9 @@ class Section(PythonHocObject, Connectable):
         # assignment needs no round trip to decide between the engine and __dict__.
         d["_range_variables"] = frozenset()
         d["_mechanisms"] = ()
+        # (nseg, session.failed_flushes when it was learnt): iterating a section needs
+        # nseg, and a round trip per section would dominate a model-building loop.
+        d["_known_nseg"] = None
 
     # Attribute traffic: simulator variables go to the JVM, anything else stays here.
     def __setattr__(self, name, value):
@@ -39,6 +44,8 @@ class Section(PythonHocObject, Connectable):
             self._session.send(
                 ["set", self._h, name, value], f"{self._label()}.{name} = {value!r}"
             )
+            if name == "nseg":
+                self._remember_nseg(value)
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
@@ -84,8 +91,30 @@ class Section(PythonHocObject, Connectable):
         return Segment(self, check_x(x))
 
     def __iter__(self):
-        nseg = self.nseg
+        nseg = self._nseg()
         return (Segment(self, (i + 0.5) / nseg) for i in range(nseg))
+
+    def _nseg(self):
+        """nseg, without a round trip when this proxy set or read it and no command
+        has failed since (a failure may have dropped the queued assignment)."""
+        d = self.__dict__
+        known = d["_known_nseg"]
+        if known is not None and known[1] == self._session.failed_flushes:
+            return known[0]
+        nseg = self.nseg
+        self._remember_nseg(nseg)
+        return nseg
+
+    def _remember_nseg(self, value):
+        # Only values the engine cannot refuse: a refused one must not be iterated over.
+        known = (value, self._session.failed_flushes) if type(value) is int and value in NSEG_RANGE else None
+        self.__dict__["_known_nseg"] = known
+
+    def _queue(self, method, args, what):
+        if method == "delete":
+            # A deleted section has no segments: the next iteration must ask (and fail).
+            self.__dict__["_known_nseg"] = None
+        super()._queue(method, args, what)
 
     def allseg(self):
         """The segments with both ends: x = 0, every centre, x = 1."""
