@@ -137,6 +137,10 @@ class Vector(PythonHocObject):
         return view.copy() if copy else view
 
     def __len__(self):
+        # list(v) asks for the length first: the current view answers it without a round trip.
+        view = self._session.cached_vector_view(self._h)
+        if view is not None:
+            return view.size
         return self._call("size", [], f"len({self._label()})")
 
     def size(self):
