@@ -120,6 +120,38 @@ class GatewayEntryPointTest {
     }
 
     @Test
+    void exportOfManyWritesTheRequestedVectorAndOthersOfItsLengthInOneFile() throws IOException {
+        JsonNode exported = run("[[\"new\", 1, \"Vector\", [1, 2]], [\"new\", 2, \"Vector\", [3]],"
+                + " [\"new\", 3, \"Vector\", [5, 6]], [\"new\", 4, \"Section\", null],"
+                + " [\"export\", [1, 2, 3, 4, 99, 3], 1000]]").get("results").get(4);
+        assertEquals("[1,3]", exported.get("handles").toString(), "other lengths, other kinds, unknown and repeated handles stay out");
+        assertEquals(2, exported.get("length").intValue());
+        Path file = Path.of(exported.get("path").textValue());
+        assertEquals(shmDir, file.getParent());
+        try (org.apache.arrow.memory.RootAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+             java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
+             org.apache.arrow.vector.ipc.ArrowFileReader reader = new org.apache.arrow.vector.ipc.ArrowFileReader(channel, allocator)) {
+            assertTrue(reader.loadNextBatch());
+            org.apache.arrow.vector.VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            assertEquals(2, root.getFieldVectors().size());
+            assertEquals("[1.0, 2.0]", java.util.List.of(((org.apache.arrow.vector.Float8Vector) root.getVector(0)).get(0),
+                    ((org.apache.arrow.vector.Float8Vector) root.getVector(0)).get(1)).toString());
+            assertEquals(6.0, ((org.apache.arrow.vector.Float8Vector) root.getVector(1)).get(1));
+        }
+    }
+
+    @Test
+    void exportOfManyStopsAtTheByteLimitButAlwaysWritesTheRequestedVector() throws IOException {
+        JsonNode exported = run("[[\"new\", 1, \"Vector\", [1, 2]], [\"new\", 2, \"Vector\", [3, 4]],"
+                + " [\"export\", [1, 2], 8]]").get("results").get(2);
+        assertEquals("[1]", exported.get("handles").toString());
+        Files.delete(Path.of(exported.get("path").textValue()));
+        JsonNode refused = run("[[\"export\", [2, 1], 32], [\"export\", [{\"h\": 4}], 16]]");
+        assertEquals("[2,1]", refused.get("results").get(0).get("handles").toString());
+        assertEquals("ReferenceError", refused.get("error").get("type").textValue());
+    }
+
+    @Test
     void importRefusesFilesOutsideTheSessionDirectory(@TempDir Path elsewhere) throws IOException {
         Path outside = elsewhere.resolve("x.arrow");
         Files.writeString(outside, "not arrow");
