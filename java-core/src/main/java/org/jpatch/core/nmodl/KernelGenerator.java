@@ -24,7 +24,8 @@ import org.jpatch.core.nmodl.ast.Statement;
  * <p>This first translator covers density mechanisms and point processes with scalar
  * PARAMETER/ASSIGNED/STATE, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with
  * NONSPECIFIC_CURRENT, ELECTRODE_CURRENT or (density mechanisms) ion currents, reading
- * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state), FUNCTION and
+ * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state) or
+ * derivimplicit (scopmath's Newton, {@link DerivImplicit}), FUNCTION and
  * PROCEDURE with TABLE, LOCAL, if/else, while, FROM loops and a NET_RECEIVE
  * that only assigns. Anything else is refused with its file:line:column, never skipped.
  */
@@ -45,6 +46,8 @@ final class KernelGenerator {
     private final JavaExpressionWriter expressions;
     private String currentFunction;
     private final List<String> checks = new ArrayList<>();
+    /** While translating a block for derivimplicit: where each state's derivative goes. */
+    private Map<String, String> derivativeSlots;
     private int indent;
 
     private KernelGenerator(NmodlFile file, MechanismInterface mechanism, Map<String, Double> unitConstants) {
@@ -362,6 +365,17 @@ final class KernelGenerator {
         if (solves.isEmpty()) {
             return;
         }
+        List<String> steps = new ArrayList<>();
+        for (Statement.Solve solve : solves) {
+            ModelItem.CodeBlock derivative = derivativeBlock(solve);
+            if ("cnexp".equals(solve.method())) {
+                steps.add(null);
+            } else if ("derivimplicit".equals(solve.method())) {
+                steps.add(derivImplicitBlock(derivative));
+            } else {
+                throw unsupported(solve.position(), "SOLVE without METHOD cnexp or derivimplicit");
+            }
+        }
         line("");
         line("@Override");
         line("public void state() {");
@@ -369,24 +383,123 @@ final class KernelGenerator {
         line("for (k = 0; k < data.count; k++) {");
         indent++;
         line("v = nodes.v[data.node[k]];");
-        for (Statement.Solve solve : solves) {
-            ModelItem.CodeBlock derivative = codeBlock(ModelItem.BlockKind.DERIVATIVE, solve.block());
-            if (derivative == null) {
-                boolean procedure = items.stream().anyMatch(item -> item instanceof ModelItem.Function f
-                        && f.procedure() && f.name().equals(solve.block()));
-                if (procedure) {
-                    throw unsupported(solve.position(), "SOLVE of a PROCEDURE");
-                }
-                throw new NmodlSyntaxException(solve.position(), "SOLVE names no DERIVATIVE block called "
-                        + solve.block());
+        for (int i = 0; i < solves.size(); i++) {
+            if (steps.get(i) == null) {
+                statements(derivativeBlock(solves.get(i)).body());
+            } else {
+                derivImplicitStep(steps.get(i), derivativeBlock(solves.get(i)));
             }
-            if (!"cnexp".equals(solve.method())) {
-                throw unsupported(solve.position(), "SOLVE without METHOD cnexp");
-            }
-            statements(derivative.body());
         }
         indent--;
         line("}");
+        indent--;
+        line("}");
+    }
+
+    private ModelItem.CodeBlock derivativeBlock(Statement.Solve solve) {
+        ModelItem.CodeBlock derivative = codeBlock(ModelItem.BlockKind.DERIVATIVE, solve.block());
+        if (derivative != null) {
+            return derivative;
+        }
+        boolean procedure = items.stream().anyMatch(item -> item instanceof ModelItem.Function f
+                && f.procedure() && f.name().equals(solve.block()));
+        if (procedure) {
+            throw unsupported(solve.position(), "SOLVE of a PROCEDURE");
+        }
+        throw new NmodlSyntaxException(solve.position(), "SOLVE names no DERIVATIVE block called " + solve.block());
+    }
+
+    /** The states a DERIVATIVE block differentiates, in the order of their equations (nocmodl's _slist). */
+    private List<String> derivativeStates(ModelItem.CodeBlock derivative) {
+        List<String> states = new ArrayList<>();
+        collectDerivatives(derivative.body(), states);
+        return states;
+    }
+
+    private void collectDerivatives(List<Statement> body, List<String> states) {
+        for (Statement s : body) {
+            if (s instanceof Statement.Assign assign && assign.target().derivativeOrder() == 1
+                    && !states.contains(assign.target().name())) {
+                states.add(assign.target().name());
+            } else if (s instanceof Statement.If ifStatement) {
+                collectDerivatives(ifStatement.body(), states);
+                collectDerivatives(ifStatement.elseBody(), states);
+            } else if (s instanceof Statement.Block block) {
+                collectDerivatives(block.body(), states);
+            }
+        }
+    }
+
+    /**
+     * Fields for derivimplicit on one DERIVATIVE block: the Newton solver and the block as
+     * it sees it (states by index, derivatives into its array). Returns the fields' suffix.
+     */
+    private String derivImplicitBlock(ModelItem.CodeBlock derivative) {
+        List<String> states = derivativeStates(derivative);
+        String name = derivative.name();
+        line("");
+        line("private final org.jpatch.core.nmodl.DerivImplicit newton_" + name
+                + " = new org.jpatch.core.nmodl.DerivImplicit(" + states.size() + ");");
+        line("private final org.jpatch.core.nmodl.DerivImplicit.Block block_" + name
+                + " = new org.jpatch.core.nmodl.DerivImplicit.Block() {");
+        indent++;
+        line("@Override");
+        line("public double state(int i) {");
+        indent++;
+        line("switch (i) {");
+        for (int i = 0; i < states.size(); i++) {
+            line("    case " + i + ": return " + stateField(states.get(i), derivative) + ";");
+        }
+        line("    default: throw new IndexOutOfBoundsException(i);");
+        line("}");
+        indent--;
+        line("}");
+        line("");
+        line("@Override");
+        line("public void setState(int i, double value) {");
+        indent++;
+        line("switch (i) {");
+        for (int i = 0; i < states.size(); i++) {
+            line("    case " + i + ": " + stateField(states.get(i), derivative) + " = value; break;");
+        }
+        line("    default: throw new IndexOutOfBoundsException(i);");
+        line("}");
+        indent--;
+        line("}");
+        line("");
+        line("@Override");
+        line("public void derivatives(double[] d) {");
+        indent++;
+        derivativeSlots = new HashMap<>();
+        for (int i = 0; i < states.size(); i++) {
+            derivativeSlots.put(states.get(i), "d[" + i + "]");
+        }
+        statements(derivative.body());
+        derivativeSlots = null;
+        indent--;
+        line("}");
+        indent--;
+        line("};");
+        return name;
+    }
+
+    private String stateField(String state, ModelItem.CodeBlock derivative) {
+        if (mechanism.states().stream().noneMatch(s -> s.name().equals(state))) {
+            throw new NmodlSyntaxException(derivative.position(), state + "' is the derivative of no STATE");
+        }
+        return fileScope.get(state);
+    }
+
+    /** One instance's step: Newton to the implicit Euler solution; secondorder then adds dt·D as nocmodl. */
+    private void derivImplicitStep(String name, ModelItem.CodeBlock derivative) {
+        line("newton_" + name + ".step(block_" + name + ", globals.dt);");
+        List<String> states = derivativeStates(derivative);
+        line("if (globals.secondorder != 0) {");
+        indent++;
+        for (int i = 0; i < states.size(); i++) {
+            String field = fileScope.get(states.get(i));
+            line(field + " += globals.dt * newton_" + name + ".derivative(" + i + ");");
+        }
         indent--;
         line("}");
     }
@@ -493,6 +606,7 @@ final class KernelGenerator {
         line("if (" + usetable + " == 0.0 || data.count == 0) {");
         line("    return;");
         line("}");
+        line("k = 0;");
         for (String depend : table.depend()) {
             line("if (saved_" + name + "_" + depend + " != " + fileValue(depend, table.position()) + ") {");
             line("    make_" + name + " = true;");
@@ -501,7 +615,6 @@ final class KernelGenerator {
         line("if (make_" + name + ") {");
         indent++;
         line("make_" + name + " = false;");
-        line("k = 0;");
         line("tmin_" + name + " = " + expressions.write(table.from()) + ";");
         line("double tmax = " + expressions.write(table.to()) + ";");
         line("double dx = (tmax - tmin_" + name + ") / " + table.with() + ".;");
@@ -567,11 +680,11 @@ final class KernelGenerator {
         line("}");
     }
 
-    /** A DEPEND name: file-wide values only, since tables are shared by all instances. */
+    /** A DEPEND name; a RANGE one is instance 0's, as NEURON checks tables with _iml = 0. */
     private String fileValue(String name, SourcePosition at) {
         String java = fileScope.get(name);
-        if (java == null || java.endsWith("[k]")) {
-            throw unsupported(at, "DEPEND on " + name + ", which is not a GLOBAL, constant or NEURON variable,");
+        if (java == null) {
+            throw new NmodlSyntaxException(at, "DEPEND on " + name + ", which is not declared");
         }
         return java;
     }
@@ -657,7 +770,11 @@ final class KernelGenerator {
     private void assign(Statement.Assign assign) {
         Expression.VariableRef target = assign.target();
         if (target.derivativeOrder() == 1) {
-            cnexp(target, assign.value());
+            if (derivativeSlots != null) {
+                line(derivativeSlots.get(target.name()) + " = " + expressions.write(assign.value()) + ";");
+            } else {
+                cnexp(target, assign.value());
+            }
             return;
         }
         if (target.derivativeOrder() > 1) {

@@ -38,11 +38,4 @@ public final class NmodlCompiler {
         Supplier<MechanismKernel> kernels = KernelCompiler.compile(KernelGenerator.className(mechanism), source);
         return mechanism.mechanismType(order, kernels);
     }
-
-    /** The Java source the translator writes for a file, for inspection. */
-    public String javaSource(NmodlFile file) {
-        VerbatimCheck.requireNone(file);
-        MechanismInterface mechanism = InterfaceAnalysis.analyze(file);
-        return KernelGenerator.generate(file, mechanism, UnitConstants.evaluate(file));
-    }
 }

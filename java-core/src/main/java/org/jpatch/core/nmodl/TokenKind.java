@@ -77,10 +77,6 @@ public enum TokenKind {
         return KEYWORDS.get(word);
     }
 
-    boolean isKeyword() {
-        return spelling != null;
-    }
-
     /** How an error message names this kind of token. */
     String describe() {
         if (spelling != null) {

@@ -1,7 +1,6 @@
 package org.jpatch.core.nmodl;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jpatch.core.nmodl.ast.SourcePosition;
@@ -19,10 +18,6 @@ final class TokenStream {
     TokenStream(Lexer lexer, Map<String, String> defines) {
         this.lexer = lexer;
         this.defines = defines;
-    }
-
-    TokenStream(Lexer lexer) {
-        this(lexer, new HashMap<>());
     }
 
     Map<String, String> defines() {

@@ -40,19 +40,22 @@
  * BREAKPOINT currents by the 0.001 mV difference (100/area for point processes,
  * ELECTRODE_CURRENT's sign), ion variables READ and ion currents WRITTEN with their dI/dv
  * (density mechanisms), DERIVATIVE by cnexp when linear in the state (symbolic
- * derivative), FUNCTION/PROCEDURE with TABLE (nocmodl's build as instance 0 and
- * interpolation, DEPEND, usetable), LOCAL, if/while/FROM, NET_RECEIVE that assigns.
- * pas, hh, ExpSyn and Exp2Syn written as .mod give kernels bit-identical to the
- * hand-written ones (tables, a celsius change and usetable 0 included). Of the 107
- * NEURON-dialect files above, 46 translate (all 107 in under 2 s, warm);
- * NeuronDifferentialTest runs every translated density mechanism (33, besides ones
- * needing ions the engine lacks: lca, h) against nrnivmodl's build of the same file in
- * one current-clamp protocol: all agree to 1e-9, most bit for bit. PARAMETER defaults and
- * START values are what nocmodl's printf("%g") leaves (six digits, {@code PrintfG}). Not yet: KINETIC/sparse, derivimplicit/euler, LINEAR,
- * NONLINEAR, STEADYSTATE, writing concentrations (ion style, Nernst), arrays, net_send and the other event calls, WATCH, FOR_NETCONS,
- * ARTIFICIAL_CELL, CONDUCTANCE hints, POINTER, BEFORE/AFTER, FUNCTION_TABLE, top-level
- * LOCAL, USEION in point processes, the disk cache, and loading (registering compiled
- * types with a Simulation, p.nrn_load_dll, glia). Each is refused with its
+ * derivative) or by derivimplicit ({@link org.jpatch.core.nmodl.DerivImplicit}: scopmath's
+ * Newton and Crout operation for operation), FUNCTION/PROCEDURE with TABLE (nocmodl's
+ * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
+ * NET_RECEIVE that assigns. PARAMETER defaults and START values are what nocmodl's
+ * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
+ * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
+ * and usetable 0 included). Of the 107 NEURON-dialect files above, 58 translate (all 107
+ * in about 2 s, warm). NeuronDifferentialTest runs every translated density mechanism
+ * against nrnivmodl's build of the same file in one current-clamp protocol: 43 of 43
+ * agree to 1e-9, most bit for bit (6 more need ions the engine lacks: lca, h, no).
+ * Not yet: KINETIC/sparse (25 files), writing concentrations (ion style, Nernst), the
+ * silent cnexp-to-derivimplicit switch for non-linear equations (refused instead), euler,
+ * LINEAR, NONLINEAR, STEADYSTATE, arrays, net_send and the other event calls, WATCH,
+ * FOR_NETCONS, ARTIFICIAL_CELL, CONDUCTANCE hints, POINTER, BEFORE/AFTER,
+ * FUNCTION_TABLE, top-level LOCAL, USEION in point processes, SOLVE of a PROCEDURE, the
+ * disk cache, and loading (p.nrn_load_dll, glia). Each is refused with its
  * file:line:column, never skipped.</li>
  * </ol>
  */
