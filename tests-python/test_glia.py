@@ -5,6 +5,7 @@ files compiled in-process on first use, inserted into Patch sections.
 The packages here are written for the test: two small distributions (dist-info with an
 entry point) put on sys.path, so the real discovery path is exercised."""
 
+import importlib
 import sys
 import textwrap
 import warnings
@@ -285,3 +286,14 @@ def test_the_simulators_own_mechanisms_are_assets_of_the_neuron_package(manager,
     assert soma(0.5).hh.gnabar == 0.2
     syn = glia.insert(soma, "ExpSyn", x=0.5, attributes={"tau": 3})
     assert syn.__neuron__().tau == 3
+
+
+def test_importing_glia_library_compiles_and_loads_the_packages(site, monkeypatch, p):
+    monkeypatch.setattr(glia, "_manager", Glia())
+    monkeypatch.delitem(sys.modules, "glia.library", raising=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the unimportable package, tested above
+        glia.get_packages()
+    with pytest.warns(UserWarning, match="glia__jtest__Broken__0"):
+        importlib.import_module("glia.library")
+    assert p.glia__jtest__Pulse__0 is not None
