@@ -61,6 +61,12 @@ EXPECTED = {
     "vector[5]": ("TypeError", "IndexError", "5"),
     "vector[-4]": ("TypeError", "IndexError", "-4"),
     "record(4)": ("HocRecordError", "HocRecordError", "4"),
+    # NEURON's distance() refuses with hoc_execerror, whatever is wrong
+    "distance without origin": ("RuntimeError", "RuntimeError", "origin"),
+    "distance(3, 0.5)": ("RuntimeError", "RuntimeError", "got 3"),
+    "distance(1.5)": ("RuntimeError", "RuntimeError", "1.5"),
+    "distance(1, -1)": ("RuntimeError", "RuntimeError", "-1"),
+    "distance('a')": ("RuntimeError", "RuntimeError", "'a'"),
 }
 
 pytestmark = [

@@ -2,11 +2,14 @@
 secname, psection, topology, the 3-D point functions with ``sec=``, load_file."""
 
 import math
+import numbers
 import os
 
 from .core import transform
 from .exceptions import HocError, HocSectionAccessError
+from .objects import encode
 from .section import Section, check_x
+from .segment import Segment
 
 # hoc's named constants: ordinary (assignable) interpreter variables, as in NEURON 9,
 # where FARADAY and R follow the exact CODATA 2018 definitions (e·N_A and k·N_A).
@@ -150,6 +153,51 @@ class HocFunctions:
 
     def ri(self, x, sec=None):
         return self._section(sec, "ri")(check_x(x)).ri()
+
+    def distance(self, *args, sec=None):
+        """NEURON's path distance between nodes (µm), in its forms:
+        ``distance(sec=s)`` / ``distance(0, x, sec=s)`` / ``distance(0, seg)`` set the
+        origin (and return x); ``distance(x, sec=s)`` / ``distance(1, x, sec=s)`` /
+        ``distance(seg)`` measure from it; ``distance(seg1, seg2)`` between two segments.
+        Locations in different trees are 1e20 apart, as in NEURON."""
+        what = f"p.distance({', '.join(map(repr, args))})"
+        if len(args) > 2:
+            raise RuntimeError(f"{what}: takes at most 2 positional arguments, got {len(args)}")
+        if not args:
+            return self._distance_origin(self._section(sec, "distance"), 0.0, what)
+        if len(args) == 1:
+            return self._distance_from_origin(*self._location(args[0], sec, what), what)
+        first = transform(args[0])
+        if isinstance(first, Segment):
+            a, b = (first.sec, first.x), self._location(args[1], sec, what)
+            return self._session.ask(["sim", "distance", [encode(a[0]), a[1], encode(b[0]), b[1]]], what)
+        if not isinstance(first, numbers.Real) or not 0 <= first <= 1:
+            # NEURON: chkarg(1, 0, 1) refuses the mode with hoc_execerror
+            raise RuntimeError(f"{what}: the first argument must be 0 (set the origin), 1 (measure) or a segment, got {args[0]!r}")
+        location = self._location(args[1], sec, what)
+        if int(first) == 0:
+            return self._distance_origin(*location, what)
+        return self._distance_from_origin(*location, what)
+
+    def _location(self, arg, sec, what):
+        """(section, x) of a segment, or of x on ``sec`` (or the accessed section)."""
+        arg = transform(arg)
+        if isinstance(arg, Segment):
+            return arg.sec, arg.x
+        if isinstance(arg, numbers.Real):
+            if not 0 <= arg <= 1:
+                # NEURON: chkarg's "Arg out of range", a hoc_execerror
+                raise RuntimeError(f"{what}: x must be in [0, 1], got {arg!r}")
+            return self._section(sec, "distance"), float(arg)
+        # NEURON refuses other arguments with a hoc_execerror too
+        raise RuntimeError(f"{what}: a location is a segment or a number x with sec=, got {arg!r}")
+
+    def _distance_origin(self, section, x, what):
+        self._session.send(["sim", "distance_origin", [encode(section), x]], what)
+        return x
+
+    def _distance_from_origin(self, section, x, what):
+        return self._session.ask(["sim", "distance", [encode(section), x]], what)
 
     def delete_section(self, sec=None):
         section = self._section(sec, "delete_section")

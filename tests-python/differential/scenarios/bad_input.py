@@ -162,6 +162,21 @@ def vector_index_case(index):
     return case
 
 
+def distance_without_origin_case():
+    # Must run before any case that sets NEURON's one distance origin.
+    s = _section("far_sec")
+    return (lambda: p.distance(0.5, sec=s.__neuron__())), lambda: s.L
+
+
+def distance_case(*args):
+    def case():
+        s = _section("dist_sec")
+        p.distance(0, 0, sec=s.__neuron__())
+        return (lambda: p.distance(*args, sec=s.__neuron__())), lambda: p.distance(1, sec=s.__neuron__())
+
+    return case
+
+
 def record_number_case():
     v = p.Vector()
     return (lambda: v.record(4)), lambda: len(v)
@@ -191,6 +206,11 @@ CASES = {
     "vector[5]": vector_index_case(5),
     "vector[-4]": vector_index_case(-4),
     "record(4)": record_number_case,
+    "distance without origin": distance_without_origin_case,
+    "distance(3, 0.5)": distance_case(3, 0.5),
+    "distance(1.5)": distance_case(1.5),
+    "distance(1, -1)": distance_case(1, -1),
+    "distance('a')": distance_case("a"),
 }
 
 

@@ -10,6 +10,8 @@ import org.jpatch.core.mech.IonUse;
 import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.RangeVariable;
+import org.jpatch.core.model.PathDistance;
+import org.jpatch.core.model.Section;
 
 /** {@code ["sim", method, [args]]}: run control and what the simulator knows as a whole. */
 final class SimCommands {
@@ -51,6 +53,12 @@ final class SimCommands {
             case "topology":
                 args.expect(0, 0);
                 return Bridge.NODES.textNode(TopologyText.of(bridge.sim.sections()));
+            case "distance_origin":
+                args.expect(2, 2);
+                bridge.sim.pathDistance().setOrigin(args.object(0, Section.class), args.number(1));
+                return none();
+            case "distance":
+                return distance(args.expect(2, 4));
             case "mechanism_names":
                 args.expect(0, 0);
                 return mechanismNames();
@@ -68,6 +76,17 @@ final class SimCommands {
             default:
                 throw new CommandException("AttributeError", "the simulator has no method \"" + method + "\"");
         }
+    }
+
+    /** {@code distance [sec, x]} from the origin, or {@code distance [sec1, x1, sec2, x2]} between two locations. */
+    private JsonNode distance(Args args) {
+        Section section = args.object(0, Section.class);
+        double x = args.number(1);
+        if (args.size() == 2) {
+            return Bridge.NODES.numberNode(bridge.sim.pathDistance().fromOrigin(section, x));
+        }
+        args.expect(4, 4);
+        return Bridge.NODES.numberNode(PathDistance.between(section, x, args.object(2, Section.class), args.number(3)));
     }
 
     /** Names users can insert (density) or create (point processes, artificial cells). */

@@ -18,6 +18,7 @@ import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.builtin.Builtins;
 import org.jpatch.core.model.Model;
+import org.jpatch.core.model.PathDistance;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.ref.GlobalVarRef;
 import org.jpatch.core.ref.PointProcessVarRef;
@@ -40,6 +41,7 @@ public final class Simulation {
     private final List<StepObserver> observerList = new ArrayList<>();
     private StepObserver[] observers = new StepObserver[0];
     private EventDelivery events;
+    private final PathDistance pathDistance = new PathDistance();
 
     // stdrun.hoc
     private double tstop = 5.0;        // [ms]
@@ -66,6 +68,11 @@ public final class Simulation {
 
     public List<Section> sections() {
         return model.sections();
+    }
+
+    /** NEURON's distance(): path lengths along the tree, and the origin of its one-location form. */
+    public PathDistance pathDistance() {
+        return pathDistance;
     }
 
     public MechanismCatalogue catalogue() {
