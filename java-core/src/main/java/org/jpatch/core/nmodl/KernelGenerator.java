@@ -368,9 +368,10 @@ final class KernelGenerator {
         List<String> steps = new ArrayList<>();
         for (Statement.Solve solve : solves) {
             ModelItem.CodeBlock derivative = derivativeBlock(solve);
-            if ("cnexp".equals(solve.method())) {
+            if ("cnexp".equals(solve.method()) && linearInTheirStates(derivative.body())) {
                 steps.add(null);
-            } else if ("derivimplicit".equals(solve.method())) {
+            } else if ("cnexp".equals(solve.method()) || "derivimplicit".equals(solve.method())) {
+                // nocmodl, too, solves a block it cannot do by cnexp with derivimplicit, silently
                 steps.add(derivImplicitBlock(derivative));
             } else {
                 throw unsupported(solve.position(), "SOLVE without METHOD cnexp or derivimplicit");
@@ -407,6 +408,26 @@ final class KernelGenerator {
             throw unsupported(solve.position(), "SOLVE of a PROCEDURE");
         }
         throw new NmodlSyntaxException(solve.position(), "SOLVE names no DERIVATIVE block called " + solve.block());
+    }
+
+    /** Whether every s' = f of the block is linear in its s (cnexp's requirement). */
+    private boolean linearInTheirStates(List<Statement> body) {
+        for (Statement s : body) {
+            if (s instanceof Statement.Assign assign && assign.target().derivativeOrder() == 1) {
+                SymbolicDerivative calculus = new SymbolicDerivative(assign.target().name());
+                Expression a = calculus.derivative(assign.value());
+                if (a == null || calculus.mentionsState(a)) {
+                    return false;
+                }
+            } else if (s instanceof Statement.If ifStatement) {
+                if (!linearInTheirStates(ifStatement.body()) || !linearInTheirStates(ifStatement.elseBody())) {
+                    return false;
+                }
+            } else if (s instanceof Statement.Block block && !linearInTheirStates(block.body())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The states a DERIVATIVE block differentiates, in the order of their equations (nocmodl's _slist). */
@@ -800,14 +821,14 @@ final class KernelGenerator {
         }
         SymbolicDerivative calculus = new SymbolicDerivative(state);
         Expression a = calculus.derivative(f);
-        if (a == null || calculus.mentionsState(a)) {
-            // nocmodl silently switches such equations to derivimplicit
-            throw unsupported(derivative.position(), "cnexp on an equation not linear in " + state
-                    + " (derivimplicit)");
-        }
         String s = fileScope.get(state);
-        String rate = expressions.write(a);
         String atZero = expressions.write(calculus.atZero(f));
+        if (a instanceof Expression.NumberLiteral zero && zero.value() == 0.0) {
+            // f free of s: nocmodl's cnexp degenerates to explicit Euler, s - dt·(-f)
+            line(s + " = " + s + " - globals.dt * (-(" + atZero + "));");
+            return;
+        }
+        String rate = expressions.write(a);
         line(s + " = " + s + " + (1. - org.jpatch.core.nmodl.NmodlRuntime.exp(globals.dt * (" + rate + "))) * (-("
                 + atZero + ") / (" + rate + ") - " + s + ");");
     }
