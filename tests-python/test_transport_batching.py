@@ -1,6 +1,7 @@
 """Commands travel in batches: queued until a value must come back, errors surface at
 the flush as the exception the JVM named, with the user call that queued the command."""
 
+import json
 import math
 
 import pytest
@@ -57,8 +58,25 @@ def test_a_long_queue_is_flushed_without_being_asked(session, round_trips, monke
     h = _vector(session, [])
     for _ in range(250):
         session.send(["call", h, "append", [1.0]], "v.append(1)")
-    assert len(round_trips) == 2
     assert session.ask(["call", h, "size", []], "len(v)") == 250
+    # Two batches of 100 went out unasked (without waiting for their replies); the ask took the rest.
+    assert [len(json.loads(payload)) for payload in round_trips] == [100, 100, 52]
+
+
+def test_a_failure_in_a_batch_sent_unasked_surfaces_at_the_next_flush_and_drops_what_followed(
+    session, round_trips, monkeypatch
+):
+    monkeypatch.setattr(_commands, "FLUSH_THRESHOLD", 3)
+    h = _vector(session, [])
+    released = _vector(session, [7.0])
+    session.send(["gset", "dt", -1.0], "p.dt = -1")  # the third command: the batch goes out unasked
+    session.send(["call", h, "append", [1.0]], "v.append(1)")  # queued after the failed command
+    session.send(["call", h, "append", [2.0]], "v.append(2)")
+    session.release(released)
+    with pytest.raises(ValueError, match=r"\(in: p\.dt = -1\)"):
+        session.flush()
+    assert session.ask(["call", h, "size", []], "len(v)") == 0, "nothing after the failed command ran"
+    assert ["free", released] in json.loads(round_trips[-1]), "the release still reaches the JVM"
 
 
 def test_error_in_a_queued_command_surfaces_at_the_flush_naming_the_call(session):

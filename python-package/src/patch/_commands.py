@@ -4,6 +4,12 @@ Constructors and setters are queued; the queue is sent as one batch only when a 
 must come back (``ask``), on an explicit ``flush``, when it grows past
 ``FLUSH_THRESHOLD`` commands, and at exit. A failed command raises, at that flush, the
 exception the JVM named, with the description of the user call that queued it.
+
+A queue that grows past the threshold goes out without waiting for its reply: the JVM
+runs it while Python builds the next one (a model-building loop keeps both processes
+busy). At most one batch is in flight; the next send of a batch, ``ask``, ``flush`` and
+exit wait for it first. If a command of it failed, the error is raised there, and the
+commands queued since are dropped too (except frees): they were meant to run after it.
 """
 
 import atexit
@@ -18,8 +24,10 @@ import weakref
 from . import _shm
 from ._views import ViewCache
 
-#: Commands queued before a flush is forced: bounds memory and the size of one batch.
-FLUSH_THRESHOLD = 20_000
+#: Commands queued before the queue goes out unasked (without waiting for the reply):
+#: small enough that the JVM's work overlaps Python's, large enough that round trips
+#: (~0.3 ms each) stay negligible.
+FLUSH_THRESHOLD = 4_000
 #: At most this many bytes of other Vectors ride along with one requested as numpy.
 EXPORT_RIDE_ALONG_BYTES = 1 << 30
 #: Vectors this short travel inline in the batch; longer ones as an Arrow file in shared memory.
@@ -86,6 +94,8 @@ class Session:
         # values the API layer remembers from queued commands are void once it changes.
         self.failed_flushes = 0
         self._views = ViewCache()
+        # The batch sent without waiting for its reply, or None.
+        self._in_flight = None
 
     # -- handles ---------------------------------------------------------------------
 
@@ -114,7 +124,7 @@ class Session:
         with self._lock:
             self._queue.append((cmd, what))
             if len(self._queue) >= FLUSH_THRESHOLD:
-                self._flush_locked()
+                self._dispatch_locked()
 
     def ask(self, cmd, what):
         entry = (cmd, what)
@@ -131,7 +141,36 @@ class Session:
         with self._lock:
             self._flush_locked()
 
+    def _dispatch_locked(self):
+        """Sends the queue without waiting for the reply (after settling the one in flight)."""
+        self._settle_locked()
+        batch, self._queue = self._queue, []
+        if not batch:
+            return
+        self._views.note_sent(cmd for cmd, _ in batch)
+        self._in_flight = _InFlight(self._gateway.execute, self._encode(batch), batch)
+
+    def _settle_locked(self):
+        """Waits for the batch in flight; raises its failure as a flush would."""
+        in_flight, self._in_flight = self._in_flight, None
+        if in_flight is None:
+            return
+        batch = in_flight.batch
+        try:
+            reply = json.loads(in_flight.reply())
+            error = reply.get("error")
+            if error is not None:
+                self.failed_flushes += 1
+                later, self._queue = self._queue, []
+                self._requeue_frees(batch[error["index"] + 1:] + later)
+        finally:
+            self._remove_unconsumed_imports()
+        for result in reply["results"]:
+            self._decode(result)
+        _raise_for(reply, batch)
+
     def _flush_locked(self):
+        self._settle_locked()
         batch, self._queue = self._queue, []
         if not batch:
             return batch, []
@@ -286,6 +325,30 @@ class Session:
             self._closed = True
             self._queue = []
             self._gateway.close()
+
+
+class _InFlight:
+    """One batch executing in its own thread: Py4J's socket wait releases the GIL, so
+    Python goes on queueing while the JVM works."""
+
+    def __init__(self, execute, payload, batch):
+        self.batch = batch
+        self._reply = None
+        self._failure = None
+        self._thread = threading.Thread(target=self._run, args=(execute, payload), name="jpatch-batch", daemon=True)
+        self._thread.start()
+
+    def _run(self, execute, payload):
+        try:
+            self._reply = execute(payload)
+        except BaseException as failure:  # re-raised in the thread that settles the batch
+            self._failure = failure
+
+    def reply(self):
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        return self._reply
 
 
 _session = None
