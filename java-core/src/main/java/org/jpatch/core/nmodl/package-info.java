@@ -47,11 +47,12 @@
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
  * and usetable 0 included). Of the 107 NEURON-dialect files above, 58 translate (all 107
- * in about 2 s, warm). NeuronDifferentialTest runs every translated density mechanism
- * against nrnivmodl's build of the same file in one current-clamp protocol: 43 of 43
- * agree to 1e-9, most bit for bit (6 more need ions the engine lacks: lca, h, no).
- * Not yet: KINETIC/sparse (25 files), writing concentrations (ion style, Nernst), the
- * silent cnexp-to-derivimplicit switch for non-linear equations (refused instead), euler,
+ * in about 2 s, warm). NeuronDifferentialTest runs every translated mechanism against
+ * nrnivmodl's build of the same file (density mechanisms under current clamp, point
+ * processes driven by NetStim events): 47 of 47 agree to 1e-9, most bit for bit (6 more
+ * need ions the engine lacks: lca, h, no). cnexp falls back to derivimplicit for blocks
+ * not linear in their states, as nocmodl does.
+ * Not yet: KINETIC/sparse (25 files), writing concentrations (ion style, Nernst), euler,
  * LINEAR, NONLINEAR, STEADYSTATE, arrays, net_send and the other event calls, WATCH,
  * FOR_NETCONS, ARTIFICIAL_CELL, CONDUCTANCE hints, POINTER, BEFORE/AFTER,
  * FUNCTION_TABLE, top-level LOCAL, USEION in point processes, SOLVE of a PROCEDURE, the

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jpatch.core.ModelException;
+import org.jpatch.core.event.EventSystem;
+import org.jpatch.core.event.NetCon;
 import org.jpatch.core.mech.MechanismCatalogue;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.model.Section;
@@ -24,30 +26,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Density mechanisms compiled by jpatch against the same .mod files compiled by NEURON's
- * nrnivmodl, in one protocol: a 20 µm × 20 µm compartment with the mechanism alone,
- * IClamp 0.1 nA from 1 to 6 ms, celsius 32, dt 0.025, 10 ms from -65 mV; v must agree to
- * 1e-9 (relative) at every step.
+ * Mechanisms compiled by jpatch against the same .mod files compiled by NEURON's
+ * nrnivmodl, on a 20 µm × 20 µm compartment at celsius 32, dt 0.025, from -65 mV: a
+ * density mechanism alone with IClamp 0.1 nA from 1 to 6 ms for 10 ms; a point process
+ * on a pas compartment for 15 ms, driven by a NetStim (start 1, interval 2, number 4)
+ * through a NetCon (weight 0.005, delay 1) when it has NET_RECEIVE. v must agree to 1e-9
+ * (relative) at every step.
  *
  * <p>Needs {@code JPATCH_MOD_DIRS} (as {@link RealModFilesTest}) and
  * {@code JPATCH_NEURON_PYTHON}, the python of a NEURON installation whose bin directory
  * also holds nrnivmodl (e.g. .venv-ref/bin/python) and a C compiler; skipped, saying why,
- * otherwise. Files jpatch's translator refuses, point processes, and mechanisms using ions
+ * otherwise. Files jpatch's translator refuses, built-in names, and mechanisms using ions
  * the engine does not have are counted and listed, not compared.
  */
 class NeuronDifferentialTest {
+    /** argv: library, mechanism, "density" or "point" (the point process with NET_RECEIVE or not: "events"). */
     private static final String PROTOCOL = """
             import sys
             from neuron import h
             h.nrn_load_dll(sys.argv[1])
+            name, kind = sys.argv[2], sys.argv[3]
             s = h.Section(name="soma")
             s.L = 20; s.diam = 20; s.nseg = 1
-            s.insert(sys.argv[2])
-            stim = h.IClamp(s(0.5)); stim.delay = 1; stim.dur = 5; stim.amp = 0.1
             h.celsius = 32; h.dt = 0.025
+            if kind == "density":
+                s.insert(name)
+                stim = h.IClamp(s(0.5)); stim.delay = 1; stim.dur = 5; stim.amp = 0.1
+                tstop = 10
+            else:
+                s.insert("pas")
+                pp = getattr(h, name)(s(0.5))
+                if kind == "events":
+                    ns = h.NetStim(); ns.start = 1; ns.interval = 2; ns.number = 4; ns.noise = 0
+                    nc = h.NetCon(ns, pp); nc.weight[0] = 0.005; nc.delay = 1
+                tstop = 15
             v = h.Vector().record(s(0.5)._ref_v)
             h.finitialize(-65)
-            while h.t < 10 - h.dt / 2:
+            while h.t < tstop - h.dt / 2:
                 h.fadvance()
             print("\\n".join(repr(x) for x in v))
             """;
@@ -73,9 +88,7 @@ class NeuronDifferentialTest {
         for (Path file : modFiles(dirs)) {
             try {
                 MechanismType type = new NmodlCompiler().compile(file, 100);
-                if (type.isPointProcess()) {
-                    notCompared.add(file.getFileName() + ": point process (needs an event protocol)");
-                } else if (builtins.contains(type.name())) {
+                if (builtins.contains(type.name())) {
                     notCompared.add(file.getFileName() + ": " + type.name() + " is built into both simulators");
                 } else if (!compiled.containsKey(type.name())) {
                     compiled.put(type.name(), type);
@@ -101,14 +114,17 @@ class NeuronDifferentialTest {
         int agree = 0;
         List<String> disagree = new ArrayList<>();
         for (var entry : compiled.entrySet()) {
+            MechanismType type = entry.getValue();
+            String kind = !type.isPointProcess() ? "density"
+                    : type.newKernel() instanceof org.jpatch.core.mech.NetReceiver ? "events" : "point";
             List<Double> mine;
             try {
-                mine = jpatchTrace(entry.getValue());
+                mine = jpatchTrace(type, kind);
             } catch (ModelException e) {
                 notCompared.add(entry.getKey() + ": the engine refuses it: " + e.getMessage());
                 continue;
             }
-            List<Double> neuron = run(work, 120, python, script.toString(), library.toString(), entry.getKey())
+            List<Double> neuron = run(work, 120, python, script.toString(), library.toString(), entry.getKey(), kind)
                     .lines().filter(NeuronDifferentialTest::isNumber).map(Double::parseDouble).toList();
             double worst = worstRelativeDifference(neuron, mine);
             if (worst <= 1e-9) {
@@ -118,30 +134,49 @@ class NeuronDifferentialTest {
             }
         }
         System.out.println("NeuronDifferentialTest: " + agree + " of " + (agree + disagree.size())
-                + " compiled density mechanisms agree with NEURON to 1e-9; " + notCompared.size() + " not compared:");
+                + " compiled mechanisms agree with NEURON to 1e-9; " + notCompared.size() + " not compared:");
         notCompared.forEach(n -> System.out.println("  " + n));
         disagree.forEach(d -> System.out.println("  DIFFERS " + d));
         assertTrue(agree > 0, "nothing compared");
         assertEquals(List.of(), disagree);
     }
 
-    private static List<Double> jpatchTrace(MechanismType type) {
+    private static List<Double> jpatchTrace(MechanismType type, String kind) {
         Simulation sim = new Simulation();
         sim.catalogue().register(type);
         Section soma = sim.newSection("soma");
         soma.setL(20);
         soma.setDiam(20);
-        soma.insert(type.name());
-        PointProcess stim = sim.newPointProcess("IClamp", soma, 0.5);
-        stim.set("del", 1);
-        stim.set("dur", 5);
-        stim.set("amp", 0.1);
         sim.setGlobal("celsius", 32);
         sim.setGlobal("dt", 0.025);
+        double tstop;
+        if (kind.equals("density")) {
+            soma.insert(type.name());
+            PointProcess stim = sim.newPointProcess("IClamp", soma, 0.5);
+            stim.set("del", 1);
+            stim.set("dur", 5);
+            stim.set("amp", 0.1);
+            tstop = 10;
+        } else {
+            soma.insert("pas");
+            PointProcess pp = sim.newPointProcess(type.name(), soma, 0.5);
+            if (kind.equals("events")) {
+                EventSystem events = EventSystem.attach(sim);
+                PointProcess netStim = sim.newPointProcess("NetStim", null, 0.5);
+                netStim.set("start", 1);
+                netStim.set("interval", 2);
+                netStim.set("number", 4);
+                netStim.set("noise", 0);
+                NetCon nc = events.newNetCon(netStim, pp);
+                nc.setWeight(0, 0.005);
+                nc.setDelay(1);
+            }
+            tstop = 15;
+        }
         List<Double> v = new ArrayList<>();
         sim.finitialize(-65);
         v.add(soma.get("v", 0.5));
-        while (sim.t() < 10 - sim.dt() / 2) {
+        while (sim.t() < tstop - sim.dt() / 2) {
             sim.fadvance();
             v.add(soma.get("v", 0.5));
         }
