@@ -51,8 +51,19 @@ EXPECTED = {
     "p.nosuchglobal": ("AttributeError", "AttributeError", "nosuchglobal"),
     "L='long'": ("ValueError", "ValueError", "long"),
     "diam=Section": ("ValueError", "ValueError", "num_other"),
+    # a string where a number belongs: TypeError, but ValueError for section and segment variables
+    "NetCon.delay='x'": ("TypeError", "TypeError", '"x"'),
+    "ExpSyn.tau='x'": ("TypeError", "TypeError", '"x"'),
+    "NetStim.number='x'": ("TypeError", "TypeError", '"x"'),
+    "seg.v='x'": ("ValueError", "ValueError", '"x"'),
+    "p.dt='x'": ("TypeError", "TypeError", '"x"'),
+    "connect('soma')": ("TypeError", "TypeError", "'soma'"),
+    "insert(3)": ("TypeError", "TypeError", "3"),
     # Patch: whatever NEURON's NetCon refuses and Patch's handlers do not name is a HocError
     "NetCon to IClamp": ("HocError", "HocError", "IClamp[0]"),
+    # NEURON's Mechanism(x, sec=) refuses x with hoc_execerror; (sec(x) alone is a ValueError, above)
+    "ExpSyn(1.5, sec=)": ("RuntimeError", "RuntimeError", "1.5"),
+    "IClamp(1.5, sec=)": ("RuntimeError", "RuntimeError", "1.5"),
     "NetCon delay=-1": (None, "ValueError", "-1"),
     "dt=0": (None, "ValueError", "got 0"),
     "dt=-1": (None, "ValueError", "-1"),

@@ -34,6 +34,14 @@ _POINT_PROCESS_CLASSES = {
 _NETCON_DEFAULTS = {"weight": 0.1, "delay": 1, "threshold": -20}
 
 
+def _segment_at(section, x, mechanism):
+    """The segment a point process created as NEURON's ``Mechanism(x, sec=section)`` sits on."""
+    if not 0 <= x <= 1:
+        # NEURON refuses x with hoc_execerror ("Arg out of range in user function")
+        raise RuntimeError(f"{mechanism}({x!r}): the position must be in [0, 1], got {x!r}")
+    return transform(section)(x)
+
+
 class PythonHocInterpreter(HocFunctions):
     def __init__(self, session):
         d = self.__dict__
@@ -129,7 +137,7 @@ class PythonHocInterpreter(HocFunctions):
         if isinstance(x, (Segment, Section)) and sec is None:
             return self._point_process("IClamp", x)
         owner = sec if sec is not None else self._accessed_section("IClamp")
-        return self._point_process("IClamp", transform(owner)(x), owner=owner)
+        return self._point_process("IClamp", _segment_at(owner, x, "IClamp"), owner=owner)
 
     def SEClamp(self, sec, x=0.5):
         if isinstance(transform(sec), Segment):
@@ -141,7 +149,7 @@ class PythonHocInterpreter(HocFunctions):
             owner = target
             if isinstance(target, numbers.Real):
                 owner = sec if sec is not None else self._accessed_section(mechanism)
-                target = transform(owner)(target)
+                target = _segment_at(owner, target, mechanism)
             pp = self._point_process(mechanism, target, owner=owner)
             for name, value in attributes.items():
                 setattr(pp, name, value)

@@ -7,6 +7,7 @@ simple call still works. Prints one JSON object {case: report} on stdout.
 Usage: python bad_input.py [case ...]   (no case: all of them)
 """
 
+import gc
 import json
 import math
 import os
@@ -125,6 +126,34 @@ def string_length_case():
     return _set_then_read(s, "L", "long"), lambda: s.L
 
 
+def string_case(kind, attribute):
+    def case():
+        s = _section("type_sec")
+        syn = p.ExpSyn(s(0.5))
+        stim = p.NetStim()
+        objects = {
+            "NetCon": p.NetCon(stim, syn),
+            "ExpSyn": syn,
+            "NetStim": stim,
+            "Segment": s(0.5),
+            "p": p,
+        }
+        obj = objects[kind]
+        return _set_then_read(obj, attribute, "x"), lambda: getattr(obj, attribute)
+
+    return case
+
+
+def connect_to_string_case():
+    s = _section("connect_str_sec")
+    return (lambda: s.connect("soma")), lambda: s.parent
+
+
+def insert_number_case():
+    s = _section("insert_num_sec")
+    return (lambda: s.insert(3)), lambda: s.has_membrane("pas")
+
+
 def section_as_number_case():
     s, other = _section("num_sec"), _section("num_other")
     return _set_then_read(s, "diam", other), lambda: s.diam
@@ -135,6 +164,14 @@ def netcon_to_non_receiver_case():
     clamp = p.IClamp(0.5, sec=s)
     clamp.amp = 0.3
     return (lambda: p.NetCon(s, clamp)), lambda: [clamp.amp, clamp.get_segment().x]
+
+
+def point_process_position_case(factory):
+    def case():
+        s = _section("pp_sec")
+        return (lambda: getattr(p, factory)(1.5, sec=s.__neuron__())), lambda: len(s(1).point_processes())
+
+    return case
 
 
 def netcon_negative_delay_case():
@@ -199,7 +236,16 @@ CASES = {
     "p.nosuchglobal": unknown_global_case,
     "L='long'": string_length_case,
     "diam=Section": section_as_number_case,
+    "NetCon.delay='x'": string_case("NetCon", "delay"),
+    "ExpSyn.tau='x'": string_case("ExpSyn", "tau"),
+    "NetStim.number='x'": string_case("NetStim", "number"),
+    "seg.v='x'": string_case("Segment", "v"),
+    "p.dt='x'": string_case("p", "dt"),
+    "connect('soma')": connect_to_string_case,
+    "insert(3)": insert_number_case,
     "NetCon to IClamp": netcon_to_non_receiver_case,
+    "ExpSyn(1.5, sec=)": point_process_position_case("ExpSyn"),
+    "IClamp(1.5, sec=)": point_process_position_case("IClamp"),
     "NetCon delay=-1": netcon_negative_delay_case,
     "dt=0": dt_case(0),
     "dt=-1": dt_case(-1),
@@ -247,9 +293,13 @@ def run(name):
 
 
 if __name__ == "__main__":
+    # NEURON 9.0.2 + nrn-patch 8.0.2 crash (SIGSEGV) when the garbage collector frees the
+    # wrapper of the NetCon that NEURON refused: under NEURON, no collection until the
+    # reports are out, and no exit-time collection after.
+    under_neuron = "neuron" in sys.modules
+    if under_neuron:
+        gc.disable()
     names = sys.argv[1:] or list(CASES)
     print(json.dumps({name: run(name) for name in names}), flush=True)
-    if "neuron" in sys.modules:
-        # NEURON 9.0.2 + nrn-patch 8.0.2 crash (SIGSEGV) while collecting the NetCon that
-        # NEURON refused, at interpreter exit; the reports are complete by then.
+    if under_neuron:
         os._exit(0)
