@@ -39,6 +39,15 @@ _BUILTIN_ERRORS = frozenset(
 )
 
 
+#: Commands that advance the simulation (and so fill recording Vectors).
+_RUN_METHODS = frozenset({"run", "continuerun", "fadvance", "psolve"})
+
+
+def _runs(cmd):
+    op = cmd[0]
+    return (op == "sim" and cmd[1] in _RUN_METHODS) or (op == "call" and cmd[2] in _RUN_METHODS)
+
+
 def H(handle):
     """A handle as a command value."""
     return {"h": handle}
@@ -175,6 +184,8 @@ class Session:
         if not batch:
             return batch, []
         self._views.note_sent(cmd for cmd, _ in batch)
+        if self._views.vector_handles and any(_runs(cmd) for cmd, _ in batch):
+            _shm.import_pyarrow_meanwhile()
         try:
             reply = json.loads(self._gateway.execute(self._encode(batch)))
         finally:

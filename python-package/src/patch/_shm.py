@@ -3,11 +3,14 @@ views (zero copy), writing Arrow files for bulk transfers to the JVM, and the cl
 of each session's private directory.
 
 pyarrow is imported on first use: it costs ~0.2 s, which the start-up cannot afford.
+``import_pyarrow_meanwhile`` lets a run that records pay it while Python only waits.
 """
 
 import os
 import shutil
+import sys
 import tempfile
+import threading
 
 #: Session directories are named ``jpatch-<python pid>-<random>`` so that a later
 #: session can recognise and remove those of processes that no longer exist.
@@ -63,6 +66,26 @@ def _process_exists(pid):
     except PermissionError:
         return True
     return True
+
+
+def import_pyarrow_meanwhile():
+    """Imports pyarrow in a background thread, once: called when Python is about to wait
+    for a run whose recordings will likely be viewed; the import's time then overlaps the
+    run instead of delaying the first view."""
+    global _importing
+    if _importing is None and "pyarrow" not in sys.modules:
+        _importing = threading.Thread(target=_import_pyarrow, name="jpatch-pyarrow-import", daemon=True)
+        _importing.start()
+
+
+_importing = None
+
+
+def _import_pyarrow():
+    try:
+        import pyarrow.ipc  # noqa: F401
+    except ImportError:
+        pass  # reported by the first view that needs it
 
 
 def map_columns(path):
