@@ -38,6 +38,7 @@ EXPECTED = {
     "nseg=0": ("ValueError", "ValueError", "got 0"),
     "nseg=-2": ("ValueError", "ValueError", "-2"),
     "nseg=2.7": ("ValueError", "ValueError", "2.7"),
+    "nseg=4.0": ("ValueError", "ValueError", "4.0"),
     "nseg=nan": ("ValueError", "ValueError", "nan"),
     "seg(1.5)": ("ValueError", "ValueError", "1.5"),
     "seg(-0.1)": ("ValueError", "ValueError", "-0.1"),

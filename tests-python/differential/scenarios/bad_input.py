@@ -224,6 +224,7 @@ CASES = {
     "nseg=0": nseg_case(0),
     "nseg=-2": nseg_case(-2),
     "nseg=2.7": nseg_case(2.7),
+    "nseg=4.0": nseg_case(4.0),
     "nseg=nan": nseg_case(math.nan),
     "seg(1.5)": segment_x_case(1.5),
     "seg(-0.1)": segment_x_case(-0.1),

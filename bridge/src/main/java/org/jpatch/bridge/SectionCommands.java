@@ -75,13 +75,13 @@ final class SectionCommands implements KindCommands<Section> {
     }
 
     /**
-     * NEURON: "nseg must be an integer in range 1 to 32767", a ValueError also for 2.7 or NaN.
-     * An integral float (3.0) is taken, as this package always has; the engine checks the range.
+     * NEURON: "nseg must be an integer in range 1 to 32767", a ValueError for any float, 3.0
+     * included (Python's int, not its float); the engine checks the range.
      */
     private int nseg(JsonNode value, String what) {
         double n = number(value, what);
-        if (n != Math.rint(n)) {
-            throw new CommandException("ValueError", what + " must be an integer, got " + n);
+        if (value.isFloatingPointNumber() || n != Math.rint(n)) {
+            throw new CommandException("ValueError", what + " must be an integer, got " + Values.describe(value));
         }
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
     }
