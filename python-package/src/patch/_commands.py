@@ -76,11 +76,18 @@ def _encode_extra(value):
 _encoder = json.JSONEncoder(allow_nan=True, default=_encode_extra, separators=(",", ":"))
 
 
+def describe(what):
+    """The user call a command came from. ``what`` is its text, or, on hot paths where
+    formatting every call would cost more than sending it, a tuple (function, *args)
+    that formats it: only a failure needs the text."""
+    return what if type(what) is str else what[0](*what[1:])
+
+
 def _raise_for(reply, batch):
     """Raises the exception the JVM named for a failed command, naming the user call."""
     error = reply.get("error")
     if error is not None:
-        what = batch[error["index"]][1]
+        what = describe(batch[error["index"]][1])
         raise _exception_class(error["type"])(f"{error['message']} (in: {what})")
 
 
@@ -144,7 +151,7 @@ class Session:
         for index in range(len(batch) - 1, -1, -1):
             if batch[index] is entry:
                 return results[index]
-        raise AssertionError(f"the command for {what} was not in the batch")
+        raise AssertionError(f"the command for {describe(what)} was not in the batch")
 
     def flush(self):
         with self._lock:
@@ -219,7 +226,7 @@ class Session:
                 if index:
                     earlier = batch[:index]
                     _raise_for(json.loads(self._gateway.execute(_encoder.encode([c for c, _ in earlier]))), earlier)
-                raise TypeError(f"{error} (in: {what})") from None
+                raise TypeError(f"{error} (in: {describe(what)})") from None
         raise AssertionError("the batch failed to encode although each command encodes")
 
     def _decode(self, value):
