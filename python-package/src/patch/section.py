@@ -4,7 +4,7 @@ import numbers
 
 from .core import is_sequence, transform
 from .objects import Connectable, PythonHocObject, encode
-from .segment import Segment
+from .segment import Segment, _describe_assignment
 
 # The section-wide values the engine keeps for every section, whatever is inserted.
 SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
@@ -41,9 +41,8 @@ class Section(PythonHocObject, Connectable):
             cls = type(value)
             if cls is not float and cls is not int:
                 value = encode(value)
-            self._session.send(
-                ["set", self._h, name, value], f"{self._label()}.{name} = {value!r}"
-            )
+            # The description is formatted only if the command fails (see _commands.describe).
+            self._session.send(["set", self._h, name, value], (_describe_assignment, self, name, value))
             if name == "nseg":
                 self._remember_nseg(value)
         elif isinstance(getattr(type(self), name, None), property):

@@ -12,6 +12,10 @@ def _value(value):
     return value if cls is float or cls is int else encode(value)
 
 
+def _describe_assignment(obj, name, value):
+    return f"{obj._label()}.{name} = {value!r}"
+
+
 class Segment(Referencing, Connectable):
     """``sec(x)``: a value naming the position ``x`` of a section; it owns no JVM object."""
 
@@ -28,9 +32,8 @@ class Segment(Referencing, Connectable):
         sec = self.sec
         if name in SEGMENT_VARIABLES or name in sec._range_variables:
             value = _value(value)
-            sec._session.send(
-                ["sset", sec._h, self.x, name, value], f"{self._label()}.{name} = {value!r}"
-            )
+            # The description is formatted only if the command fails (see _commands.describe).
+            sec._session.send(["sset", sec._h, self.x, name, value], (_describe_assignment, self, name, value))
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
