@@ -1,12 +1,13 @@
 package org.jpatch.core.mech.builtin;
 
+import org.jpatch.core.mech.Cnexp;
 import org.jpatch.core.mech.InstanceData;
 import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.RangeKernel;
 
 /**
  * hh.mod as nocmodl compiles it: currents by the 0.001 mV difference, cnexp state
- * updates in nocmodl's algebraic form, and the TABLE of (minf, mtau, hinf, htau, ninf,
+ * updates in nocmodl's algebraic form (mech.Cnexp), and the TABLE of (minf, mtau, hinf, htau, ninf,
  * ntau) over v = -100..100 mV in 200 steps, used while usetable_hh != 0 and rebuilt
  * when celsius changes.
  */
@@ -17,6 +18,8 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
     private static final int EREV = 0, CUR = 3, DCURDV = 4;
     private static final int TABLE_SIZE = 201;
     private static final double TABLE_VMIN = -100.0, TABLE_VMAX = 100.0;  // [mV]
+    /** Instances whose rates are formed, then their states updated, together: in L1 meanwhile. */
+    private static final int CHUNK = 256;
 
     private final double[] tMinf = new double[TABLE_SIZE], tMtau = new double[TABLE_SIZE];
     private final double[] tHinf = new double[TABLE_SIZE], tHtau = new double[TABLE_SIZE];
@@ -136,35 +139,38 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
     @Override
     public void state(int from, int to) {
         Rates r = from == 0 ? lowerRange : upperRange;
-        if (typeGlobals[USETABLE] == 0.0) {
-            stateComputingRates(from, to, r);
-        } else {
-            stateFromTable(from, to, r);
+        boolean table = typeGlobals[USETABLE] != 0.0;
+        double dt = globals.dt;
+        for (int start = from; start < to; start += CHUNK) {
+            int end = Math.min(start + CHUNK, to);
+            if (table) {
+                ratesFromTable(start, end, r);
+            } else {
+                ratesComputed(start, end, r);
+            }
+            Cnexp.update(m, minf, mtau, start, end, dt);
+            Cnexp.update(h, hinf, htau, start, end, dt);
+            Cnexp.update(n, ninf, ntau, start, end, dt);
         }
     }
 
-    private void stateComputingRates(int from, int to, Rates r) {
+    /** rates() of instances start..end computed directly, kept for their cnexp updates. */
+    private void ratesComputed(int start, int end, Rates r) {
         double[] v = nodes.v;
-        double dt = globals.dt;
-        for (int i = from; i < to; i++) {
+        for (int i = start; i < end; i++) {
             computeRates(v[node[i]], r);
             keep(i, r.minf, r.hinf, r.ninf, r.mtau, r.htau, r.ntau);
-            m[i] = cnexp(m[i], r.minf, r.mtau, dt);
-            h[i] = cnexp(h[i], r.hinf, r.htau, dt);
-            n[i] = cnexp(n[i], r.ninf, r.ntau, dt);
         }
     }
 
-    /** The hot loop: the table interpolation of rates() inlined into the update. */
-    private void stateFromTable(int from, int to, Rates r) {
+    /** The hot loop: rates() of instances start..end by the table interpolation, inlined, kept. */
+    private void ratesFromTable(int start, int end, Rates r) {
         double[] v = nodes.v;
-        double dt = globals.dt;
         double fac = tableFactor;
         double[] tMinf = this.tMinf, tMtau = this.tMtau, tHinf = this.tHinf;
         double[] tHtau = this.tHtau, tNinf = this.tNinf, tNtau = this.tNtau;
-        double[] m = this.m, h = this.h, n = this.n;
         int[] node = this.node;
-        for (int i = from; i < to; i++) {
+        for (int i = start; i < end; i++) {
             double mInf, mTau, hInf, hTau, nInf, nTau;
             double xi = fac * (v[node[i]] - TABLE_VMIN);
             if (xi > 0. && xi < 200.) {
@@ -181,9 +187,6 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
                 mInf = r.minf; mTau = r.mtau; hInf = r.hinf; hTau = r.htau; nInf = r.ninf; nTau = r.ntau;
             }
             keep(i, mInf, hInf, nInf, mTau, hTau, nTau);
-            m[i] = cnexp(m[i], mInf, mTau, dt);
-            h[i] = cnexp(h[i], hInf, hTau, dt);
-            n[i] = cnexp(n[i], nInf, nTau, dt);
         }
     }
 
@@ -191,15 +194,6 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
     private void keep(int i, double mInf, double hInf, double nInf, double mTau, double hTau, double nTau) {
         minf[i] = mInf; hinf[i] = hInf; ninf[i] = nInf;
         mtau[i] = mTau; htau[i] = hTau; ntau[i] = nTau;
-    }
-
-    /**
-     * cnexp for s' = (inf - s)/tau: s += (1 - exp(dt·a))·(-f0/a - s) with a = -1/tau and
-     * f0 = inf/tau, spelled exactly as nocmodl emits it.
-     */
-    private static double cnexp(double s, double inf, double tau, double dt) {
-        double a = (-1.0) / tau;
-        return s + (1. - Math.exp(dt * a)) * (-(inf / tau) / a - s);
     }
 
     /** rates(v) [mV] by the table (nocmodl's _n_rates) or directly when usetable_hh is 0. */
