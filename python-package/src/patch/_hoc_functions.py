@@ -169,8 +169,8 @@ class HocFunctions:
             return self._distance_from_origin(*self._location(args[0], sec, what), what)
         first = transform(args[0])
         if isinstance(first, Segment):
-            a, b = (first.sec, first.x), self._location(args[1], sec, what)
-            return self._session.ask(["sim", "distance", [encode(a[0]), a[1], encode(b[0]), b[1]]], what)
+            other, x = self._location(args[1], sec, what)
+            return self._session.ask(["sim", "distance", [encode(first.sec), first.x, encode(other), x]], what)
         if not isinstance(first, numbers.Real) or not 0 <= first <= 1:
             # NEURON: chkarg(1, 0, 1) refuses the mode with hoc_execerror
             raise RuntimeError(f"{what}: the first argument must be 0 (set the origin), 1 (measure) or a segment, got {args[0]!r}")
