@@ -81,3 +81,13 @@ def test_play_drives_a_variable(p):
     p.continuerun(3)
     assert max(recorded) == 1.0
     assert recorded[int(1.5 / p.dt)] == 0.5
+
+
+def test_x_reads_and_writes_elements_as_neuron_without_negative_indices(p):
+    v = p.Vector([1.0, 2.0, 3.0])
+    v.x[1] = 7.5
+    assert v.x[1] == 7.5 and list(v) == [1.0, 7.5, 3.0]
+    with pytest.raises(IndexError, match="-1"):
+        v.x[-1]
+    with pytest.raises(IndexError, match="3"):
+        v.x[3]

@@ -69,9 +69,13 @@ EXPECTED = {
     "dt=0": (None, "ValueError", "got 0"),
     "dt=-1": (None, "ValueError", "-1"),
     # nrn-patch's Vector wrapper is not subscriptable (TypeError); ours is a sequence, and
-    # out of range raises IndexError as NEURON's own hoc Vector does (h.Vector(3).x[7])
+    # out of range raises IndexError as NEURON's v.x[i] does
     "vector[5]": ("TypeError", "IndexError", "5"),
     "vector[-4]": ("TypeError", "IndexError", "-4"),
+    "vector.x[3]": ("IndexError", "IndexError", "3"),
+    "vector.x[-1]": ("IndexError", "IndexError", "-1"),
+    "vector.x[1.5]": ("IndexError", "IndexError", "1.5"),
+    "vector.x[5] = 1": ("IndexError", "IndexError", "5"),
     "record(4)": ("HocRecordError", "HocRecordError", "4"),
     # NEURON's distance() refuses with hoc_execerror, whatever is wrong
     "distance without origin": ("RuntimeError", "RuntimeError", "origin"),

@@ -168,8 +168,37 @@ class Vector(PythonHocObject):
             raise IndexError(f"Vector assignment needs a non-negative integer index, got {index!r}")
         self._queue("setx", [int(index), encode(value)], f"{self._label()}[{index}] = {value!r}")
 
+    @property
+    def x(self):
+        """NEURON's ``v.x[i]``: element i, read or written, with no negative indices."""
+        return _Elements(self)
+
     def __repr__(self):
         return f"<patch.objects.Vector {self._label()}>"
 
     def hname(self):
         return self._label()
+
+
+class _Elements:
+    """What ``v.x`` gives: NEURON's element access; out of range (also i < 0) is an IndexError."""
+
+    __slots__ = ("_vector",)
+
+    def __init__(self, vector):
+        self._vector = vector
+
+    def __getitem__(self, i):
+        vector = self._vector
+        return vector._call("x", [_element_index(i)], f"{vector._label()}.x[{i!r}]")
+
+    def __setitem__(self, i, value):
+        vector = self._vector
+        vector._queue("setx", [_element_index(i), encode(value)], f"{vector._label()}.x[{i!r}] = {value!r}")
+
+
+def _element_index(i):
+    if not isinstance(i, numbers.Integral):
+        # NEURON: any index that is not an element's is an IndexError
+        raise IndexError(f"Vector.x index must be an integer, got {i!r}")
+    return int(i)

@@ -214,6 +214,23 @@ def distance_case(*args):
     return case
 
 
+def vector_x_case(index):
+    def case():
+        v = p.Vector([1.0, 2.0, 3.0])
+        return (lambda: v.x[index]), lambda: list(v.x[i] for i in range(3))
+
+    return case
+
+
+def vector_set_x_case():
+    v = p.Vector([1.0, 2.0, 3.0])
+
+    def bad():
+        v.x[5] = 1.0
+
+    return bad, lambda: list(v.x[i] for i in range(3))
+
+
 def record_number_case():
     v = p.Vector()
     return (lambda: v.record(4)), lambda: len(v)
@@ -252,6 +269,10 @@ CASES = {
     "dt=-1": dt_case(-1),
     "vector[5]": vector_index_case(5),
     "vector[-4]": vector_index_case(-4),
+    "vector.x[3]": vector_x_case(3),
+    "vector.x[-1]": vector_x_case(-1),
+    "vector.x[1.5]": vector_x_case(1.5),
+    "vector.x[5] = 1": vector_set_x_case,
     "record(4)": record_number_case,
     "distance without origin": distance_without_origin_case,
     "distance(3, 0.5)": distance_case(3, 0.5),
