@@ -5,13 +5,14 @@ import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NetEvents;
 import org.jpatch.core.mech.NetReceiver;
+import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.mech.RangeVariable;
 
 /**
  * NEURON's Exp2Syn ({@code src/nrnoc/exp2syn.mod}): g = B - A, a difference of two
  * exponentials (rise tau1, decay tau2) normalised so one weight unit peaks at 1 µS.
  */
-public final class Exp2Syn extends MechanismKernel implements NetReceiver {
+public final class Exp2Syn extends MechanismKernel implements NetReceiver, RangeKernel {
     /** NEURON's type index: after ExpSyn (9). */
     public static final int ORDER = 10;
     private static final int TAU1 = 0, TAU2 = 1, E = 2, I = 3, G = 4, FACTOR = 5, A = 6, B = 7;
@@ -69,9 +70,15 @@ public final class Exp2Syn extends MechanismKernel implements NetReceiver {
 
     @Override
     public void current() {
+        current(0, data.count);
+    }
+
+    /** Instances are sorted by node, so synapses sharing a node fall in the same range. */
+    @Override
+    public void current(int from, int to) {
         int[] node = data.node;
         double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;
-        for (int k = 0; k < data.count; k++) {
+        for (int k = from; k < to; k++) {
             int n = node[k];
             double vk = v[n];
             double gk = b[k] - a[k];
@@ -88,8 +95,13 @@ public final class Exp2Syn extends MechanismKernel implements NetReceiver {
 
     @Override
     public void state() {
+        state(0, data.count);
+    }
+
+    @Override
+    public void state(int from, int to) {
         double dt = globals.dt;
-        for (int k = 0; k < data.count; k++) {
+        for (int k = from; k < to; k++) {
             a[k] = a[k] + (1.0 - Math.exp(dt * ((-1.0) / tau1[k]))) * (-(0.0) - a[k]);
             b[k] = b[k] + (1.0 - Math.exp(dt * ((-1.0) / tau2[k]))) * (-(0.0) - b[k]);
         }

@@ -5,13 +5,14 @@ import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NetEvents;
 import org.jpatch.core.mech.NetReceiver;
+import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.mech.RangeVariable;
 
 /**
  * NEURON's ExpSyn ({@code src/nrnoc/expsyn.mod}): a conductance that jumps by the NetCon
  * weight and decays with {@code tau}; i = g·(v - e), a membrane (nonspecific) current.
  */
-public final class ExpSyn extends MechanismKernel implements NetReceiver {
+public final class ExpSyn extends MechanismKernel implements NetReceiver, RangeKernel {
     /** NEURON's type index: after IClamp (7) and AlphaSynapse (8). */
     public static final int ORDER = 9;
     private static final int TAU = 0, E = 1, I = 2, G = 3;
@@ -46,9 +47,15 @@ public final class ExpSyn extends MechanismKernel implements NetReceiver {
 
     @Override
     public void current() {
+        current(0, data.count);
+    }
+
+    /** Instances are sorted by node, so synapses sharing a node fall in the same range. */
+    @Override
+    public void current(int from, int to) {
         int[] node = data.node;
         double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;
-        for (int k = 0; k < data.count; k++) {
+        for (int k = from; k < to; k++) {
             int n = node[k];
             double vk = v[n];
             double gLocal = g[k] * (vk + 0.001 - e[k]);
@@ -63,8 +70,13 @@ public final class ExpSyn extends MechanismKernel implements NetReceiver {
 
     @Override
     public void state() {
+        state(0, data.count);
+    }
+
+    @Override
+    public void state(int from, int to) {
         double dt = globals.dt;
-        for (int k = 0; k < data.count; k++) {
+        for (int k = from; k < to; k++) {
             g[k] = g[k] + (1.0 - Math.exp(dt * ((-1.0) / tau[k]))) * (-(0.0) - g[k]);
         }
     }

@@ -7,6 +7,7 @@ import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NetEvents;
 import org.jpatch.core.mech.NetReceiver;
 import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.mech.RangeVariable;
 
 /**
@@ -19,7 +20,7 @@ import org.jpatch.core.mech.RangeVariable;
  * A draw recomputes the Philox block of the current position, so no per-instance object
  * is needed and the stream survives re-lowering with its instance.
  */
-public final class NetStim extends MechanismKernel implements NetReceiver {
+public final class NetStim extends MechanismKernel implements NetReceiver, RangeKernel {
     /** NEURON's type index: after hh (17). */
     public static final int ORDER = 18;
     /** id3 of a stream not yet numbered: the event system gives it NEURON's default (1, 0, n). */
@@ -244,4 +245,11 @@ public final class NetStim extends MechanismKernel implements NetReceiver {
         }
         id2[k] = (id2[k] + 1.0) % TWO_POW_32;
     }
+
+    /** An artificial cell: no current, and its states change only at events (not per step). */
+    @Override
+    public void current(int from, int to) {}
+
+    @Override
+    public void state(int from, int to) {}
 }

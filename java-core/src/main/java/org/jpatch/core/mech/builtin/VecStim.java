@@ -5,6 +5,7 @@ import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NetEvents;
 import org.jpatch.core.mech.NetReceiver;
+import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.mech.RangeVariable;
 
 /**
@@ -12,7 +13,7 @@ import org.jpatch.core.mech.RangeVariable;
  * NEURON's vecevent.mod): fires at the times of the vector played into it with the event
  * system's {@code play}, read one element at a time as the run goes.
  */
-public final class VecStim extends MechanismKernel implements NetReceiver {
+public final class VecStim extends MechanismKernel implements NetReceiver, RangeKernel {
     /** Not built into NEURON: a compiled mechanism, so after every built-in type. */
     public static final int ORDER = 25;
     private static final int INDEX = 0, ETIME = 1;
@@ -82,4 +83,11 @@ public final class VecStim extends MechanismKernel implements NetReceiver {
             }
         }
     }
+
+    /** An artificial cell: no current, and its states change only at events (not per step). */
+    @Override
+    public void current(int from, int to) {}
+
+    @Override
+    public void state(int from, int to) {}
 }
