@@ -49,7 +49,7 @@
  * and usetable 0 included). Of the 107 NEURON-dialect files above, 58 translate (all 107
  * in about 2 s, warm). NeuronDifferentialTest runs every translated mechanism against
  * nrnivmodl's build of the same file (density mechanisms under current clamp, point
- * processes driven by NetStim events): 47 of 47 agree to 1e-9, most bit for bit (6 more
+ * processes driven by NetStim events): 47 of 47 agree to 1e-9, 42 bit for bit (6 more
  * need ions the engine lacks: lca, h, no). cnexp falls back to derivimplicit for blocks
  * not linear in their states, as nocmodl does.
  * Not yet: KINETIC/sparse (25 files), writing concentrations (ion style, Nernst), euler,

@@ -111,7 +111,7 @@ class NeuronDifferentialTest {
         }
         Path script = Files.writeString(work.resolve("protocol.py"), PROTOCOL);
 
-        int agree = 0;
+        int agree = 0, identical = 0;
         List<String> disagree = new ArrayList<>();
         for (var entry : compiled.entrySet()) {
             MechanismType type = entry.getValue();
@@ -127,6 +127,9 @@ class NeuronDifferentialTest {
             List<Double> neuron = run(work, 120, python, script.toString(), library.toString(), entry.getKey(), kind)
                     .lines().filter(NeuronDifferentialTest::isNumber).map(Double::parseDouble).toList();
             double worst = worstRelativeDifference(neuron, mine);
+            if (worst == 0.0) {
+                identical++;
+            }
             if (worst <= 1e-9) {
                 agree++;
             } else {
@@ -134,7 +137,8 @@ class NeuronDifferentialTest {
             }
         }
         System.out.println("NeuronDifferentialTest: " + agree + " of " + (agree + disagree.size())
-                + " compiled mechanisms agree with NEURON to 1e-9; " + notCompared.size() + " not compared:");
+                + " compiled mechanisms agree with NEURON to 1e-9 (" + identical + " bit for bit); "
+                + notCompared.size() + " not compared:");
         notCompared.forEach(n -> System.out.println("  " + n));
         disagree.forEach(d -> System.out.println("  DIFFERS " + d));
         assertTrue(agree > 0, "nothing compared");
