@@ -21,6 +21,22 @@ public final class Cnexp {
      */
     private static final int LANEWISE_MIN_INSTANCES = 64;
     private static final boolean LANEWISE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /**
+     * Until the JIT has compiled the lane-wise loop it runs interpreted, boxing every
+     * vector (15 ms per step of a 10,001-compartment hh cable instead of 0.3 ms). A
+     * daemon thread exercises it that long while the steps go one instance at a time;
+     * the bits are the same either way, so the switch may happen mid-run.
+     */
+    private static final int WARM_UP_CALLS = 5_000;
+    private static volatile boolean lanewiseCompiled;
+
+    static {
+        if (LANEWISE) {
+            Thread warmUp = new Thread(Cnexp::warmUpLanewise, "jpatch-cnexp-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
+    }
 
     private Cnexp() {}
 
@@ -32,12 +48,22 @@ public final class Cnexp {
     /** s[i] advanced by dt [ms] towards inf[i] with time constant tau[i] [ms], for i in [from, to). */
     public static void update(double[] s, double[] inf, double[] tau, int from, int to, double dt) {
         int i = from;
-        if (LANEWISE && to - from >= LANEWISE_MIN_INSTANCES) {
+        if (lanewiseCompiled && to - from >= LANEWISE_MIN_INSTANCES) {
             i = LanewiseCnexp.update(s, inf, tau, from, to, dt);
         }
         for (; i < to; i++) {
             s[i] = update(s[i], inf[i], tau[i], dt);
         }
+    }
+
+    private static void warmUpLanewise() {
+        int n = 4 * LANEWISE_MIN_INSTANCES;
+        double[] s = new double[n], inf = new double[n], tau = new double[n];
+        java.util.Arrays.fill(tau, 1.0);  // [ms]
+        for (int call = 0; call < WARM_UP_CALLS; call++) {
+            LanewiseCnexp.update(s, inf, tau, 0, n, 0.025);
+        }
+        lanewiseCompiled = true;
     }
 
     /** One instance's update; {@link LanewiseCnexp} performs the same operations per lane. */
