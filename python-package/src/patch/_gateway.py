@@ -34,6 +34,12 @@ ARROW_FLAGS = (
     "-Darrow.allocation.manager.type=Unsafe",
 )
 
+#: The engine computes hh's exp lane-wise with the Vector API (java-core's mech.Cnexp)
+#: when the JVM has this module; the launcher then prints INCUBATOR_NOTICE on every
+#: start, which is no news to a user and is dropped from the JVM's stderr.
+VECTOR_FLAGS = ("--add-modules", "jdk.incubator.vector")
+INCUBATOR_NOTICE = b"WARNING: Using incubator modules"
+
 # py4j logs a failed call with a traceback before raising it; we raise GatewayError
 # ourselves, so its own report would only be noise on the user's stderr.
 logging.getLogger("py4j").setLevel(logging.CRITICAL)
@@ -158,6 +164,7 @@ def _jvm_command(java, jar, cds):
     if heap:
         command.append(f"-Xmx{heap}")
     command += ARROW_FLAGS
+    command += VECTOR_FLAGS
     major = java_major_version(java)
     if major is not None and major >= 23:
         # JDK 23+ warns about (and later refuses) Arrow's sun.misc.Unsafe memory access.
@@ -185,11 +192,16 @@ class Gateway:
                 _jvm_command(java, jar, self._cds),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
                 env=env,
             )
         except OSError as error:
             _shm.remove_session_dir(self.shm_dir)
             raise _gateway_error(f"cannot start Java ({java}): {error}") from None
+        threading.Thread(
+            target=_copy_stream, args=(self.process.stderr, sys.stderr, INCUBATOR_NOTICE),
+            name="jpatch-jvm-stderr", daemon=True,
+        ).start()
         try:
             # Python's imports for the connection overlap the JVM's start-up.
             import py4j.java_gateway  # noqa: F401
@@ -300,8 +312,11 @@ class Gateway:
             pass
 
 
-def _copy_stream(source, target):
+def _copy_stream(source, target, skip=None):
+    """Lines of `source` to `target`, except those starting with `skip`."""
     for raw in iter(source.readline, b""):
+        if skip is not None and raw.startswith(skip):
+            continue
         try:
             target.write(raw.decode(errors="replace"))
             target.flush()
