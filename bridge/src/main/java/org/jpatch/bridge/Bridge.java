@@ -43,7 +43,12 @@ final class Bridge {
     }
 
     Args args(JsonNode list, String call) {
-        return new Args(list, call, handles);
+        return new Args(list, null, call, handles);
+    }
+
+    /** The arguments of kind.method (the name is formatted only for a message). */
+    Args args(JsonNode list, String kind, String method) {
+        return new Args(list, kind, method, handles);
     }
 
     /** An engine object as a result; a negative handle is allocated the first time Python sees it. */

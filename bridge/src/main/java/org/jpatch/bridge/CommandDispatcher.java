@@ -72,7 +72,7 @@ final class CommandDispatcher {
                 Object target = target(command);
                 KindCommands<?> kind = bridge.kindOf(target);
                 String method = Values.string(command.get(2), "call method");
-                return callMethod(kind, target, method, bridge.args(command.get(3), kind.kind() + "." + method));
+                return callMethod(kind, target, method, bridge.args(command.get(3), kind.kind(), method));
             }
             case "gset": {
                 expectLength(command, 3);
@@ -136,12 +136,20 @@ final class CommandDispatcher {
         return NullNode.getInstance();
     }
 
+    // target and attribute word their refusals only when there is one: they run for
+    // nearly every command.
     private Object target(JsonNode command) {
-        return bridge.handles.get(Values.handle(command.get(1), command.get(0).textValue() + " target"));
+        JsonNode operand = command.get(1);
+        JsonNode id = Values.isHandle(operand) ? operand.get("h") : operand;
+        if (id.isIntegralNumber()) {
+            return bridge.handles.get(id.longValue());
+        }
+        return bridge.handles.get(Values.handle(operand, command.get(0).textValue() + " target"));
     }
 
     private static String attribute(JsonNode command) {
-        return Values.string(command.get(2), command.get(0).textValue() + " attribute");
+        JsonNode name = command.get(2);
+        return name.isTextual() ? name.textValue() : Values.string(name, command.get(0).textValue() + " attribute");
     }
 
     private static void expectLength(JsonNode command, int length) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.jpatch.core.InvalidValueException;
+import java.util.function.Supplier;
 import org.jpatch.core.model.Section;
 
 /** Sections: geometry, range variables (section-wide and per segment), topology, mechanisms, 3-D points. */
@@ -49,7 +50,8 @@ final class SectionCommands implements KindCommands<Section> {
 
     @Override
     public void set(Section s, String attribute, JsonNode value) {
-        String what = s.name() + "." + attribute;
+        // Formatted only for an error message: a model-building batch sets ~10^5 values.
+        Supplier<String> what = () -> s.name() + "." + attribute;
         switch (attribute) {
             case "L" -> s.setL(number(value, what));
             case "Ra" -> s.setRa(number(value, what));
@@ -62,26 +64,26 @@ final class SectionCommands implements KindCommands<Section> {
     }
 
     /** NEURON refuses a value of the wrong type for a section's or segment's variable with ValueError ("bad value"). */
-    private double number(JsonNode value, String what) {
+    private double number(JsonNode value, Supplier<String> what) {
         if (value.isNumber() || value.isBoolean()) {
-            return Values.number(value, what);
+            return Values.number(value, "");  // cannot fail: the text is never used
         }
         String got = Values.describe(value);
         if (Values.isHandle(value)) {
-            Object object = bridge.handles.get(Values.handle(value, what));
+            Object object = bridge.handles.get(Values.handle(value, what.get()));
             got = "a " + object.getClass().getSimpleName() + " (" + object + ")";
         }
-        throw new CommandException("ValueError", what + " must be a number, got " + got);
+        throw new CommandException("ValueError", what.get() + " must be a number, got " + got);
     }
 
     /**
      * NEURON: "nseg must be an integer in range 1 to 32767", a ValueError for any float, 3.0
      * included (Python's int, not its float); the engine checks the range.
      */
-    private int nseg(JsonNode value, String what) {
+    private int nseg(JsonNode value, Supplier<String> what) {
         double n = number(value, what);
         if (value.isFloatingPointNumber() || n != Math.rint(n)) {
-            throw new CommandException("ValueError", what + " must be an integer, got " + Values.describe(value));
+            throw new CommandException("ValueError", what.get() + " must be an integer, got " + Values.describe(value));
         }
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
     }
@@ -107,7 +109,7 @@ final class SectionCommands implements KindCommands<Section> {
     }
 
     void setSegment(Section s, double x, String variable, JsonNode value) {
-        double v = number(value, s.name() + "(" + x + ")." + variable);
+        double v = number(value, () -> s.name() + "(" + x + ")." + variable);
         switch (variable) {
             case "diam" -> refuseDiamAsNeuron(() -> s.setDiam(x, v));
             case "cm" -> s.setCm(x, v);

@@ -70,7 +70,8 @@ final class Values {
         }
         double[] out = new double[value.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = number(value.get(i), what + "[" + i + "]");
+            JsonNode element = value.get(i);
+            out[i] = element.isNumber() ? element.doubleValue() : number(element, what + "[" + i + "]");
         }
         return out;
     }
