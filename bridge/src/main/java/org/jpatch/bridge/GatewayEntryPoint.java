@@ -23,9 +23,9 @@ public final class GatewayEntryPoint {
         ArrayNode results = reply.putArray("results");
         JsonNode batch;
         try {
-            batch = Json.MAPPER.readTree(batchJson);
-        } catch (JsonProcessingException e) {
-            putError(reply, 0, CommandException.type("batch is not valid JSON: " + e.getOriginalMessage()));
+            batch = BatchParser.parse(batchJson);
+        } catch (CommandException notJson) {
+            putError(reply, 0, notJson);
             return write(reply);
         }
         if (batch == null || !batch.isArray()) {
