@@ -182,7 +182,8 @@ class Session:
         finally:
             self._remove_unconsumed_imports()
         for result in reply["results"]:
-            self._decode(result)
+            if type(result) is list or type(result) is dict:  # nothing else can hold a handle
+                self._decode(result)
         _raise_for(reply, batch)
 
     def _flush_locked(self):
@@ -312,6 +313,8 @@ class Session:
         self.send(["call", handle, "import", [path]], what)
 
     def _remove_unconsumed_imports(self):
+        if not self._import_files:
+            return
         queued = {cmd[3][0] for cmd, _ in self._queue if cmd[:1] == ["call"] and cmd[2:3] == ["import"]}
         keep = []
         for path in self._import_files:
