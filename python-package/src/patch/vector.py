@@ -123,7 +123,9 @@ class Vector(PythonHocObject):
 
     # Sequence protocol and numpy interop.
     def as_numpy(self):
-        """A read-only numpy view of the contents (zero copy)."""
+        """A read-only numpy view of the contents (zero copy). Unlike NEURON's live view
+        it is a snapshot: a later change of the Vector (a call, a run) leaves it as it
+        was, and the next as_numpy() returns a new array (bridge/README.md, "Vector views")."""
         return self._session.vector_view(self._h)
 
     def to_arrow(self):
