@@ -23,20 +23,31 @@ import org.jpatch.core.mech.MechanismKernel;
 
 /**
  * Compiles generated kernel source in memory with the JDK's compiler (javax.tools) and
- * loads it in a class loader of its own: no files, no C compiler, no dependency.
+ * loads it in a class loader of its own: no C compiler, no dependency. Compiled classes
+ * come from, and go to, a {@link KernelCache} when one is given.
  */
 final class KernelCompiler {
     private KernelCompiler() {
     }
 
-    /** A factory of fresh kernels of the compiled class. */
-    static Supplier<MechanismKernel> compile(String simpleName, String source) {
+    /** A factory of fresh kernels of the compiled class, taken from the cache when it holds this source. */
+    static Supplier<MechanismKernel> compile(String simpleName, String source, KernelCache cache) {
+        String className = KernelGenerator.PACKAGE + "." + simpleName;
+        Map<String, byte[]> classes = cache.lookup(source);
+        if (classes == null) {
+            classes = compileToClassFiles(className, source);
+            cache.store(source, classes);
+        }
+        return load(className, classes);
+    }
+
+    /** The class files (by binary name) javac makes of the source. */
+    static Map<String, byte[]> compileToClassFiles(String className, String source) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime: jpatch needs a JDK, not a JRE, "
                     + "to load .mod files");
         }
-        String className = KernelGenerator.PACKAGE + "." + simpleName;
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
         StandardJavaFileManager standard = compiler.getStandardFileManager(null, null, null);
         JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
@@ -66,14 +77,19 @@ final class KernelCompiler {
             // the generator's fault, not the user's: show both so it can be fixed
             throw new IllegalStateException("generated kernel does not compile:\n" + diagnostics + "\n" + source);
         }
+        Map<String, byte[]> classFiles = new HashMap<>();
+        classes.forEach((name, bytes) -> classFiles.put(name, bytes.toByteArray()));
+        return classFiles;
+    }
+
+    private static Supplier<MechanismKernel> load(String className, Map<String, byte[]> classes) {
         ClassLoader loader = new ClassLoader(MechanismKernel.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
-                ByteArrayOutputStream bytes = classes.get(name);
-                if (bytes == null) {
+                byte[] b = classes.get(name);
+                if (b == null) {
                     throw new ClassNotFoundException(name);
                 }
-                byte[] b = bytes.toByteArray();
                 return defineClass(name, b, 0, b.length);
             }
         };
@@ -93,7 +109,7 @@ final class KernelCompiler {
     }
 
     /** Where java-core's classes are, so generated code can extend MechanismKernel. */
-    private static String engineClassPath() {
+    static String engineClassPath() {
         try {
             return Path.of(MechanismKernel.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {

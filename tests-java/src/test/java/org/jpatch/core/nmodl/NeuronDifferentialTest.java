@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Needs {@code JPATCH_MOD_DIRS} (as {@link RealModFilesTest}) and
  * {@code JPATCH_NEURON_PYTHON}, the python of a NEURON installation whose bin directory
  * also holds nrnivmodl (e.g. .venv-ref/bin/python) and a C compiler; skipped, saying why,
- * otherwise. Files jpatch's translator refuses, built-in names, and mechanisms using ions
- * the engine does not have are counted and listed, not compared.
+ * otherwise. Files jpatch's translator refuses and built-in names are counted and listed,
+ * not compared. Each mechanism is registered as NEURON's _reg does, creating the ions it
+ * uses that the engine lacks.
  */
 class NeuronDifferentialTest {
     /** argv: library, mechanism, "density" or "point" (the point process with NET_RECEIVE or not: "events"). */
@@ -82,17 +83,18 @@ class NeuronDifferentialTest {
         Assumptions.assumeTrue(dirs != null && python != null, "JPATCH_MOD_DIRS or JPATCH_NEURON_PYTHON unset");
 
         MechanismCatalogue builtins = new Simulation().catalogue();
-        Map<String, MechanismType> compiled = new LinkedHashMap<>();
+        Map<String, CompiledMechanism> compiled = new LinkedHashMap<>();
         Map<String, Path> sources = new LinkedHashMap<>();
         List<String> notCompared = new ArrayList<>();
         for (Path file : modFiles(dirs)) {
             try {
-                MechanismType type = new NmodlCompiler().compile(file, 100);
-                if (builtins.contains(type.name())) {
-                    notCompared.add(file.getFileName() + ": " + type.name() + " is built into both simulators");
-                } else if (!compiled.containsKey(type.name())) {
-                    compiled.put(type.name(), type);
-                    sources.put(type.name(), file);
+                CompiledMechanism mechanism = new NmodlCompiler().translate(file);
+                String name = mechanism.mechanism().name();
+                if (builtins.contains(name)) {
+                    notCompared.add(file.getFileName() + ": " + name + " is built into both simulators");
+                } else if (!compiled.containsKey(name)) {
+                    compiled.put(name, mechanism);
+                    sources.put(name, file);
                 }
             } catch (NmodlSyntaxException e) {
                 notCompared.add(e.getMessage());
@@ -114,12 +116,12 @@ class NeuronDifferentialTest {
         int agree = 0, identical = 0;
         List<String> disagree = new ArrayList<>();
         for (var entry : compiled.entrySet()) {
-            MechanismType type = entry.getValue();
-            String kind = !type.isPointProcess() ? "density"
-                    : type.newKernel() instanceof org.jpatch.core.mech.NetReceiver ? "events" : "point";
+            CompiledMechanism mechanism = entry.getValue();
+            String kind = !mechanism.mechanism().isPointProcess() ? "density"
+                    : mechanism.kernels().get() instanceof org.jpatch.core.mech.NetReceiver ? "events" : "point";
             List<Double> mine;
             try {
-                mine = jpatchTrace(type, kind);
+                mine = jpatchTrace(mechanism, kind);
             } catch (ModelException e) {
                 notCompared.add(entry.getKey() + ": the engine refuses it: " + e.getMessage());
                 continue;
@@ -145,9 +147,9 @@ class NeuronDifferentialTest {
         assertEquals(List.of(), disagree);
     }
 
-    private static List<Double> jpatchTrace(MechanismType type, String kind) {
+    private static List<Double> jpatchTrace(CompiledMechanism mechanism, String kind) {
         Simulation sim = new Simulation();
-        sim.catalogue().register(type);
+        MechanismType type = mechanism.registerIn(sim.catalogue());
         Section soma = sim.newSection("soma");
         soma.setL(20);
         soma.setDiam(20);
