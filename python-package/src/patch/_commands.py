@@ -135,6 +135,8 @@ class Session:
     # -- queue -----------------------------------------------------------------------
 
     def send(self, cmd, what):
+        """Queues ``cmd`` (a list, or a tuple: hot paths send tuples of plain values,
+        which the garbage collector stops tracking)."""
         # Under the lock so that a flush in another thread cannot take the queue between
         # our append and its swap, and lose the command.
         with self._lock:
@@ -250,7 +252,8 @@ class Session:
         # finalizers may append to the queue meanwhile.
         queue = self._queue
         for index in range(len(queue) - 1, -1, -1):
-            if queue[index][0] == ["free", handle]:
+            cmd = queue[index][0]
+            if cmd[0] == "free" and cmd[1] == handle:
                 del queue[index]
         proxy = self._wrapper(handle, kind)
         self._proxies[handle] = proxy
@@ -315,7 +318,8 @@ class Session:
     def _remove_unconsumed_imports(self):
         if not self._import_files:
             return
-        queued = {cmd[3][0] for cmd, _ in self._queue if cmd[:1] == ["call"] and cmd[2:3] == ["import"]}
+        # Commands are lists or tuples: compare items, not sequences.
+        queued = {cmd[3][0] for cmd, _ in self._queue if len(cmd) > 3 and cmd[0] == "call" and cmd[2] == "import"}
         keep = []
         for path in self._import_files:
             if path in queued:
