@@ -16,6 +16,10 @@ def _describe_assignment(obj, name, value):
     return f"{obj._label()}.{name} = {value!r}"
 
 
+def _describe_segment_assignment(sec, x, name, value):
+    return f"{sec._label()}({x:g}).{name} = {value!r}"
+
+
 class Segment(Referencing, Connectable):
     """``sec(x)``: a value naming the position ``x`` of a section; it owns no JVM object."""
 
@@ -32,8 +36,11 @@ class Segment(Referencing, Connectable):
         sec = self.sec
         if name in SEGMENT_VARIABLES or name in sec._range_variables:
             value = _value(value)
+            x = self.x
             # The description is formatted only if the command fails (see _commands.describe).
-            sec._session.send(["sset", sec._h, self.x, name, value], (_describe_assignment, self, name, value))
+            # A tuple of plain values, and no reference to this Segment: the garbage
+            # collector stops tracking both soon, so a long queue does not cost it work.
+            sec._session.send(("sset", sec._h, x, name, value), (_describe_segment_assignment, sec, x, name, value))
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
