@@ -42,7 +42,7 @@ class Section(PythonHocObject, Connectable):
             if cls is not float and cls is not int:
                 value = encode(value)
             # The description is formatted only if the command fails (see _commands.describe).
-            self._session.send(("set", self._h, name, value), (_describe_assignment, self, name, value))
+            self._session.send(("set", self._h, name, value), (_describe_assignment, self._label(), name, value))
             if name == "nseg":
                 self._remember_nseg(value)
         elif isinstance(getattr(type(self), name, None), property):

@@ -12,12 +12,12 @@ def _value(value):
     return value if cls is float or cls is int else encode(value)
 
 
-def _describe_assignment(obj, name, value):
-    return f"{obj._label()}.{name} = {value!r}"
+def _describe_assignment(label, name, value):
+    return f"{label}.{name} = {value!r}"
 
 
-def _describe_segment_assignment(sec, x, name, value):
-    return f"{sec._label()}({x:g}).{name} = {value!r}"
+def _describe_segment_assignment(label, x, name, value):
+    return f"{label}({x:g}).{name} = {value!r}"
 
 
 class Segment(Referencing, Connectable):
@@ -38,9 +38,11 @@ class Segment(Referencing, Connectable):
             value = _value(value)
             x = self.x
             # The description is formatted only if the command fails (see _commands.describe).
-            # A tuple of plain values, and no reference to this Segment: the garbage
-            # collector stops tracking both soon, so a long queue does not cost it work.
-            sec._session.send(("sset", sec._h, x, name, value), (_describe_segment_assignment, sec, x, name, value))
+            # Command and description are tuples of plain values: the garbage collector
+            # stops tracking them (and their queue entry), so a long queue costs it no work.
+            sec._session.send(
+                ("sset", sec._h, x, name, value), (_describe_segment_assignment, sec._label(), x, name, value)
+            )
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
