@@ -20,6 +20,11 @@ final class SecondThread implements Runnable {
     // half, the next PAUSE_SWEEPS sweeps run on the caller's thread alone.
     private static final int LATE_LIMIT = 8;
     private static final int PAUSE_SWEEPS = 2000;
+    // A sweep whose half takes less than this gains less than handing it over costs (a
+    // wake-up, two cache-line round trips): e.g. the states of a network of passive
+    // dendrites and a few hh somas. Such a kind of sweep runs on the caller's thread
+    // alone for the next PAUSE_SWEEPS sweeps of that kind, then is tried again.
+    private static final long WORTHWHILE_HALF_NANOS = 10_000;
     private static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2;
     private static SecondThread shared;
 
@@ -31,7 +36,7 @@ final class SecondThread implements Runnable {
     private boolean states;
     private Throwable failure;
     private int lateInARow;   // guarded by busy
-    private int pausedSweeps; // guarded by busy
+    private final int[] pausedSweeps = new int[2]; // per kind (currents, states); guarded by busy
 
     private SecondThread() {
         thread = new Thread(this, "jpatch-second-thread");
@@ -49,8 +54,9 @@ final class SecondThread implements Runnable {
         if (helper == null) {
             return false;
         }
-        if (helper.pausedSweeps > 0) {
-            helper.pausedSweeps--;
+        int kind = states ? 1 : 0;
+        if (helper.pausedSweeps[kind] > 0) {
+            helper.pausedSweeps[kind]--;
             helper.busy.set(false);
             return false;
         }
@@ -68,7 +74,7 @@ final class SecondThread implements Runnable {
         } finally {
             // even when the lower half failed: the helper must be done before anyone reuses it
             helperFailure = helper.awaitCompletion(ticket);
-            helper.noteWait(System.nanoTime() - ownDone, ownDone - start);
+            helper.noteWait(System.nanoTime() - ownDone, ownDone - start, kind);
             helper.model = null;
             helper.busy.set(false);
         }
@@ -88,12 +94,16 @@ final class SecondThread implements Runnable {
         return shared.busy.compareAndSet(false, true) ? shared : null;
     }
 
-    private void noteWait(long waited, long ownHalf) {
+    private void noteWait(long waited, long ownHalf, int kind) {
+        if (ownHalf < WORTHWHILE_HALF_NANOS) {
+            pausedSweeps[kind] = PAUSE_SWEEPS;
+        }
         if (waited <= ownHalf) {
             lateInARow = 0;
         } else if (++lateInARow >= LATE_LIMIT) {
             lateInARow = 0;
-            pausedSweeps = PAUSE_SWEEPS;
+            pausedSweeps[0] = PAUSE_SWEEPS;
+            pausedSweeps[1] = PAUSE_SWEEPS;
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TwoThreadNetworkTest {
     private static final int CELLS = 80;
 
-    /** A ring of hh somas with ten passive dendrites each (about 5,000 nodes), ExpSyn and Exp2Syn synapses. */
+    /** A ring of hh cells, a soma and ten dendrites each (about 5,000 nodes), ExpSyn and Exp2Syn synapses. */
     private record Ring(Simulation sim, List<SpikeTimes> spikes) {}
 
     private static Ring ring(int threads) {
@@ -35,6 +35,7 @@ class TwoThreadNetworkTest {
                 dend.setDiam(1);
                 dend.setNseg(5);
                 dend.insert("pas");
+                dend.insert("hh");  // enough work per node that the sweeps are worth splitting
                 dend.connect(soma, 1, 0);
             }
             PointProcess expSyn = sim.newPointProcess("ExpSyn", soma, 0.5);
