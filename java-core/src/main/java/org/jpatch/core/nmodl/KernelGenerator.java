@@ -48,6 +48,13 @@ final class KernelGenerator {
     private final JavaExpressionWriter expressions;
     private String currentFunction;
     private final List<String> checks = new ArrayList<>();
+    /** While translating a KINETIC block for sparse: its states' rows. */
+    private KineticSystem kineticSystem;
+    /** KINETIC blocks some SOLVE names, by name; their solver fields are declared once. */
+    private final Map<String, KineticSystem> kineticSystems = new java.util.LinkedHashMap<>();
+    private final Set<String> kineticFieldsDeclared = new HashSet<>();
+    /** While translating INITIAL, where SOLVE ... STEADYSTATE may appear. */
+    private boolean inInitial;
     /** While translating a block for derivimplicit: where each state's derivative goes. */
     private Map<String, String> derivativeSlots;
     private int indent;
@@ -106,6 +113,9 @@ final class KernelGenerator {
         initialize();
         current();
         state();
+        for (String name : kineticSystems.keySet()) {
+            declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL only
+        }
         if (netReceive != null) {
             netReceive(netReceive);
         }
@@ -127,7 +137,8 @@ final class KernelGenerator {
                     refuseUnsupported(statement);
                 }
             } else if (item instanceof ModelItem.CodeBlock block && block.kind() != ModelItem.BlockKind.INITIAL
-                    && block.kind() != ModelItem.BlockKind.BREAKPOINT && block.kind() != ModelItem.BlockKind.DERIVATIVE) {
+                    && block.kind() != ModelItem.BlockKind.BREAKPOINT && block.kind() != ModelItem.BlockKind.DERIVATIVE
+                    && block.kind() != ModelItem.BlockKind.KINETIC) {
                 throw unsupported(block.position(), block.kind() + " blocks");
             } else if (item instanceof ModelItem.FunctionTable) {
                 throw unsupported(item.position(), "FUNCTION_TABLE");
@@ -293,7 +304,9 @@ final class KernelGenerator {
             line(fileScope.get(state.name()) + " = " + fileScope.get(state.name() + "0") + ";");
         }
         if (initial != null) {
+            inInitial = true;
             statements(initial.body());
+            inInitial = false;
         }
         indent--;
         line("}");
@@ -372,7 +385,18 @@ final class KernelGenerator {
             return;
         }
         List<String> steps = new ArrayList<>();
+        List<KineticSystem> kinetics = new ArrayList<>();
         for (Statement.Solve solve : solves) {
+            ModelItem.CodeBlock kinetic = codeBlock(ModelItem.BlockKind.KINETIC, solve.block());
+            if (kinetic != null) {
+                if (!"sparse".equals(solve.method()) || !"METHOD".equals(solve.methodKeyword())) {
+                    throw unsupported(solve.position(), "SOLVE of a KINETIC block without METHOD sparse");
+                }
+                kinetics.add(kineticSystem(kinetic));
+                steps.add(declareKineticFields(kinetic));
+                continue;
+            }
+            kinetics.add(null);
             ModelItem.CodeBlock derivative = derivativeBlock(solve);
             if ("cnexp".equals(solve.method()) && linearInTheirStates(derivative.body())) {
                 steps.add(null);
@@ -391,7 +415,9 @@ final class KernelGenerator {
         indent++;
         line("v = nodes.v[data.node[k]];");
         for (int i = 0; i < solves.size(); i++) {
-            if (steps.get(i) == null) {
+            if (kinetics.get(i) != null) {
+                kineticSparseStep(steps.get(i), kinetics.get(i));
+            } else if (steps.get(i) == null) {
                 statements(derivativeBlock(solves.get(i)).body());
             } else {
                 derivImplicitStep(steps.get(i), derivativeBlock(solves.get(i)));
@@ -529,6 +555,189 @@ final class KernelGenerator {
         }
         indent--;
         line("}");
+    }
+
+    /**
+     * Fields for METHOD sparse on one KINETIC block: the solver and the block as nocmodl's
+     * generated function, which fills one Newton matrix row per state. Returns the fields' suffix.
+     */
+    private String declareKineticFields(ModelItem.CodeBlock kinetic) {
+        String name = kinetic.name();
+        if (!kineticFieldsDeclared.add(name)) {
+            return name;
+        }
+        KineticSystem system = kineticSystem(kinetic);
+        List<String> states = system.states();
+        line("");
+        line("private final org.jpatch.core.nmodl.KineticSparse sparse_" + name
+                + " = new org.jpatch.core.nmodl.KineticSparse(" + states.size() + ");");
+        line("private final org.jpatch.core.nmodl.KineticSparse.Block kinetic_" + name
+                + " = new org.jpatch.core.nmodl.KineticSparse.Block() {");
+        indent++;
+        line("@Override");
+        line("public double state(int i) {");
+        indent++;
+        line("switch (i) {");
+        for (int i = 0; i < states.size(); i++) {
+            line("    case " + i + ": return " + fileScope.get(states.get(i)) + ";");
+        }
+        line("    default: throw new IndexOutOfBoundsException(i);");
+        line("}");
+        indent--;
+        line("}");
+        line("");
+        line("@Override");
+        line("public void setState(int i, double value) {");
+        indent++;
+        line("switch (i) {");
+        for (int i = 0; i < states.size(); i++) {
+            line("    case " + i + ": " + fileScope.get(states.get(i)) + " = value; break;");
+        }
+        line("    default: throw new IndexOutOfBoundsException(i);");
+        line("}");
+        indent--;
+        line("}");
+        line("");
+        line("@Override");
+        line("public void equations(double[][] m, double[] rhs, double[] old, double dt1) {");
+        indent++;
+        line("double f_flux = 0., b_flux = 0., term;");
+        // implicit Euler's (s - old)/dt on every row the CONSERVE statements do not take
+        for (int i = 0; i < states.size(); i++) {
+            if (!system.conserveRows().contains(i)) {
+                line("rhs[" + i + "] = -dt1 * (" + fileScope.get(states.get(i)) + " - old[" + i + "]);");
+                line("m[" + i + "][" + i + "] = dt1;");
+            }
+        }
+        kineticSystem = system;
+        scopes.push(new HashMap<>(Map.of("f_flux", "f_flux", "b_flux", "b_flux")));
+        statements(kinetic.body());
+        scopes.pop();
+        kineticSystem = null;
+        indent--;
+        line("}");
+        indent--;
+        line("};");
+        return name;
+    }
+
+    private KineticSystem kineticSystem(ModelItem.CodeBlock kinetic) {
+        return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, mechanism));
+    }
+
+    /** SOLVE in INITIAL: only {@code STEADYSTATE sparse} of a KINETIC block, as scopmath's _ss_sparse. */
+    private void initialSolve(Statement.Solve solve) {
+        ModelItem.CodeBlock kinetic = codeBlock(ModelItem.BlockKind.KINETIC, solve.block());
+        if (kinetic == null || !"STEADYSTATE".equals(solve.methodKeyword()) || !"sparse".equals(solve.method())) {
+            throw unsupported(solve.position(), "SOLVE in INITIAL other than a KINETIC block's STEADYSTATE sparse");
+        }
+        KineticSystem system = kineticSystem(kinetic);
+        String name = kinetic.name();
+        line("sparse_" + name + ".steadyState(kinetic_" + name + ", " + system.linear() + ");");
+        line("if (globals.secondorder != 0) {");
+        indent++;
+        for (int i = 0; i < system.states().size(); i++) {
+            line(fileScope.get(system.states().get(i)) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
+        }
+        indent--;
+        line("}");
+    }
+
+    /** One instance's step by sparse; secondorder then adds dt·D as nocmodl. */
+    private void kineticSparseStep(String name, KineticSystem system) {
+        line("sparse_" + name + ".step(kinetic_" + name + ", globals.dt, " + system.linear() + ");");
+        line("if (globals.secondorder != 0) {");
+        indent++;
+        for (int i = 0; i < system.states().size(); i++) {
+            line(fileScope.get(system.states().get(i)) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
+        }
+        indent--;
+        line("}");
+    }
+
+    /**
+     * {@code ~ left <-> right (kf, kb)} as nocmodl writes it: the fluxes at the present
+     * states, -(f - b) into each left row and +(f - b) into each right row (times the
+     * coefficient), and the fluxes' derivatives by each species into the matrix; rows the
+     * CONSERVE statements took get nothing.
+     */
+    private void reaction(Statement.Reaction reaction) {
+        if (reaction.kind() != Statement.ReactionKind.BOTH) {
+            throw unsupported(reaction.position(), "flux reactions (<< and ->)");
+        }
+        String forward = expressions.write(reaction.forward());
+        String backward = expressions.write(reaction.backward());
+        line("f_flux = " + forward + product(reaction.left(), null) + ";");
+        line("b_flux = " + backward + product(reaction.right(), null) + ";");
+        for (Statement.Reactant r : reaction.left()) {
+            addToRow(r, " -= " + coefficient(r) + "(f_flux - b_flux);");
+        }
+        for (Statement.Reactant r : reaction.right()) {
+            addToRow(r, " += " + coefficient(r) + "(f_flux - b_flux);");
+        }
+        fluxDerivatives(forward, reaction.left(), reaction.left(), reaction.right());
+        fluxDerivatives(backward, reaction.right(), reaction.right(), reaction.left());
+    }
+
+    /** d(rate·Π species)/dX for each X of {@code by}: + into the rows of {@code own}, - into those of {@code other}. */
+    private void fluxDerivatives(String rate, List<Statement.Reactant> by, List<Statement.Reactant> own,
+                                 List<Statement.Reactant> other) {
+        for (Statement.Reactant x : by) {
+            int column = kineticSystem.row(x.species());
+            if (column < 0) {
+                continue;  // not a STATE: a constant factor of the flux, no column
+            }
+            String power = x.coefficient() == 1 ? ""
+                    : " * " + x.coefficient() + "." + (" * " + resolve(x.species())).repeat(x.coefficient() - 1);
+            line("term = " + rate + power + product(by, x) + ";");
+            for (Statement.Reactant r : own) {
+                matrixEntry(r, column, " += " + coefficient(r) + "term;");
+            }
+            for (Statement.Reactant r : other) {
+                matrixEntry(r, column, " -= " + coefficient(r) + "term;");
+            }
+        }
+    }
+
+    /** " * A * A * B": the species of the list at their coefficients, all but {@code except}. */
+    private String product(List<Statement.Reactant> species, Statement.Reactant except) {
+        StringBuilder product = new StringBuilder();
+        for (Statement.Reactant r : species) {
+            if (r != except) {
+                product.append((" * " + resolve(r.species())).repeat(r.coefficient()));
+            }
+        }
+        return product.toString();
+    }
+
+    private static String coefficient(Statement.Reactant r) {
+        return r.coefficient() == 1 ? "" : r.coefficient() + ". * ";
+    }
+
+    private void addToRow(Statement.Reactant r, String update) {
+        int row = kineticSystem.row(r.species());
+        if (row >= 0 && !kineticSystem.conserveRows().contains(row)) {
+            line("rhs[" + row + "]" + update);
+        }
+    }
+
+    private void matrixEntry(Statement.Reactant r, int column, String update) {
+        int row = kineticSystem.row(r.species());
+        if (row >= 0 && !kineticSystem.conserveRows().contains(row)) {
+            line("m[" + row + "][" + column + "]" + update);
+        }
+    }
+
+    /** CONSERVE a + b + ... = total: its row holds Σ coefficient·Δs = total - Σ coefficient·s. */
+    private void conserve(Statement.Conserve conserve) {
+        int row = kineticSystem.conserveRow(conserve);
+        line("rhs[" + row + "] = " + expressions.write(conserve.total()) + ";");
+        // nocmodl subtracts the species last to first
+        for (int i = conserve.species().size() - 1; i >= 0; i--) {
+            Statement.Reactant r = conserve.species().get(i);
+            line("m[" + row + "][" + kineticSystem.row(r.species()) + "] = " + r.coefficient() + ".;");
+            line("rhs[" + row + "] -= " + coefficient(r) + fileScope.get(r.species().name()) + ";");
+        }
     }
 
     private void netReceive(ModelItem.NetReceive netReceive) {
@@ -765,6 +974,12 @@ final class KernelGenerator {
             line("}");
         } else if (s instanceof Statement.FromLoop loop) {
             fromLoop(loop);
+        } else if (s instanceof Statement.Solve solve && inInitial) {
+            initialSolve(solve);
+        } else if (s instanceof Statement.Reaction reaction && kineticSystem != null) {
+            reaction(reaction);
+        } else if (s instanceof Statement.Conserve conserve && kineticSystem != null) {
+            conserve(conserve);
         } else if (s instanceof Statement.Block block) {
             line("{");
             block(block.body());
