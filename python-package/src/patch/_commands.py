@@ -28,7 +28,8 @@ from ._views import ViewCache
 #: small enough that the JVM's work overlaps Python's, large enough that round trips
 #: (~0.3 ms each) stay negligible.
 FLUSH_THRESHOLD = 4_000
-#: At most this many bytes of other Vectors ride along with one requested as numpy.
+#: At most this many bytes of other Vectors ride along with one requested as numpy
+#: (and at most a quarter of the free shared memory).
 EXPORT_RIDE_ALONG_BYTES = 1 << 30
 #: Vectors this short travel inline in the batch; longer ones as an Arrow file in shared memory.
 INLINE_VECTOR_LIMIT = 4096
@@ -290,9 +291,10 @@ class Session:
         """One round trip, one file: the Vector and the other stale Vectors of its length
         (after a run, typically every recorded trace)."""
         riders = [h for h in self._views.stale_vectors() if h != handle]
-        exported = self.ask(
-            ["export", [handle, *riders], EXPORT_RIDE_ALONG_BYTES], f"Vector (handle {handle}) as numpy"
-        )
+        # The file stays in shared memory while any of its views lives: riders may take a
+        # quarter of the room left there, so a small /dev/shm does not refuse the Vector asked for.
+        budget = min(EXPORT_RIDE_ALONG_BYTES, _shm.free_bytes(self._gateway.shm_dir) // 4)
+        exported = self.ask(["export", [handle, *riders], budget], f"Vector (handle {handle}) as numpy")
         columns = _shm.map_columns(exported["path"])
         for h, array in zip(exported["handles"], columns):
             view = array.to_numpy(zero_copy_only=True)

@@ -33,6 +33,12 @@ def shm_root():
     return tempfile.gettempdir()
 
 
+def free_bytes(path):
+    """Room left in the file system holding ``path`` [bytes]."""
+    stat = os.statvfs(path)
+    return stat.f_bavail * stat.f_frsize
+
+
 def create_session_dir():
     """A new private (mode 0700) directory for this process's transfers."""
     root = shm_root()
