@@ -1,0 +1,112 @@
+package org.jpatch.core.nmodl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jpatch.core.model.Section;
+import org.jpatch.core.sim.Simulation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * KINETIC schemes by METHOD sparse against implicit Euler worked out by hand: a linear
+ * two-state scheme (one correction, exact), a second-order reaction (Newton to 1e-6, so
+ * within its square of the root), the steady state in INITIAL, and a refusal.
+ * NeuronDifferentialTest compares real files with nrnivmodl's build.
+ */
+class KineticSparseTest {
+    private static final double DT = 0.025;
+
+    private record Compartment(Simulation sim, Section soma) {}
+
+    private static Compartment compartmentWith(Path dir, String name, String text) throws Exception {
+        Path mod = Files.writeString(dir.resolve(name + ".mod"), text);
+        Simulation sim = new Simulation();
+        new NmodlCompiler(List.of(), new KernelCache(dir.resolve("cache"))).translate(mod).registerIn(sim.catalogue());
+        Section soma = sim.newSection("soma");
+        soma.insert(name);
+        sim.setGlobal("dt", DT);
+        sim.finitialize(-65);
+        return new Compartment(sim, soma);
+    }
+
+    @Test
+    void linearSchemeStartsAtSteadyStateAndStepsByImplicitEuler(@TempDir Path dir) throws Exception {
+        Compartment compartment = compartmentWith(dir, "twostate", """
+                NEURON { SUFFIX twostate RANGE a, b }
+                PARAMETER { a = 0.3 (/ms) b = 0.1 (/ms) }
+                STATE { C O }
+                INITIAL { SOLVE scheme STEADYSTATE sparse }
+                BREAKPOINT { SOLVE scheme METHOD sparse }
+                KINETIC scheme {
+                    ~ C <-> O (a, b)
+                    CONSERVE C + O = 1
+                }
+                """);
+        Section soma = compartment.soma();
+        double a = 0.3, b = 0.1;
+        // NEURON's steady state is one implicit Euler step of 1e9 ms from the START values (0);
+        // CONSERVE takes O's row, so C's row gives C = b / (1/1e9 + a + b)
+        double c = b / (1 / 1e9 + a + b);
+        assertEquals(c, soma.get("C_twostate", 0.5), 1e-15);
+        assertEquals(1 - c, soma.get("O_twostate", 0.5), 1e-15);
+
+        soma.set("O_twostate", 0.5, 0.0);
+        soma.set("C_twostate", 0.5, 1.0);
+        double o = 0;
+        Simulation sim = compartment.sim();
+        for (int step = 0; step < 40; step++) {
+            sim.fadvance();
+            o = (o + DT * a) / (1 + DT * (a + b));  // dO/dt = a·(1 - O) - b·O, implicitly
+            assertEquals(o, soma.get("O_twostate", 0.5), 1e-14);
+            assertEquals(1.0, soma.get("O_twostate", 0.5) + soma.get("C_twostate", 0.5), 1e-14);
+        }
+    }
+
+    @Test
+    void secondOrderReactionIteratesNewtonToConvergence(@TempDir Path dir) throws Exception {
+        Compartment compartment = compartmentWith(dir, "binding", """
+                NEURON { SUFFIX binding }
+                PARAMETER { kf = 2 (/mM-ms) kb = 0.5 (/ms) }
+                STATE { A (mM) B (mM) AB (mM) }
+                INITIAL { A = 1 B = 1 AB = 0 }
+                BREAKPOINT { SOLVE scheme METHOD sparse }
+                KINETIC scheme {
+                    ~ A + B <-> AB (kf, kb)
+                    CONSERVE A + AB = 1
+                }
+                """);
+        Section soma = compartment.soma();
+        double kf = 2, kb = 0.5, c = 0;
+        Simulation sim = compartment.sim();
+        for (int step = 0; step < 40; step++) {
+            sim.fadvance();
+            // A = B = 1 - AB: dt·kf·AB² - (2·dt·kf + dt·kb + 1)·AB + dt·kf + AB_old = 0, the smaller root
+            double qa = DT * kf, qb = -(2 * DT * kf + DT * kb + 1), qc = DT * kf + c;
+            c = (-qb - Math.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa);
+            assertEquals(c, soma.get("AB_binding", 0.5), 1e-10);
+            assertEquals(1 - c, soma.get("B_binding", 0.5), 1e-10);
+        }
+        assertTrue(c > 0.1, "the reaction went somewhere: " + c);
+    }
+
+    @Test
+    void compartmentIsRefusedWithItsPosition(@TempDir Path dir) throws Exception {
+        Path mod = Files.writeString(dir.resolve("vol.mod"), """
+                NEURON { SUFFIX vol }
+                STATE { C O }
+                BREAKPOINT { SOLVE scheme METHOD sparse }
+                KINETIC scheme {
+                    COMPARTMENT 2 { C O }
+                    ~ C <-> O (1, 1)
+                }
+                """);
+        NmodlSyntaxException e = assertThrows(NmodlSyntaxException.class,
+                () -> new NmodlCompiler(List.of(), new KernelCache(dir.resolve("cache"))).translate(mod));
+        assertTrue(e.getMessage().startsWith(mod + ":5:5: COMPARTMENT not supported yet"), e.getMessage());
+    }
+}
