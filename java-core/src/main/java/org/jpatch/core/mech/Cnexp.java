@@ -57,7 +57,7 @@ public final class Cnexp {
     }
 
     private static void warmUpLanewise() {
-        int n = 4 * LANEWISE_MIN_INSTANCES;
+        int n = LANEWISE_MIN_INSTANCES;
         double[] s = new double[n], inf = new double[n], tau = new double[n];
         java.util.Arrays.fill(tau, 1.0);  // [ms]
         for (int call = 0; call < WARM_UP_CALLS; call++) {
