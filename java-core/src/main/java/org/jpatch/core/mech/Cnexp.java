@@ -40,9 +40,12 @@ public final class Cnexp {
 
     private Cnexp() {}
 
-    /** Whether the updates go through the Vector API (the JVM was given jdk.incubator.vector). */
+    /**
+     * Whether updates of ranges of 64 or more instances now go through the Vector API: the
+     * JVM was given jdk.incubator.vector and the lane-wise loop has been warmed up.
+     */
     public static boolean lanewise() {
-        return LANEWISE;
+        return lanewiseCompiled;
     }
 
     /** s[i] advanced by dt [ms] towards inf[i] with time constant tau[i] [ms], for i in [from, to). */
