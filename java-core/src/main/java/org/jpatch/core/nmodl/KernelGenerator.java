@@ -138,7 +138,7 @@ final class KernelGenerator {
                 }
             } else if (item instanceof ModelItem.CodeBlock block && block.kind() != ModelItem.BlockKind.INITIAL
                     && block.kind() != ModelItem.BlockKind.BREAKPOINT && block.kind() != ModelItem.BlockKind.DERIVATIVE
-                    && block.kind() != ModelItem.BlockKind.KINETIC) {
+                    && block.kind() != ModelItem.BlockKind.KINETIC && block.kind() != ModelItem.BlockKind.LINEAR) {
                 throw unsupported(block.position(), block.kind() + " blocks");
             } else if (item instanceof ModelItem.FunctionTable) {
                 throw unsupported(item.position(), "FUNCTION_TABLE");
@@ -397,6 +397,9 @@ final class KernelGenerator {
                 continue;
             }
             kinetics.add(null);
+            if (codeBlock(ModelItem.BlockKind.LINEAR, solve.block()) != null) {
+                throw unsupported(solve.position(), "SOLVE of a LINEAR block outside INITIAL");
+            }
             ModelItem.CodeBlock derivative = derivativeBlock(solve);
             if ("cnexp".equals(solve.method()) && linearInTheirStates(derivative.body())) {
                 steps.add(null);
@@ -625,8 +628,13 @@ final class KernelGenerator {
         return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, mechanism));
     }
 
-    /** SOLVE in INITIAL: only {@code STEADYSTATE sparse} of a KINETIC block, as scopmath's _ss_sparse. */
+    /** SOLVE in INITIAL: a LINEAR block, or {@code STEADYSTATE sparse} of a KINETIC block as scopmath's _ss_sparse. */
     private void initialSolve(Statement.Solve solve) {
+        ModelItem.CodeBlock linear = codeBlock(ModelItem.BlockKind.LINEAR, solve.block());
+        if (linear != null && solve.methodKeyword() == null) {
+            linearSolve(linear);
+            return;
+        }
         ModelItem.CodeBlock kinetic = codeBlock(ModelItem.BlockKind.KINETIC, solve.block());
         if (kinetic == null || !"STEADYSTATE".equals(solve.methodKeyword()) || !"sparse".equals(solve.method())) {
             throw unsupported(solve.position(), "SOLVE in INITIAL other than a KINETIC block's STEADYSTATE sparse");
@@ -638,6 +646,65 @@ final class KernelGenerator {
         indent++;
         for (int i = 0; i < system.states().size(); i++) {
             line(fileScope.get(system.states().get(i)) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
+        }
+        indent--;
+        line("}");
+    }
+
+    /**
+     * A LINEAR block: its equations {@code ~ left = right}, each linear in the STATEs it
+     * names, as the matrix row Σ ∂(left - right)/∂s · s = -(left - right at s = 0), solved
+     * once (nocmodl: simeq; here {@link GaussianElimination}, the same to rounding).
+     */
+    private void linearSolve(ModelItem.CodeBlock linear) {
+        List<Statement.Equation> equations = new ArrayList<>();
+        for (Statement s : linear.body()) {
+            if (!(s instanceof Statement.Equation equation) || equation.additive()) {
+                throw unsupported(s.position(), "statements other than ~ equations in LINEAR");
+            }
+            equations.add(equation);
+        }
+        List<String> unknowns = new ArrayList<>();
+        for (MechanismInterface.Variable state : mechanism.states()) {
+            SymbolicDerivative calculus = new SymbolicDerivative(state.name());
+            if (equations.stream().anyMatch(e -> calculus.mentionsState(e.left()) || calculus.mentionsState(e.right()))) {
+                unknowns.add(state.name());
+            }
+        }
+        if (equations.size() != unknowns.size()) {
+            throw new NmodlSyntaxException(linear.position(), "LINEAR " + linear.name() + " has " + equations.size()
+                    + " equations for " + unknowns.size() + " STATEs");
+        }
+        int n = unknowns.size();
+        line("{");
+        indent++;
+        line("double[][] linear_m = new double[" + n + "][" + n + "];");
+        line("double[] linear_b = new double[" + n + "];");
+        for (int i = 0; i < n; i++) {
+            Statement.Equation equation = equations.get(i);
+            Expression residual = new Expression.Binary(Expression.BinaryOperator.SUBTRACT, equation.left(),
+                    equation.right(), equation.position());
+            Expression constant = residual;
+            for (int j = 0; j < n; j++) {
+                Expression coefficient = new SymbolicDerivative(unknowns.get(j)).derivative(residual);
+                if (coefficient == null || unknowns.stream()
+                        .anyMatch(u -> new SymbolicDerivative(u).mentionsState(coefficient))) {
+                    throw new NmodlSyntaxException(equation.position(), "equation not linear in " + unknowns.get(j)
+                            + " in LINEAR " + linear.name());
+                }
+                if (!(coefficient instanceof Expression.NumberLiteral literal && literal.value() == 0.)) {
+                    line("linear_m[" + i + "][" + j + "] = " + expressions.write(coefficient) + ";");
+                }
+                constant = new SymbolicDerivative(unknowns.get(j)).atZero(constant);
+            }
+            line("linear_b[" + i + "] = -(" + expressions.write(constant) + ");");
+        }
+        line("if (!org.jpatch.core.nmodl.GaussianElimination.solve(linear_m, linear_b)) {");
+        line("    throw new IllegalStateException(\"LINEAR " + linear.name()
+                + ": singular matrix (NEURON aborts the run too)\");");
+        line("}");
+        for (int j = 0; j < n; j++) {
+            line(fileScope.get(unknowns.get(j)) + " = linear_b[" + j + "];");
         }
         indent--;
         line("}");

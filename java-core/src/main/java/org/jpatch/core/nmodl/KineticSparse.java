@@ -7,8 +7,8 @@ package org.jpatch.core.nmodl;
  * present states, the correction is added to the states, once for a linear scheme, else
  * (clamping states at 0, as scopmath does for stability) until the sum of |correction| is
  * at most 1e-6, giving up after 21 iterations; then the function runs once more at the
- * solution and each D is (new - old)/dt. The matrix is solved by Gaussian elimination with
- * partial pivoting instead of scopmath's sparse LU with its minimum-degree ordering: the
+ * solution and each D is (new - old)/dt. The matrix is solved by {@link GaussianElimination}
+ * instead of scopmath's sparse LU with its minimum-degree ordering: the
  * same system, so the two agree to rounding (well inside the 1e-9 the differential test
  * demands), not bit for bit. Nothing is allocated per call.
  */
@@ -63,7 +63,7 @@ public final class KineticSparse {
         double err = 1;
         for (int j = 0; err > CONVERGE; j++) {
             evaluate(block, dt);
-            if (!solve()) {
+            if (!GaussianElimination.solve(matrix, rhs)) {
                 return false;
             }
             err = 0;
@@ -129,45 +129,5 @@ public final class KineticSparse {
             rhs[i] = 0.;
         }
         block.equations(matrix, rhs, old, 1.0 / dt);
-    }
-
-    /** matrix·x = rhs by elimination with partial pivoting; x into rhs. False for a singular matrix. */
-    private boolean solve() {
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++) {
-                if (Math.abs(matrix[row][col]) > Math.abs(matrix[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            if (matrix[pivot][col] == 0.) {
-                return false;
-            }
-            if (pivot != col) {
-                double[] row = matrix[pivot];
-                matrix[pivot] = matrix[col];
-                matrix[col] = row;
-                double r = rhs[pivot];
-                rhs[pivot] = rhs[col];
-                rhs[col] = r;
-            }
-            for (int row = col + 1; row < n; row++) {
-                double factor = matrix[row][col] / matrix[col][col];
-                if (factor != 0.) {
-                    for (int c = col; c < n; c++) {
-                        matrix[row][c] -= factor * matrix[col][c];
-                    }
-                    rhs[row] -= factor * rhs[col];
-                }
-            }
-        }
-        for (int row = n - 1; row >= 0; row--) {
-            double sum = rhs[row];
-            for (int c = row + 1; c < n; c++) {
-                sum -= matrix[row][c] * rhs[c];
-            }
-            rhs[row] = sum / matrix[row][row];
-        }
-        return true;
     }
 }

@@ -45,15 +45,17 @@
  * the matrix's shape, {@link org.jpatch.core.nmodl.KineticSparse} for scopmath's
  * sparse_thread iteration with a dense pivoting LU in place of its sparse LU; reactions,
  * CONSERVE, f_flux/b_flux, and SOLVE ... STEADYSTATE sparse in INITIAL as
- * _ss_sparse_thread), FUNCTION/PROCEDURE with TABLE (nocmodl's
+ * _ss_sparse_thread), a LINEAR block SOLVEd in INITIAL (its equations as matrix rows by
+ * symbolic derivative, {@link org.jpatch.core.nmodl.GaussianElimination} for simeq),
+ * FUNCTION/PROCEDURE with TABLE (nocmodl's
  * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
  * NET_RECEIVE that assigns. PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
- * and usetable 0 included). Of the 107 NEURON-dialect files above, 67 translate.
+ * and usetable 0 included). Of the 107 NEURON-dialect files above, 69 translate.
  * NeuronDifferentialTest runs every translated mechanism against nrnivmodl's build of the
  * same file (density mechanisms under current clamp, point processes driven by NetStim
- * events): 62 of 62 agree to 1e-9, 51 bit for bit (5 more are NEURON built-ins). cnexp
+ * events): 64 of 64 agree to 1e-9, 51 bit for bit (5 more are NEURON built-ins). cnexp
  * falls back to derivimplicit for blocks not linear in their states, as nocmodl does.
  * {@link org.jpatch.core.nmodl.CompiledMechanism#registerIn} registers a mechanism as
  * nocmodl's _reg does: the ions it uses that the catalogue lacks first (NEURON's defaults
@@ -64,7 +66,7 @@
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
  * Not yet: arrays (16 files: AMPA, GABA, NMDA, Cav2_3), COMPARTMENT and the flux
  * reactions {@code <<} and {@code ->} of KINETIC, writing concentrations (ion style, Nernst), euler,
- * LINEAR, NONLINEAR, other STEADYSTATE solves, net_send and the other event calls, WATCH,
+ * LINEAR outside INITIAL, NONLINEAR, other STEADYSTATE solves, net_send and the other event calls, WATCH,
  * FOR_NETCONS, ARTIFICIAL_CELL, CONDUCTANCE hints, POINTER, BEFORE/AFTER,
  * FUNCTION_TABLE, top-level LOCAL, USEION in point processes, SOLVE of a PROCEDURE, and
  * loading (p.nrn_load_dll, glia). Each is refused with its

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * KINETIC schemes by METHOD sparse against implicit Euler worked out by hand: a linear
  * two-state scheme (one correction, exact), a second-order reaction (Newton to 1e-6, so
- * within its square of the root), the steady state in INITIAL, and a refusal.
+ * within its square of the root), the steady state in INITIAL, a LINEAR block in INITIAL,
+ * and a refusal.
  * NeuronDifferentialTest compares real files with nrnivmodl's build.
  */
 class KineticSparseTest {
@@ -92,6 +93,22 @@ class KineticSparseTest {
             assertEquals(1 - c, soma.get("B_binding", 0.5), 1e-10);
         }
         assertTrue(c > 0.1, "the reaction went somewhere: " + c);
+    }
+
+    @Test
+    void linearBlockInInitialSolvesItsEquations(@TempDir Path dir) throws Exception {
+        Section soma = compartmentWith(dir, "lin", """
+                NEURON { SUFFIX lin }
+                PARAMETER { k = 2 }
+                STATE { A B }
+                INITIAL { SOLVE start }
+                LINEAR start {
+                    ~ k*A + B = 4
+                    ~ A - B*k/2 = -1 + 0*A
+                }
+                """).soma();
+        assertEquals(1.0, soma.get("A_lin", 0.5), 1e-15);
+        assertEquals(2.0, soma.get("B_lin", 0.5), 1e-15);
     }
 
     @Test
