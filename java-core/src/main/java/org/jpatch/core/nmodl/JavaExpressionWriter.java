@@ -87,6 +87,9 @@ final class JavaExpressionWriter {
     }
 
     private String call(Expression.Call c) {
+        if (c.function().equals("at_time") && names.function("at_time") == null) {
+            return atTime(c);
+        }
         String target = names.function(c.function());
         if (target == null) {
             target = MATH.get(c.function());
@@ -96,6 +99,16 @@ final class JavaExpressionWriter {
                     + " is neither defined in this file nor one jpatch's translator supports yet");
         }
         return target + "(" + c.arguments().stream().map(this::write).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** NEURON's at_time(te) under the fixed step: whether te is in the step ending at t (it reads t and dt). */
+    private String atTime(Expression.Call c) {
+        if (c.arguments().size() != 1) {
+            throw new NmodlSyntaxException(c.position(), "at_time takes one argument, the event time");
+        }
+        String t = names.variable(new Expression.VariableRef("t", 0, null, c.position()));
+        String dt = names.variable(new Expression.VariableRef("dt", 0, null, c.position()));
+        return "org.jpatch.core.nmodl.NmodlRuntime.atTime(" + t + ", " + dt + ", " + write(c.arguments().get(0)) + ")";
     }
 
     /** The literal's own digits, so javac rounds it as the C compiler does; integers get ".0" like nocmodl. */

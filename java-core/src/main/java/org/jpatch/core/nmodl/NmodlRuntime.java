@@ -18,4 +18,14 @@ public final class NmodlRuntime {
         }
         return Math.exp(x);
     }
+
+    /**
+     * at_time(te) of NEURON's fixed step (cvodestb.cpp): 1 when te - 1e-11 lies in
+     * (t - dt, t], else 0. Under CVODE it also makes the integrator stop at te; the engine
+     * has no CVODE.
+     */
+    public static double atTime(double t, double dt, double te) {
+        double x = te - 1e-11;
+        return x <= t && x > t - dt ? 1.0 : 0.0;
+    }
 }

@@ -49,13 +49,13 @@
  * symbolic derivative, {@link org.jpatch.core.nmodl.GaussianElimination} for simeq),
  * FUNCTION/PROCEDURE with TABLE (nocmodl's
  * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
- * NET_RECEIVE that assigns. PARAMETER defaults and START values are what nocmodl's
+ * NET_RECEIVE that assigns, at_time (fixed step). PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
- * and usetable 0 included). Of the 107 NEURON-dialect files above, 69 translate.
+ * and usetable 0 included). Of the 107 NEURON-dialect files above, 70 translate.
  * NeuronDifferentialTest runs every translated mechanism against nrnivmodl's build of the
  * same file (density mechanisms under current clamp, point processes driven by NetStim
- * events): 64 of 64 agree to 1e-9, 51 bit for bit (5 more are NEURON built-ins). cnexp
+ * events): 65 of 65 agree to 1e-9, 52 bit for bit (5 more are NEURON built-ins). cnexp
  * falls back to derivimplicit for blocks not linear in their states, as nocmodl does.
  * {@link org.jpatch.core.nmodl.CompiledMechanism#registerIn} registers a mechanism as
  * nocmodl's _reg does: the ions it uses that the catalogue lacks first (NEURON's defaults
