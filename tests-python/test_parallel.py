@@ -13,7 +13,7 @@ import pytest
 
 from patch.exceptions import BroadcastError, ParallelConnectError
 
-REFERENCE_PYTHON = Path(os.environ.get("JPATCH_REFERENCE_PYTHON", "/work/main/.venv-ref/bin/python"))
+REFERENCE_PYTHON = Path(os.environ["JPATCH_REFERENCE_PYTHON"])
 
 
 @pytest.fixture(autouse=True)

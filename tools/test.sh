@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh --with-reference
 .venv/bin/pip install -q -r tests-python/requirements.txt
 mvn -q -B verify
-.venv/bin/python -m pytest tests-python -q
+JPATCH_REQUIRE_NEURON=1 .venv/bin/python -m pytest tests-python -q

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 SCENARIO = Path(__file__).parent / "scenarios" / "bad_input.py"
-REFERENCE_PYTHON = Path(os.environ.get("JPATCH_REFERENCE_PYTHON", "/work/main/.venv-ref/bin/python"))
+REFERENCE_PYTHON = Path(os.environ["JPATCH_REFERENCE_PYTHON"])
 
 #: case: (what NEURON + nrn-patch raise (None: it accepts the value), what jpatch raises,
 #: text our message must contain before its "(in: <call>)" suffix)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 SCENARIOS = Path(__file__).parent / "scenarios"
-REFERENCE_PYTHON = Path(os.environ.get("JPATCH_REFERENCE_PYTHON", "/work/main/.venv-ref/bin/python"))
+REFERENCE_PYTHON = Path(os.environ["JPATCH_REFERENCE_PYTHON"])
 TOLERANCE = 1e-9
 # Geometry is derived, not integrated: it must agree to rounding.
 RELATIVE_GEOMETRY_TOLERANCE = 1e-12

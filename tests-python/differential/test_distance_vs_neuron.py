@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 SCENARIO = Path(__file__).parent / "scenarios" / "path_distance.py"
-REFERENCE_PYTHON = Path(os.environ.get("JPATCH_REFERENCE_PYTHON", "/work/main/.venv-ref/bin/python"))
+REFERENCE_PYTHON = Path(os.environ["JPATCH_REFERENCE_PYTHON"])
 RELATIVE_TOLERANCE = 1e-12
 
 pytestmark = [

@@ -1,6 +1,6 @@
 """Regenerates every reference file from real NEURON (see README.md).
 
-    /work/main/.venv-ref/bin/python tools/reference/generate.py [--nrntest-json PATH] [NAME ...]
+    .venv-ref/bin/python tools/reference/generate.py [--nrntest-json PATH] [NAME ...]
 
 Each scenario runs in its own NEURON process so none inherits another's sections,
 played vectors or hh table.

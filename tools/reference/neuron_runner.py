@@ -3,7 +3,7 @@ the recorded traces and geometry.
 
 A scenario is a list of operations (plain dicts, see README.md) that both this runner
 and the JUnit differential tests interpret; the JSON file therefore carries the model
-itself, not a copy of it. Run with /work/main/.venv-ref/bin/python (real NEURON).
+itself, not a copy of it. Run with .venv-ref/bin/python (real NEURON).
 """
 
 from neuron import h
