@@ -6,6 +6,9 @@ IMPL is `jpatch` (our `patch` package, in .venv), `neuron` (NEURON's own `h`, in
 .venv-ref) or `patch` (real Patch over NEURON, in .venv-ref). The case code is written
 once against the calls the three share, so every simulator does the same work. Each case
 returns its timings and the numbers run.py compares across simulators.
+
+JPATCH_BENCH_NTHREAD=n (default 1) runs the case on n threads (ParallelContext.nthread),
+set before anything is built.
 """
 
 import json
@@ -23,6 +26,14 @@ def simulator(impl):
     from patch import p
 
     return p
+
+
+def use_threads(h, impl):
+    """ParallelContext.nthread(n) when JPATCH_BENCH_NTHREAD asks for more than NEURON's one."""
+    n = int(os.environ.get("JPATCH_BENCH_NTHREAD", "1"))
+    if n > 1:
+        context = h.ParallelContext() if impl == "neuron" else h.parallel
+        context.nthread(n)
 
 
 def peak_rss_kib(pid):
@@ -267,7 +278,9 @@ def main():
     if case == "cold_start":
         result = case_cold_start(impl)
     else:
-        result = CASES[case](simulator(impl), impl)
+        h = simulator(impl)
+        use_threads(h, impl)
+        result = CASES[case](h, impl)
     print(json.dumps(result))
 
 

@@ -17,6 +17,9 @@ from .vector import Vector
 # Patch's psolve and finitialize use this maximum step between spike exchanges [ms].
 _PATCH_MAXSTEP = 10
 
+# nthread() without a count reads it; None is a count NEURON refuses, so not the marker.
+_NO_COUNT = object()
+
 
 def _gid(value, call):
     if not isinstance(value, numbers.Integral):
@@ -152,6 +155,20 @@ class ParallelContext(PythonHocObject):
         if not interpreter._finitialized:
             interpreter.finitialize(v_init)
         self._call("psolve", [encode(tstop)], f"p.parallel.psolve({tstop!r})")
+
+    # threads
+    def nthread(self, n=_NO_COUNT, parallel=1):
+        """NEURON's ``pc.nthread``: with ``n``, steps use ``n`` threads from now on (1 by
+        default; ``parallel=0``: NEURON's serial threads, one thread's work); returns the
+        current count. Results are identical whatever the count."""
+        if n is _NO_COUNT:
+            return self._call("nthread", [], "p.parallel.nthread()")
+        call = f"p.parallel.nthread({n!r}, {parallel!r})"
+        # NEURON reads both as numbers (hoc's chkarg); anything else is its hoc_execerror.
+        for value in (n, parallel):
+            if not isinstance(value, numbers.Real):
+                raise RuntimeError(f"{call}: bad stack access: expecting double, got {value!r}")
+        return self._call("nthread", [float(n), float(parallel)], call)
 
     # collective operations
     def barrier(self):

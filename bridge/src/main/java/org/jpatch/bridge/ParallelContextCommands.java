@@ -97,6 +97,9 @@ final class ParallelContextCommands implements KindCommands<ParallelContext> {
                 args.expect(0, 0);
                 pc.gidClear();
                 return none();
+            case "nthread":
+                args.expect(0, 2);
+                return Bridge.NODES.numberNode(nthread(pc, args));
             case "barrier":
                 args.expect(0, 0);
                 return Bridge.NODES.numberNode(pc.barrier());
@@ -146,6 +149,14 @@ final class ParallelContextCommands implements KindCommands<ParallelContext> {
         } else {
             pc.spikeRecord(args.integer(0), times, ids);
         }
+    }
+
+    /** {@code nthread [n?, parallel = 1]}: sets the thread count when n is given; the count. */
+    private static int nthread(ParallelContext pc, Args args) {
+        if (!args.has(0)) {
+            return pc.nthread();
+        }
+        return pc.nthread(args.number(0), args.has(1) ? args.number(1) : 1);
     }
 
     /** {@code allreduce [x | vec_h, type]}: a number's reduction, or a Vector's in place (result 0). */

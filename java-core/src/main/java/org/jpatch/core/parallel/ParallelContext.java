@@ -25,6 +25,8 @@ public final class ParallelContext {
     private static final double LARGEST_TIME = 1e9; // [ms]
     /** set_maxstep's lower bound ({@code chkarg(1, 1e-6, 1e9)}). */
     private static final double SMALLEST_MAXSTEP = 1e-6; // [ms]
+    /** nthread's upper bound on the count ({@code chkarg(1, 1, 1e5)}). */
+    private static final double MOST_THREADS = 1e5;
 
     private final Simulation sim;
     private final EventSystem events;
@@ -32,6 +34,12 @@ public final class ParallelContext {
     private final GidRegistry gids = new GidRegistry();
     /** NEURON's mindelay_: set by set_maxstep, 0 before (psolve refuses to run then). */
     private double minDelay; // [ms]
+    /**
+     * n of the last nthread(n, 0), 0 otherwise: NEURON then runs its n threads' work one after
+     * another on the calling thread, which is one thread's work here, so the simulation runs
+     * on one thread while nthread() reports n.
+     */
+    private int serialThreads;
 
     public ParallelContext(Simulation sim, EventSystem events, Communicator comm) {
         this.sim = Objects.requireNonNull(sim, "sim");
@@ -207,6 +215,41 @@ public final class ParallelContext {
                 sim.fadvance();
             }
         }
+    }
+
+    // ---- threads ----------------------------------------------------------------------------
+
+    /**
+     * nthread(n, parallel): the threads a step uses from now on; returned. As NEURON's
+     * ({@code chkarg(1, 1, 1e5)}, {@code chkarg(2, 0, 1)}, then truncated), n outside [1, 1e5]
+     * or parallel outside [0, 1] is refused (ParallelContextException); 1.5 means 1.
+     * parallel 0 asks for NEURON's serial threads, one thread's work here, so any n is run.
+     * With parallel, the engine computes on 1 or 2 threads: other counts are refused
+     * (InvalidValueException naming n). Nothing changes when refused.
+     */
+    public int nthread(double n, double parallel) {
+        if (!(n >= 1 && n <= MOST_THREADS)) {
+            throw new ParallelContextException("nthread(" + n + "): Arg out of range in user function"
+                    + " (the thread count must lie in [1, " + (int) MOST_THREADS + "])");
+        }
+        if (!(parallel >= 0 && parallel <= 1)) {
+            throw new ParallelContextException("nthread(" + n + ", " + parallel + "): Arg out of range in user function"
+                    + " (parallel must lie in [0, 1])");
+        }
+        int count = (int) n;
+        if ((int) parallel != 0) {
+            sim.setThreads(count);
+            serialThreads = 0;
+        } else {
+            sim.setThreads(1);
+            serialThreads = count;
+        }
+        return nthread();
+    }
+
+    /** nthread(): the thread count, as last set (1 by default, NEURON's). */
+    public int nthread() {
+        return serialThreads > 0 ? serialThreads : sim.threads();
     }
 
     // ---- collective operations --------------------------------------------------------------

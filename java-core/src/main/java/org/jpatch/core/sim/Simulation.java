@@ -48,7 +48,9 @@ public final class Simulation {
     private double vInit = -65.0;      // [mV]
     private double stepsPerMs = 40.0;  // [1/ms]
     private int nstepSteprun = 1;
-    private boolean twoThreads = true;
+    // NEURON's default: one thread. A second one only when asked (nthread(2)), as it keeps
+    // a core busy between sweeps.
+    private boolean twoThreads = false;
 
     private LoweredModel lowered;
     private long loweredStructure = -1;
@@ -335,13 +337,14 @@ public final class Simulation {
     }
 
     /**
-     * Threads a step may use, 1 or 2 (default 2; NEURON's ParallelContext.nthread). With 2,
+     * Threads a step may use (NEURON's ParallelContext.nthread), 1 (the default) or 2. With 2,
      * models of 4000 nodes or more whose mechanisms all allow it compute their currents and
-     * states on two threads; the results are identical to one thread's.
+     * states on two threads; the results are identical to one thread's. The split is in two
+     * node ranges, so other counts are refused: InvalidValueException naming n.
      */
     public void setThreads(int n) {
         if (n != 1 && n != 2) {
-            throw new InvalidValueException("threads must be 1 or 2, got " + n);
+            throw new InvalidValueException("threads: " + n + " is not supported; the engine computes on 1 or 2 threads");
         }
         twoThreads = n == 2;
     }

@@ -1,6 +1,7 @@
 package org.jpatch.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,10 +80,20 @@ class TwoThreadStepTest {
     }
 
     @Test
+    void oneThreadByDefaultAsNeuron() {
+        assertEquals(1, new Simulation().threads());
+    }
+
+    @Test
     void threadCountOtherThanOneOrTwoIsRejected() {
         Simulation sim = new Simulation();
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> sim.setThreads(3));
-        assertTrue(e.getMessage().contains("3"));
-        assertTrue(sim.threads() == 2);
+        sim.setThreads(2);
+        for (int n : new int[] {0, 3, -1}) {
+            InvalidValueException e = assertThrows(InvalidValueException.class, () -> sim.setThreads(n));
+            assertTrue(e.getMessage().contains(String.valueOf(n)), e.getMessage());
+            assertEquals(2, sim.threads(), "a refused count changes nothing");
+        }
+        sim.setThreads(1);
+        assertEquals(1, sim.threads());
     }
 }
