@@ -29,8 +29,8 @@ TRACE_TOLERANCE = 1e-9  # [mV]
 SPIKE_TOLERANCE = 1e-9  # [ms]
 
 
-def run_worker(case, impl):
-    env = dict(os.environ, NEURON_MODULE_OPTIONS="-nogui")
+def run_worker(case, impl, extra_env=None):
+    env = dict(os.environ, NEURON_MODULE_OPTIONS="-nogui", **(extra_env or {}))
     done = subprocess.run(
         [str(PYTHONS[impl]), str(WORKER), case, impl],
         capture_output=True, text=True, env=env, cwd=str(ROOT),
@@ -40,12 +40,12 @@ def run_worker(case, impl):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def alternate(case, impls, repeat):
+def alternate(case, impls, repeat, extra_env=None):
     """{impl: [result, ...]} from runs in the order A B A B ..."""
     results = {impl: [] for impl in impls}
     for _ in range(repeat):
         for impl in impls:
-            results[impl].append(run_worker(case, impl))
+            results[impl].append(run_worker(case, impl, extra_env))
     return results
 
 
@@ -122,11 +122,16 @@ def main():
     os.environ["JPATCH_BENCH_RING"] = path = ring_topology()
     try:
         ring = alternate("ringtest", ["jpatch", "neuron"], args.repeat)
+        ring2 = alternate("ringtest", ["jpatch", "neuron"], args.repeat, {"JPATCH_BENCH_NTHREAD": "2"})
     finally:
         os.unlink(path)
     count = check_spikes(ring["jpatch"][0], ring["neuron"][0], "B2 ringtest")
     ours, theirs = median(ring["jpatch"], "seconds"), median(ring["neuron"], "seconds")
     rows.append((f"B2 ringtest 128 cells, {count} spikes [s]", ours, theirs, ours / theirs, "<= 0.5"))
+    check_spikes(ring2["jpatch"][0], ring["neuron"][0], "B2 ringtest on two threads")
+    check_spikes(ring2["neuron"][0], ring["neuron"][0], "B2 ringtest, NEURON on two threads")
+    ours, theirs = median(ring2["jpatch"], "seconds"), median(ring2["neuron"], "seconds")
+    rows.append(("B2 ringtest, both on 2 threads [s]", ours, theirs, ours / theirs, "<= 0.3"))
     ring = alternate("hh_ring", ["jpatch", "neuron"], args.repeat)
     count = check_spikes(ring["jpatch"][0], ring["neuron"][0], "B2 hh ring")
     ours, theirs = median(ring["jpatch"], "seconds"), median(ring["neuron"], "seconds")
