@@ -6,12 +6,14 @@ whether ``p.ExpSyn`` is a point-process factory. It learns the names once per se
 """
 
 _ION_SUFFIX = "_ion"
+# Python names of NMODL variables that are Python keywords, as NEURON renames them.
+_PYTHON_NAMES = {"del": "delay"}
 
 
 class MechanismInfo:
     """One mechanism type as ``mechanism_info`` describes it (bridge/README.md)."""
 
-    __slots__ = ("name", "kind", "variables", "ions", "_range_names")
+    __slots__ = ("name", "kind", "variables", "ions", "_range_names", "scalars", "arrays")
 
     def __init__(self, info):
         self.name = info["name"]
@@ -20,6 +22,16 @@ class MechanismInfo:
         self._range_names = {v["name"]: v["range_name"] for v in info["variables"]}
         self.variables = tuple(self._range_names)
         self.ions = tuple(info.get("ions", ()))
+        # For point processes: Python name → engine name of every scalar variable, and
+        # the array variables (VClamp's dur[0..2]) by name and length. Worked out once
+        # per type, as every instance of it needs them.
+        self.scalars, self.arrays = {}, {}
+        for var in self.variables:
+            name, bracket, element = var.partition("[")
+            if bracket:
+                self.arrays[name] = max(self.arrays.get(name, 0), int(element.rstrip("]")) + 1)
+            else:
+                self.scalars[_PYTHON_NAMES.get(var, var)] = var
 
     def range_name(self, var):
         return self._range_names[var]

@@ -97,8 +97,10 @@ class Session:
 
     def __init__(self, gateway):
         self._gateway = gateway
-        # One list of (command, what) pairs: a single append is atomic, so a finalizer
-        # queueing a "free" in the middle of a send cannot tear a pair apart.
+        # One list of (command, what) pairs, never replaced: a flush takes its entries
+        # out in place (_take_queued). A single append is atomic, so ``send`` and a
+        # finalizer queueing a "free" need no lock (a lock per command cost more than
+        # the append) and a flush in another thread cannot lose what they append.
         self._queue = []
         self._handles = itertools.count(1)
         self._proxies = weakref.WeakValueDictionary()
@@ -138,12 +140,13 @@ class Session:
     def send(self, cmd, what):
         """Queues ``cmd`` (a list, or a tuple: hot paths send tuples of plain values,
         which the garbage collector stops tracking)."""
-        # Under the lock so that a flush in another thread cannot take the queue between
-        # our append and its swap, and lose the command.
-        with self._lock:
-            self._queue.append((cmd, what))
-            if len(self._queue) >= FLUSH_THRESHOLD:
-                self._dispatch_locked()
+        queue = self._queue
+        queue.append((cmd, what))
+        if len(queue) >= FLUSH_THRESHOLD:
+            with self._lock:
+                # Another thread may have sent the queue meanwhile.
+                if len(queue) >= FLUSH_THRESHOLD:
+                    self._dispatch_locked()
 
     def ask(self, cmd, what):
         entry = (cmd, what)
@@ -163,7 +166,7 @@ class Session:
     def _dispatch_locked(self):
         """Sends the queue without waiting for the reply (after settling the one in flight)."""
         self._settle_locked()
-        batch, self._queue = self._queue, []
+        batch = self._take_queued()
         if not batch:
             return
         self._views.note_sent(cmd for cmd, _ in batch)
@@ -180,7 +183,7 @@ class Session:
             error = reply.get("error")
             if error is not None:
                 self.failed_flushes += 1
-                later, self._queue = self._queue, []
+                later = self._take_queued()
                 self._requeue_frees(batch[error["index"] + 1:] + later)
         finally:
             self._remove_unconsumed_imports()
@@ -191,7 +194,7 @@ class Session:
 
     def _flush_locked(self):
         self._settle_locked()
-        batch, self._queue = self._queue, []
+        batch = self._take_queued()
         if not batch:
             return batch, []
         self._views.note_sent(cmd for cmd, _ in batch)
@@ -208,6 +211,14 @@ class Session:
             self._requeue_frees(batch[error["index"] + 1:])
         _raise_for(reply, batch)
         return batch, results
+
+    def _take_queued(self):
+        """Empties the queue in place and returns what it held. Entries appended
+        meanwhile (by a thread that holds no lock) stay for the next batch."""
+        queue = self._queue
+        batch = queue[:]
+        del queue[: len(batch)]
+        return batch
 
     def _requeue_frees(self, dropped):
         """The frees among commands dropped after a failure are not the user's commands:
@@ -350,7 +361,7 @@ class Session:
             print(f"jpatch: a queued command failed at exit: {error}", file=sys.stderr)
         finally:
             self._closed = True
-            self._queue = []
+            del self._queue[:]
             self._gateway.close()
 
 

@@ -47,6 +47,18 @@ class VecStim(PointProcess):
         return None if pattern is None else list(pattern)
 
 
+def _describe_new_netcon(source, target):
+    return f"p.NetCon({source!r}, {target!r})"
+
+
+def _describe_set(index, name, value):
+    return f"NetCon[{index}].{name} = {value!r}"
+
+
+def _describe_set_weight(index, i, value):
+    return f"NetCon[{index}].weight[{i}] = {value!r}"
+
+
 class WeightVector:
     """``nc.weight``: the NetCon's weights, indexable as in NEURON (``nc.weight[0] = 0.4``)."""
 
@@ -59,6 +71,8 @@ class WeightVector:
         return self._netcon._call("weight_count", [], f"len({self._netcon.hname()}.weight)")
 
     def _check(self, index):
+        if type(index) is int:
+            return index
         if not isinstance(index, numbers.Integral):
             raise TypeError(f"NetCon weight indices must be integers, not {index!r}")
         return int(index)
@@ -69,8 +83,13 @@ class WeightVector:
 
     def __setitem__(self, index, value):
         nc = self._netcon
-        nc._queue(
-            "set_weight", [self._check(index), encode(value)], f"{nc.hname()}.weight[{index}] = {value!r}"
+        cls = type(value)
+        if cls is not float and cls is not int:
+            value = encode(value)
+        d = nc.__dict__
+        # The description is formatted only if the command fails (see _commands.describe).
+        d["_session"].send(
+            ("call", d["_h"], "set_weight", (self._check(index), value)), (_describe_set_weight, d["_index"], index, value)
         )
 
     def __iter__(self):
@@ -92,8 +111,7 @@ class NetCon(PythonHocObject):
         self.__dict__["_index"] = index
         self.__dict__["_nothreshold"] = False
         self._session.send(
-            ["new", handle, "NetCon", encode(source), encode(target)],
-            f"p.NetCon({source!r}, {target!r})",
+            ["new", handle, "NetCon", encode(source), encode(target)], (_describe_new_netcon, source, target)
         )
 
     def hname(self):
@@ -113,8 +131,11 @@ class NetCon(PythonHocObject):
                 "https://github.com/neuronsimulator/nrn/issues/2135"
             )
         elif name in self._ATTRIBUTES:
-            value = encode(value)
-            self._session.send(["set", self._h, name, value], f"{self.hname()}.{name} = {value!r}")
+            cls = type(value)
+            if cls is not float and cls is not int:
+                value = encode(value)
+            d = self.__dict__
+            d["_session"].send(("set", d["_h"], name, value), (_describe_set, d["_index"], name, value))
         else:
             self.__dict__[name] = value
 
@@ -128,7 +149,8 @@ class NetCon(PythonHocObject):
         return WeightVector(self)
 
     def _set_weights(self, value):
-        if isinstance(value, numbers.Real):
+        cls = type(value)
+        if cls is float or cls is int or isinstance(value, numbers.Real):
             self.weight[0] = value
         else:
             for i, w in enumerate(value):

@@ -5,8 +5,13 @@ from .objects import Connectable, PythonHocObject, encode
 from .pointer import point_process_pointer
 from .segment import Segment
 
-# Python names of NMODL variables that are Python keywords, as NEURON renames them.
-_PYTHON_NAMES = {"del": "delay"}
+
+def _describe_new(mechanism, label, x):
+    return f"{mechanism}({label}({x:g}))"
+
+
+def _describe_set(mechanism, index, name, value):
+    return f"{mechanism}[{index}].{name} = {value!r}"
 
 
 class PointProcess(PythonHocObject, Connectable):
@@ -17,27 +22,21 @@ class PointProcess(PythonHocObject, Connectable):
     def __init__(self, interpreter, handle, mechanism, index, section=None, x=None):
         """At ``x`` of ``section``; artificial cells (NetStim…) have no location."""
         info = interpreter._catalogue.info(mechanism)
-        # Python name → engine name of every scalar variable of this type; array
-        # variables (VClamp's dur[0..2]) by their name and length.
-        variables, arrays = {}, {}
-        for var in info.variables:
-            name, bracket, element = var.partition("[")
-            if bracket:
-                arrays[name] = max(arrays.get(name, 0), int(element.rstrip("]")) + 1)
-            else:
-                variables[_PYTHON_NAMES.get(var, var)] = var
         super().__init__(interpreter, handle)
         d = self.__dict__
         d["_mechanism"] = mechanism
-        d["_variables"] = variables
-        d["_arrays"] = arrays
+        # Shared by every instance of the type (never changed): Python name → engine
+        # name of the scalar variables, and the array variables' lengths.
+        d["_variables"] = info.scalars
+        d["_arrays"] = info.arrays
         d["_index"] = index
+        # Descriptions are formatted only if the command fails (see _commands.describe).
         if section is None:
-            self._session.send(["new", handle, "PointProcess", mechanism], f"p.{mechanism}()")
+            self._session.send(("new", handle, "PointProcess", mechanism), f"p.{mechanism}()")
         else:
             self._session.send(
-                ["new", handle, "PointProcess", mechanism, section._bridge_value(), x],
-                f"{mechanism}({section._label()}({x:g}))",
+                ["new", handle, "PointProcess", mechanism, {"h": section._h}, x],
+                (_describe_new, mechanism, section._label(), x),
             )
 
     def __setattr__(self, name, value):
@@ -46,7 +45,8 @@ class PointProcess(PythonHocObject, Connectable):
             cls = type(value)
             if cls is not float and cls is not int:
                 value = encode(value)
-            self._session.send(["set", self._h, var, value], f"{self.hname()}.{name} = {value!r}")
+            d = self.__dict__
+            self._session.send(("set", d["_h"], var, value), (_describe_set, d["_mechanism"], d["_index"], name, value))
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:

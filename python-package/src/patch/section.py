@@ -1,5 +1,7 @@
 """Section: a cable with its geometry, mechanisms, 3-D points and place in a tree."""
 
+import functools
+import itertools
 import numbers
 
 from .core import is_sequence, transform
@@ -10,6 +12,12 @@ from .segment import Segment, _describe_assignment
 SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
 #: The engine's bounds of nseg (java-core Section.MAX_NSEG): a value inside them cannot be refused.
 NSEG_RANGE = range(1, 32768)
+
+
+@functools.lru_cache(maxsize=64)
+def _centres(nseg):
+    """The x of each segment's centre: (i + 0.5) / nseg, worked out once per nseg."""
+    return tuple((i + 0.5) / nseg for i in range(nseg))
 
 
 def check_x(x):
@@ -41,8 +49,12 @@ class Section(PythonHocObject, Connectable):
             cls = type(value)
             if cls is not float and cls is not int:
                 value = encode(value)
+            d = self.__dict__
+            label = d["_name"]
+            if label is None:
+                label = self._label()
             # The description is formatted only if the command fails (see _commands.describe).
-            self._session.send(("set", self._h, name, value), (_describe_assignment, self._label(), name, value))
+            d["_session"].send(("set", d["_h"], name, value), (_describe_assignment, label, name, value))
             if name == "nseg":
                 self._remember_nseg(value)
         elif isinstance(getattr(type(self), name, None), property):
@@ -91,7 +103,7 @@ class Section(PythonHocObject, Connectable):
 
     def __iter__(self):
         nseg = self._nseg()
-        return (Segment(self, (i + 0.5) / nseg) for i in range(nseg))
+        return map(Segment, itertools.repeat(self, nseg), _centres(nseg))
 
     def _nseg(self):
         """nseg, without a round trip when this proxy set or read it and no command

@@ -7,11 +7,6 @@ from .pointer import segment_pointer
 SEGMENT_VARIABLES = frozenset({"v", "diam", "cm"})
 
 
-def _value(value):
-    cls = type(value)
-    return value if cls is float or cls is int else encode(value)
-
-
 def _describe_assignment(label, name, value):
     return f"{label}.{name} = {value!r}"
 
@@ -33,20 +28,27 @@ class Segment(Referencing, Connectable):
         return self.sec
 
     def __setattr__(self, name, value):
-        sec = self.sec
+        d = self.__dict__
+        sec = d["sec"]
         if name in SEGMENT_VARIABLES or name in sec._range_variables:
-            value = _value(value)
-            x = self.x
+            cls = type(value)
+            if cls is not float and cls is not int:
+                value = encode(value)
+            x = d["x"]
+            section = sec.__dict__
+            label = section["_name"]
+            if label is None:
+                label = sec._label()
             # The description is formatted only if the command fails (see _commands.describe).
             # Command and description are tuples of plain values: the garbage collector
             # stops tracking them (and their queue entry), so a long queue costs it no work.
-            sec._session.send(
-                ("sset", sec._h, x, name, value), (_describe_segment_assignment, sec._label(), x, name, value)
+            section["_session"].send(
+                ("sset", section["_h"], x, name, value), (_describe_segment_assignment, label, x, name, value)
             )
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
-            self.__dict__[name] = value
+            d[name] = value
 
     def __getattr__(self, name):
         if name.startswith("__"):
