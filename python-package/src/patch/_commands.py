@@ -74,7 +74,11 @@ def _encode_extra(value):
     raise TypeError(f"cannot send {value!r} (a {type(value).__name__}) to the simulator")
 
 
-_encoder = json.JSONEncoder(allow_nan=True, default=_encode_extra, separators=(",", ":"))
+# No check for circular references: commands are built by the API layer from plain
+# values and encode()d arguments (which turns a self-containing list into a
+# RecursionError before it is queued), and the check's bookkeeping for every command
+# was a third of the encoding's time.
+_encoder = json.JSONEncoder(allow_nan=True, default=_encode_extra, separators=(",", ":"), check_circular=False)
 
 
 def describe(what):
@@ -103,7 +107,10 @@ class Session:
         # the append) and a flush in another thread cannot lose what they append.
         self._queue = []
         self._handles = itertools.count(1)
-        self._proxies = weakref.WeakValueDictionary()
+        # handle -> weak reference to its live proxy. Plain weakrefs in a dict (a
+        # WeakValueDictionary's entry costs Python-level code per object made); the
+        # proxy's finalizer removes its entry (release).
+        self._proxies = {}
         self._wrapper = None
         self._lock = threading.RLock()
         self._closed = False
@@ -122,15 +129,21 @@ class Session:
         return next(self._handles)
 
     def register(self, handle, obj):
-        self._proxies[handle] = obj
+        self._proxies[handle] = weakref.ref(obj)
         if getattr(obj, "_kind", None) == "Vector":
             self._views.vector_handles.add(handle)
 
     def set_wrapper(self, fn):
         self._wrapper = fn
 
-    def release(self, handle):
-        """Called from finalizers, also during interpreter exit: never flushes, never raises."""
+    def release(self, handle, proxy=None):
+        """Called from ``proxy``'s finalizer, also during interpreter exit: never flushes, never raises."""
+        ref = self._proxies.get(handle)
+        if ref is not None:
+            current = ref()
+            # Not an entry that already names a newer proxy of the handle (see _proxy).
+            if current is None or current is proxy:
+                self._proxies.pop(handle, None)
         if not self._closed:
             self._queue.append((["free", handle], f"release of handle {handle}"))
             self._views.forget(handle)
@@ -254,7 +267,8 @@ class Session:
         return value
 
     def _proxy(self, handle, kind):
-        proxy = self._proxies.get(handle)
+        ref = self._proxies.get(handle)
+        proxy = None if ref is None else ref()
         if proxy is not None:
             return proxy
         if self._wrapper is None:
@@ -268,7 +282,7 @@ class Session:
             if cmd[0] == "free" and cmd[1] == handle:
                 del queue[index]
         proxy = self._wrapper(handle, kind)
-        self._proxies[handle] = proxy
+        self._proxies[handle] = weakref.ref(proxy)
         return proxy
 
     # -- vectors through shared memory ----------------------------------------------

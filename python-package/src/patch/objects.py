@@ -110,7 +110,7 @@ class PythonHocObject(Referencing):
         d = self.__dict__
         session = d.get("_session")
         if session is not None:
-            session.release(d["_h"])
+            session.release(d["_h"], self)
 
 
 __all__ = [
