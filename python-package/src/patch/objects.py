@@ -41,10 +41,16 @@ class Referencing:
     def __ref__(self, obj):
         d = self.__dict__
         # A set of ids beside the list keeps this O(1): a root may gain thousands of children.
-        ids = d.setdefault("_reference_ids", set())
-        if id(obj) not in ids:
-            ids.add(id(obj))
-            d.setdefault("_references", []).append(obj)
+        ids = d.get("_reference_ids")
+        if ids is None:
+            ids = d["_reference_ids"] = set()
+        key = id(obj)
+        if key not in ids:
+            ids.add(key)
+            references = d.get("_references")
+            if references is None:
+                references = d["_references"] = []
+            references.append(obj)
 
     def __deref__(self, obj):
         d = self.__dict__

@@ -14,6 +14,14 @@ SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
 NSEG_RANGE = range(1, 32768)
 
 
+def _describe_insert(label, mechanism):
+    return f"{label}.insert({mechanism!r})"
+
+
+def _describe_connect(label, parent_label, parentx, childx):
+    return f"{label}.connect({parent_label}, {parentx!r}, {childx!r})"
+
+
 @functools.lru_cache(maxsize=64)
 def _centres(nseg):
     """The x of each segment's centre: (i + 0.5) / nseg, worked out once per nseg."""
@@ -148,10 +156,9 @@ class Section(PythonHocObject, Connectable):
             )
         if mechanism not in self._interpreter._catalogue.density:
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
-        self._session.send(
-            ["call", self._h, "insert", [mechanism]], f"{self._label()}.insert({mechanism!r})"
-        )
         d = self.__dict__
+        # The description is formatted only if the command fails (see _commands.describe).
+        d["_session"].send(("call", d["_h"], "insert", (mechanism,)), (_describe_insert, self._label(), mechanism))
         if mechanism not in d["_mechanisms"]:
             catalogue = self._interpreter._catalogue
             d["_range_variables"] = catalogue.after_insert(d["_range_variables"], mechanism)
@@ -207,7 +214,7 @@ class Section(PythonHocObject, Connectable):
         self._queue(
             "connect",
             [parent._bridge_value(), float(parentx), float(childx)],
-            f"{self._label()}.connect({parent._label()}, {parentx!r}, {childx!r})",
+            (_describe_connect, self._label(), parent._label(), parentx, childx),
         )
         # Patch: connected sections keep each other alive.
         if hasattr(target, "__ref__"):
