@@ -14,6 +14,7 @@ import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NetEvents;
+import org.jpatch.core.mech.NetReceiveInitial;
 import org.jpatch.core.mech.NetReceiver;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.UsesNetEvents;
@@ -315,7 +316,11 @@ public final class EventSystem implements EventDelivery, NetEvents {
         // NEURON's init_events: NET_RECEIVE INITIAL blocks, or else weights past the first zeroed
         for (NetCon nc : netcons) {
             if (nc != null && nc.target != null) {
-                Arrays.fill(nc.weights, 1, nc.weights.length, 0.0);
+                if (host.kernel(nc.target.type()) instanceof NetReceiveInitial receiver) {
+                    receiver.initialWeights(nc.target.values().index(0), nc.weights);
+                } else {
+                    Arrays.fill(nc.weights, 1, nc.weights.length, 0.0);
+                }
             }
         }
         deliverUntil(globals.t);

@@ -73,10 +73,18 @@ public final class MechanismType {
         return kind == MechanismKind.POINT || kind == MechanismKind.ARTIFICIAL;
     }
 
-    /** The name users see: {@code gnabar_hh} for density mechanisms, {@code amp} for point processes, {@code ena} for ions. */
+    /**
+     * The name users see: {@code gnabar_hh} for density mechanisms, {@code amp} for point
+     * processes, {@code ena} for ions; an array element {@code x[j]} of a density mechanism
+     * is {@code x_suffix[j]}, as hoc names it.
+     */
     public String rangeName(int variable) {
         String v = variables.get(variable).name();
-        return suffixed ? v + "_" + name : v;
+        if (!suffixed) {
+            return v;
+        }
+        int bracket = v.indexOf('[');
+        return bracket < 0 ? v + "_" + name : v.substring(0, bracket) + "_" + name + v.substring(bracket);
     }
 
     /** Index of the variable with this user-visible name, or -1. */
