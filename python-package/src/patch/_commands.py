@@ -83,9 +83,12 @@ _encoder = json.JSONEncoder(allow_nan=True, default=_encode_extra, separators=("
 
 def describe(what):
     """The user call a command came from. ``what`` is its text, or, on hot paths where
-    formatting every call would cost more than sending it, a tuple (function, *args)
-    that formats it: only a failure needs the text."""
-    return what if type(what) is str else what[0](*what[1:])
+    formatting every call would cost more than sending it, a tuple (template, *args)
+    for ``template.format(*args)``: only a failure needs the text. A template is a str,
+    not a function, so that a description of plain values is a tuple the garbage
+    collector stops tracking (with its queue entry): a function would keep every queued
+    entry tracked through every collection until the batch is sent."""
+    return what if type(what) is str else what[0].format(*what[1:])
 
 
 def _raise_for(reply, batch):

@@ -47,16 +47,10 @@ class VecStim(PointProcess):
         return None if pattern is None else list(pattern)
 
 
-def _describe_new_netcon(source, target):
-    return f"p.NetCon({source!r}, {target!r})"
-
-
-def _describe_set(index, name, value):
-    return f"NetCon[{index}].{name} = {value!r}"
-
-
-def _describe_set_weight(index, i, value):
-    return f"NetCon[{index}].weight[{i}] = {value!r}"
+# Descriptions of queued calls, formatted only if the command fails (_commands.describe).
+NEW_NETCON = "p.NetCon({!r}, {!r})"  # source, target
+NETCON_ASSIGNMENT = "NetCon[{}].{} = {!r}"  # index, name, value
+WEIGHT_ASSIGNMENT = "NetCon[{}].weight[{}] = {!r}"  # index, weight index, value
 
 
 class WeightVector:
@@ -89,7 +83,7 @@ class WeightVector:
         d = nc.__dict__
         # The description is formatted only if the command fails (see _commands.describe).
         d["_session"].send(
-            ("call", d["_h"], "set_weight", (self._check(index), value)), (_describe_set_weight, d["_index"], index, value)
+            ("call", d["_h"], "set_weight", (self._check(index), value)), (WEIGHT_ASSIGNMENT, d["_index"], index, value)
         )
 
     def __iter__(self):
@@ -111,7 +105,7 @@ class NetCon(PythonHocObject):
         self.__dict__["_index"] = index
         self.__dict__["_nothreshold"] = False
         self._session.send(
-            ["new", handle, "NetCon", encode(source), encode(target)], (_describe_new_netcon, source, target)
+            ("new", handle, "NetCon", encode(source), encode(target)), (NEW_NETCON, source, target)
         )
 
     def hname(self):
@@ -135,7 +129,7 @@ class NetCon(PythonHocObject):
             if cls is not float and cls is not int:
                 value = encode(value)
             d = self.__dict__
-            d["_session"].send(("set", d["_h"], name, value), (_describe_set, d["_index"], name, value))
+            d["_session"].send(("set", d["_h"], name, value), (NETCON_ASSIGNMENT, d["_index"], name, value))
         else:
             self.__dict__[name] = value
 

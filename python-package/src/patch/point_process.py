@@ -6,12 +6,9 @@ from .pointer import point_process_pointer
 from .segment import Segment
 
 
-def _describe_new(mechanism, label, x):
-    return f"{mechanism}({label}({x:g}))"
-
-
-def _describe_set(mechanism, index, name, value):
-    return f"{mechanism}[{index}].{name} = {value!r}"
+# Descriptions of queued calls, formatted only if the command fails (_commands.describe).
+NEW_AT_SEGMENT = "{}({}({:g}))"  # mechanism, section label, x
+ASSIGNMENT = "{}[{}].{} = {!r}"  # mechanism, index, name, value
 
 
 class PointProcess(PythonHocObject, Connectable):
@@ -35,8 +32,8 @@ class PointProcess(PythonHocObject, Connectable):
             self._session.send(("new", handle, "PointProcess", mechanism), f"p.{mechanism}()")
         else:
             self._session.send(
-                ["new", handle, "PointProcess", mechanism, {"h": section._h}, x],
-                (_describe_new, mechanism, section._label(), x),
+                ("new", handle, "PointProcess", mechanism, {"h": section._h}, x),
+                (NEW_AT_SEGMENT, mechanism, section._label(), x),
             )
 
     def __setattr__(self, name, value):
@@ -46,7 +43,7 @@ class PointProcess(PythonHocObject, Connectable):
             if cls is not float and cls is not int:
                 value = encode(value)
             d = self.__dict__
-            self._session.send(("set", d["_h"], var, value), (_describe_set, d["_mechanism"], d["_index"], name, value))
+            self._session.send(("set", d["_h"], var, value), (ASSIGNMENT, d["_mechanism"], d["_index"], name, value))
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:

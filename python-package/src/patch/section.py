@@ -6,7 +6,7 @@ import numbers
 
 from .core import is_sequence, transform
 from .objects import Connectable, PythonHocObject, encode
-from .segment import Segment, _describe_assignment
+from .segment import ASSIGNMENT, Segment
 
 # The section-wide values the engine keeps for every section, whatever is inserted.
 SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
@@ -14,12 +14,9 @@ SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
 NSEG_RANGE = range(1, 32768)
 
 
-def _describe_insert(label, mechanism):
-    return f"{label}.insert({mechanism!r})"
-
-
-def _describe_connect(label, parent_label, parentx, childx):
-    return f"{label}.connect({parent_label}, {parentx!r}, {childx!r})"
+# Descriptions of queued calls, formatted only if the command fails (_commands.describe).
+INSERT = "{}.insert({!r})"  # label, mechanism
+CONNECT = "{}.connect({}, {!r}, {!r})"  # label, parent's label, parentx, childx
 
 
 @functools.lru_cache(maxsize=64)
@@ -62,7 +59,7 @@ class Section(PythonHocObject, Connectable):
             if label is None:
                 label = self._label()
             # The description is formatted only if the command fails (see _commands.describe).
-            d["_session"].send(("set", d["_h"], name, value), (_describe_assignment, label, name, value))
+            d["_session"].send(("set", d["_h"], name, value), (ASSIGNMENT, label, name, value))
             if name == "nseg":
                 self._remember_nseg(value)
         elif isinstance(getattr(type(self), name, None), property):
@@ -158,7 +155,7 @@ class Section(PythonHocObject, Connectable):
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
         d = self.__dict__
         # The description is formatted only if the command fails (see _commands.describe).
-        d["_session"].send(("call", d["_h"], "insert", (mechanism,)), (_describe_insert, self._label(), mechanism))
+        d["_session"].send(("call", d["_h"], "insert", (mechanism,)), (INSERT, self._label(), mechanism))
         if mechanism not in d["_mechanisms"]:
             catalogue = self._interpreter._catalogue
             d["_range_variables"] = catalogue.after_insert(d["_range_variables"], mechanism)
@@ -211,10 +208,9 @@ class Section(PythonHocObject, Connectable):
         check_x(parentx)
         if childx not in (0, 1):
             raise ValueError(f"child connection point must be 0 or 1, got {childx!r}")
-        self._queue(
-            "connect",
-            [parent._bridge_value(), float(parentx), float(childx)],
-            (_describe_connect, self._label(), parent._label(), parentx, childx),
+        self._session.send(
+            ("call", self._h, "connect", ({"h": parent._h}, float(parentx), float(childx))),
+            (CONNECT, self._label(), parent._label(), parentx, childx),
         )
         # Patch: connected sections keep each other alive.
         if hasattr(target, "__ref__"):

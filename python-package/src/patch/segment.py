@@ -7,12 +7,9 @@ from .pointer import segment_pointer
 SEGMENT_VARIABLES = frozenset({"v", "diam", "cm"})
 
 
-def _describe_assignment(label, name, value):
-    return f"{label}.{name} = {value!r}"
-
-
-def _describe_segment_assignment(label, x, name, value):
-    return f"{label}({x:g}).{name} = {value!r}"
+# Descriptions of queued calls, formatted only if the command fails (_commands.describe).
+ASSIGNMENT = "{}.{} = {!r}"  # label, name, value
+SEGMENT_ASSIGNMENT = "{}({:g}).{} = {!r}"  # section label, x, name, value
 
 
 class Segment(Referencing, Connectable):
@@ -39,12 +36,9 @@ class Segment(Referencing, Connectable):
             label = section["_name"]
             if label is None:
                 label = sec._label()
-            # The description is formatted only if the command fails (see _commands.describe).
             # Command and description are tuples of plain values: the garbage collector
             # stops tracking them (and their queue entry), so a long queue costs it no work.
-            section["_session"].send(
-                ("sset", section["_h"], x, name, value), (_describe_segment_assignment, label, x, name, value)
-            )
+            section["_session"].send(("sset", section["_h"], x, name, value), (SEGMENT_ASSIGNMENT, label, x, name, value))
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
