@@ -28,7 +28,7 @@ final class JavaExpressionWriter {
             Map.entry("tan", "Math.tan"), Map.entry("asin", "Math.asin"), Map.entry("acos", "Math.acos"),
             Map.entry("atan", "Math.atan"), Map.entry("atan2", "Math.atan2"), Map.entry("sinh", "Math.sinh"),
             Map.entry("cosh", "Math.cosh"), Map.entry("tanh", "Math.tanh"), Map.entry("floor", "Math.floor"),
-            Map.entry("ceil", "Math.ceil"));
+            Map.entry("ceil", "Math.ceil"), Map.entry("fmod", "org.jpatch.core.nmodl.NmodlRuntime.fmod"));
 
     private final Names names;
 

@@ -46,8 +46,10 @@ public record MechanismInterface(
     /**
      * The engine's metadata for this mechanism: range parameters, range assigned, states,
      * then hidden per-instance assigned, as the built-ins lay them out; GLOBALs named
-     * {@code name_suffix}.
-     * Array variables throw {@link UnsupportedOperationException}: RangeVariable has no arrays yet.
+     * {@code name_suffix}. An array {@code x[N]} is N variables {@code x[0]}..{@code x[N-1]}
+     * (the names hoc gives its elements, as the built-in VClamp's {@code dur[j]}), in
+     * consecutive columns as nocmodl lays them out.
+     * GLOBAL arrays throw {@link UnsupportedOperationException}: the engine's globals are scalars.
      */
     public MechanismType mechanismType(int order, Supplier<MechanismKernel> kernelFactory) {
         MechanismKind mechanismKind = switch (kind) {
@@ -75,15 +77,19 @@ public record MechanismInterface(
 
     private static void add(MechanismType.Builder builder, List<Variable> variables, VariableRole role) {
         for (Variable v : variables) {
-            requireScalar(v);
-            builder.variable(new RangeVariable(v.name(), v.unit(), v.defaultValue(), role));
+            if (v.arraySize() == 0) {
+                builder.variable(new RangeVariable(v.name(), v.unit(), v.defaultValue(), role));
+            }
+            for (int j = 0; j < v.arraySize(); j++) {
+                builder.variable(new RangeVariable(v.name() + "[" + j + "]", v.unit(), v.defaultValue(), role));
+            }
         }
     }
 
     private static void requireScalar(Variable v) {
         if (v.arraySize() > 0) {
-            throw new UnsupportedOperationException("array variable " + v.name() + "[" + v.arraySize()
-                    + "]: the engine's mechanism metadata has no arrays yet");
+            throw new UnsupportedOperationException("GLOBAL array " + v.name() + "[" + v.arraySize()
+                    + "]: the engine's global variables are scalars");
         }
     }
 }

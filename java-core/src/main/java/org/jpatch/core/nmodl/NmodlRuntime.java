@@ -28,4 +28,14 @@ public final class NmodlRuntime {
         double x = te - 1e-11;
         return x <= t && x > t - dt ? 1.0 : 0.0;
     }
+
+    /** NMODL's printf: C's formatting of doubles ({@link CFormat}) onto standard output, where NEURON prints it. */
+    public static void printf(String format, double... args) {
+        System.out.print(CFormat.format(format, args));
+    }
+
+    /** C's fmod: x - n·y for n = x/y truncated, computed exactly; Java's % on doubles is the same IEEE operation. */
+    public static double fmod(double x, double y) {
+        return x % y;
+    }
 }

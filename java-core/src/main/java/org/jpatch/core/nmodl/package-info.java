@@ -36,7 +36,10 @@
  * {@code SymbolicDerivative}, {@code KernelCompiler}, facade
  * {@link org.jpatch.core.nmodl.NmodlCompiler}): Java source in the shape of the built-in
  * kernels, compiled in-process by javax.tools (needs a JDK at run time). Covered so far:
- * density mechanisms and point processes, scalar variables, INITIAL (states from s0 first),
+ * density mechanisms and point processes, scalar variables and PARAMETER/ASSIGNED/LOCAL
+ * arrays ({@code x[N]}: N engine columns {@code x[0]}..{@code x[N-1]}, hoc's
+ * {@code x_suffix[j]} for density mechanisms; any index expression, truncated as nocmodl's
+ * {@code (int)}; a PROCEDURE's TABLE of an array tabulates each element), INITIAL (states from s0 first),
  * BREAKPOINT currents by the 0.001 mV difference (100/area for point processes,
  * ELECTRODE_CURRENT's sign), ion variables READ and ion currents WRITTEN with their dI/dv
  * (density mechanisms), DERIVATIVE by cnexp when linear in the state (symbolic
@@ -49,13 +52,18 @@
  * symbolic derivative, {@link org.jpatch.core.nmodl.GaussianElimination} for simeq),
  * FUNCTION/PROCEDURE with TABLE (nocmodl's
  * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
- * NET_RECEIVE that assigns, at_time (fixed step). PARAMETER defaults and START values are what nocmodl's
+ * NET_RECEIVE with its INITIAL block (run per NetCon at finitialize, as NEURON's
+ * init_events) and net_send (self-events at t + delay carrying the event's weights),
+ * at_time (fixed step), fmod, printf (glibc's formatting of %f/%e/%g, {@code CFormat}; a
+ * format C would read otherwise is refused). PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
- * and usetable 0 included). Of the 107 NEURON-dialect files above, 70 translate.
+ * and usetable 0 included). Of the 107 NEURON-dialect files above, 86 translate.
  * NeuronDifferentialTest runs every translated mechanism against nrnivmodl's build of the
  * same file (density mechanisms under current clamp, point processes driven by NetStim
- * events): 65 of 65 agree to 1e-9, 52 bit for bit (5 more are NEURON built-ins). cnexp
+ * events): 81 of 81 agree to 1e-9, 67 bit for bit (5 more are NEURON built-ins); among
+ * them the dbbs AMPA, GABA and NMDA synapses (arrays, net_send, NET_RECEIVE INITIAL) and
+ * Cav2_3 (a TABLE of arrays). cnexp
  * falls back to derivimplicit for blocks not linear in their states, as nocmodl does.
  * {@link org.jpatch.core.nmodl.CompiledMechanism#registerIn} registers a mechanism as
  * nocmodl's _reg does: the ions it uses that the catalogue lacks first (NEURON's defaults
@@ -64,9 +72,9 @@
  * disk, keyed by the SHA-256 of the generated source, the engine's class files and the
  * JVM version, written to a temporary file and renamed. bench/nmodl_compile.py measures
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
- * Not yet: arrays (16 files: AMPA, GABA, NMDA, Cav2_3), COMPARTMENT and the flux
+ * Not yet: STATE and GLOBAL arrays, COMPARTMENT and the flux
  * reactions {@code <<} and {@code ->} of KINETIC, writing concentrations (ion style, Nernst), euler,
- * LINEAR outside INITIAL, NONLINEAR, other STEADYSTATE solves, net_send and the other event calls, WATCH,
+ * LINEAR outside INITIAL, NONLINEAR, other STEADYSTATE solves, net_event, net_move, WATCH,
  * FOR_NETCONS, ARTIFICIAL_CELL, CONDUCTANCE hints, POINTER, BEFORE/AFTER,
  * FUNCTION_TABLE, top-level LOCAL, USEION in point processes, SOLVE of a PROCEDURE, and
  * loading (p.nrn_load_dll, glia). Each is refused with its
