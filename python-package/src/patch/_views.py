@@ -18,7 +18,7 @@ READ_ONLY_VECTOR_METHODS = frozenset(
     {"size", "x", "sum", "mean", "var", "stdev", "min", "max", "min_ind", "max_ind", "to_list", "export"}
 )
 #: Ops that never change a Vector's values ("free" is handled apart: it ends a handle).
-_HARMLESS_OPS = frozenset({"new", "set", "get", "sset", "sget", "gset", "gget", "export"})
+_HARMLESS_OPS = frozenset({"new", "set", "get", "sset", "ssetbits", "sget", "gset", "gget", "export"})
 
 
 class ViewCache:

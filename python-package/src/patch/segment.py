@@ -1,10 +1,21 @@
 """Segment (a position on a section) and Mechanism (a density mechanism at one segment)."""
 
+import struct
+
 from .objects import Connectable, Referencing, encode
 from .pointer import segment_pointer
 
 # What every segment has, whatever is inserted.
 SEGMENT_VARIABLES = frozenset({"v", "diam", "cm"})
+
+
+_pack_double = struct.Struct("<d").pack
+_unpack_long = struct.Struct("<q").unpack
+
+
+def double_bits(value):
+    """A float's IEEE-754 bit pattern as a signed 64-bit int (the protocol's ``ssetbits``)."""
+    return _unpack_long(_pack_double(value))[0]
 
 
 # Descriptions of queued calls, formatted only if the command fails (_commands.describe).
@@ -38,7 +49,11 @@ class Segment(Referencing, Connectable):
                 label = sec._label()
             # Command and description are tuples of plain values: the garbage collector
             # stops tracking them (and their queue entry), so a long queue costs it no work.
-            section["_session"].send(("sset", section["_h"], x, name, value), (SEGMENT_ASSIGNMENT, label, x, name, value))
+            # A float goes as its bit pattern: formatting a 17-digit double for JSON costs
+            # more than the rest of the command, and the JVM's parse of one more still.
+            cmd = ("ssetbits", section["_h"], double_bits(x), name, double_bits(value)) if cls is float else (
+                "sset", section["_h"], x, name, value)
+            section["_session"].send(cmd, (SEGMENT_ASSIGNMENT, label, x, name, value))
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:

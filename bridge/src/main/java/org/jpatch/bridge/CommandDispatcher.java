@@ -59,6 +59,15 @@ final class CommandDispatcher {
                         Values.string(command.get(3), "sset variable"), command.get(4));
                 return NullNode.getInstance();
             }
+            case "ssetbits": {
+                // sset with x and the value as IEEE-754 bit patterns: no decimal text to
+                // format in Python or to parse here (17-digit doubles take the slow path).
+                expectLength(command, 5);
+                Section section = Values.object(command.get(1), Section.class, bridge.handles, "ssetbits target");
+                sections.setSegment(section, Values.bits(command.get(2), "ssetbits x"),
+                        Values.string(command.get(3), "ssetbits variable"), Values.bits(command.get(4), "ssetbits value"));
+                return NullNode.getInstance();
+            }
             case "sget": {
                 expectLength(command, 4);
                 Section section = Values.object(command.get(1), Section.class, bridge.handles, "sget target");

@@ -109,7 +109,10 @@ final class SectionCommands implements KindCommands<Section> {
     }
 
     void setSegment(Section s, double x, String variable, JsonNode value) {
-        double v = number(value, () -> s.name() + "(" + x + ")." + variable);
+        setSegment(s, x, variable, number(value, () -> s.name() + "(" + x + ")." + variable));
+    }
+
+    void setSegment(Section s, double x, String variable, double v) {
         switch (variable) {
             case "diam" -> refuseDiamAsNeuron(() -> s.setDiam(x, v));
             case "cm" -> s.setCm(x, v);

@@ -16,6 +16,14 @@ final class Values {
         throw CommandException.type(what + " must be a number, got " + describe(value));
     }
 
+    /** A double sent as its IEEE-754 bit pattern (a signed 64-bit integer). */
+    static double bits(JsonNode value, String what) {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return Double.longBitsToDouble(value.longValue());
+        }
+        throw CommandException.type(what + " must be a double's 64-bit pattern, got " + describe(value));
+    }
+
     /** An int, or a float with an integral value (Python users write nseg = 5.0 too). */
     static int integer(JsonNode value, String what) {
         double x = number(value, what);
