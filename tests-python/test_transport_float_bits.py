@@ -1,0 +1,43 @@
+"""``seg.var = <float>`` travels as the double's bit pattern (bridge op ``ssetbits``):
+the value the engine holds is exactly the one assigned, and a refusal still names the
+user's call."""
+
+import math
+
+import pytest
+
+
+@pytest.mark.parametrize("value", [0.1 + 0.2, 0.00011000000000000002, 5e-324, -0.0, 1e300, -math.inf])
+def test_a_float_assigned_to_a_segment_comes_back_bit_for_bit(p, value):
+    sec = p.Section(name="bits")
+    sec.insert("pas")
+    sec.nseg = 3
+    sec(0.5).g_pas = value
+    got = sec(0.5).g_pas
+    assert got == value and math.copysign(1, got) == math.copysign(1, value)
+
+
+def test_nan_assigned_to_a_segment_comes_back_as_nan(p):
+    sec = p.Section(name="bits")
+    sec.insert("pas")
+    sec(0.5).e_pas = math.nan
+    assert math.isnan(sec(0.5).e_pas)
+
+
+def test_every_segment_of_an_iteration_gets_its_own_value(p):
+    sec = p.Section(name="bits")
+    sec.insert("pas")
+    sec.nseg = 5
+    for seg in sec:
+        seg.g_pas = 0.0001 * (1 + seg.x)
+    assert [seg.g_pas for seg in sec] == [0.0001 * (1 + (i + 0.5) / 5) for i in range(5)]
+
+
+def test_a_refused_float_assignment_names_the_user_call(p):
+    sec = p.Section(name="gone")
+    sec.insert("pas")
+    seg = sec(0.5)
+    p.delete_section(sec=sec)
+    with pytest.raises(ReferenceError, match=r"\(in: gone\(0.5\)\.g_pas = 0.25\)"):
+        seg.g_pas = 0.25
+        p.Section(name="other").L
