@@ -12,7 +12,6 @@ protocol on the same .mod files compiled by nrnivmodl (in .venv-ref)."""
 import json
 import os
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
@@ -143,12 +142,6 @@ def test_the_glia_script_traces_equal_neuron_on_the_same_catalogue_files(catalog
         assert worst <= 1e-9, f"{trace}: largest difference from NEURON {worst:g}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="AMPA__0.mod uses a KINETIC block, which jpatch's NMODL translator does not "
-    "compile yet (glia raises CompileError naming AMPA__0.mod:150:1)",
-)
 def test_the_catalogues_ampa_synapse_is_inserted_and_driven_by_a_netstim(catalogue_site):
     script = """
     import json
@@ -168,12 +161,6 @@ def test_the_catalogues_ampa_synapse_is_inserted_and_driven_by_a_netstim(catalog
     """
     result, _ = _run(sys.executable, script, catalogue_site)
     assert max(result["v"]) > -65
-
-
-# NEURON creates an ion type the first time a USEION names it (lca, h, no in this
-# catalogue); jpatch's engine knows only na, k and ca, so inserting such an asset is
-# refused with "unknown mechanism: lca_ion".
-UNKNOWN_ION = re.compile(r"^ValueError: unknown mechanism: \w+_ion ")
 
 
 EVERY_ASSET_SCRIPT = """
@@ -224,12 +211,5 @@ def test_every_catalogue_asset_that_compiles_is_inserted_and_runs(every_asset):
         if outcome == "not compiled":
             # glia.compile() reported it, with the translator's file:line:column.
             assert f"* {name}: RuntimeError: " in every_asset["refused"]
-        elif not UNKNOWN_ION.match(outcome):  # those: the xfail test below
+        else:
             assert outcome == "ran", f"{name}: {outcome}"
-
-
-@pytest.mark.xfail(strict=True, reason="the engine has no ion types beyond na, k, ca: "
-                   "USEION lca / h / no are refused at insert ('unknown mechanism: lca_ion')")
-def test_catalogue_assets_using_ions_neuron_creates_on_use_are_inserted_and_run(every_asset):
-    refused = {name: outcome for name, outcome in every_asset["outcomes"].items() if UNKNOWN_ION.match(outcome)}
-    assert refused == {}

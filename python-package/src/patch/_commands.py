@@ -219,6 +219,7 @@ class Session:
         try:
             reply = json.loads(self._gateway.execute(self._encode(batch)))
         finally:
+            _shm.await_pyarrow_import()
             self._remove_unconsumed_imports()
         results = [self._decode(r) for r in reply["results"]]
         error = reply.get("error")

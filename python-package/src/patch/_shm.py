@@ -3,7 +3,8 @@ views (zero copy), writing Arrow files for bulk transfers to the JVM, and the cl
 of each session's private directory.
 
 pyarrow is imported on first use: it costs ~0.2 s, which the start-up cannot afford.
-``import_pyarrow_meanwhile`` lets a run that records pay it while Python only waits.
+``import_pyarrow_meanwhile`` lets a run that records pay it while Python only waits;
+``await_pyarrow_import`` ends that wait before user code runs again.
 """
 
 import os
@@ -85,6 +86,15 @@ def import_pyarrow_meanwhile():
 
 
 _importing = None
+
+
+def await_pyarrow_import():
+    """Waits for the background import, if any: user code must never see pyarrow or numpy
+    half-imported in sys.modules (libraries that look there, e.g. pytest.approx, fail)."""
+    global _importing
+    if _importing is not None:
+        _importing.join()
+        _importing = None
 
 
 def _import_pyarrow():

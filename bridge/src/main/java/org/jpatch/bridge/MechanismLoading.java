@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.jpatch.core.mech.MechanismCatalogue;
 import org.jpatch.core.mech.MechanismType;
+import org.jpatch.core.nmodl.CompiledMechanism;
+import org.jpatch.core.nmodl.MechanismInterface;
 import org.jpatch.core.nmodl.NmodlCompiler;
 
 /**
@@ -25,19 +27,25 @@ final class MechanismLoading {
     static List<MechanismType> load(MechanismCatalogue catalogue, Path fileOrDirectory) {
         List<Path> files = modFiles(fileOrDirectory);
         NmodlCompiler compiler = new NmodlCompiler(List.of(directoryOf(fileOrDirectory)));
-        int nextOrder = catalogue.types().stream().mapToInt(MechanismType::order).max().orElse(0) + 1;
-        List<MechanismType> compiled = new ArrayList<>();
+        // Everything that can refuse a file happens before the catalogue changes.
+        List<CompiledMechanism> translated = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Path file : files) {
-            MechanismType type = compiler.compile(file, nextOrder + compiled.size());
-            if (catalogue.contains(type.name()) || !names.add(type.name())) {
-                throw new CommandException("ValueError", "mechanism " + type.name() + " from " + file
-                        + " is already loaded");
+            CompiledMechanism mechanism = compiler.translate(file);
+            String name = mechanism.mechanism().name();
+            if (catalogue.contains(name) || !names.add(name)) {
+                throw new CommandException("ValueError", "mechanism " + name + " from " + file + " is already loaded");
             }
-            compiled.add(type);
+            for (MechanismInterface.Ion ion : mechanism.mechanism().ions()) {
+                if (!catalogue.contains(ion.ion() + "_ion") && ion.valence() == null) {
+                    throw new CommandException("ValueError", file + ": USEION " + ion.ion()
+                            + " names an ion NEURON does not know, so it needs a VALENCE");
+                }
+            }
+            translated.add(mechanism);
         }
-        compiled.forEach(catalogue::register);
-        return compiled;
+        // As nocmodl's _reg: an ion the catalogue lacks is registered before its first user.
+        return translated.stream().map(mechanism -> mechanism.registerIn(catalogue)).toList();
     }
 
     private static List<Path> modFiles(Path fileOrDirectory) {
