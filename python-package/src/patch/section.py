@@ -191,7 +191,8 @@ class Section(PythonHocObject, Connectable):
         NEURON's forms: ``connect(parent, parentx=1, childx=0)`` and
         ``connect(parent(x), childx=0)``.
         """
-        parent = transform(target)
+        # A Section is its own simulator object (Referencing.__neuron__): no call for it.
+        parent = target if type(target) is Section else transform(target)
         if isinstance(parent, Segment):
             if len(args) > 1:
                 raise TypeError("connect(segment, childx) takes at most one position")
