@@ -35,9 +35,12 @@ ARROW_FLAGS = (
 )
 
 #: The engine computes hh's exp lane-wise with the Vector API (java-core's mech.Cnexp)
-#: when the JVM has this module; the launcher then prints INCUBATOR_NOTICE on every
-#: start, which is no news to a user and is dropped from the JVM's stderr.
-VECTOR_FLAGS = ("--add-modules", "jdk.incubator.vector")
+#: when the JVM has the module jdk.incubator.vector. The gateway does not add it: the
+#: JIT work for the vector code costs a fresh JVM ~0.2-0.3 s, more than it saves in runs
+#: shorter than a few seconds (bench: ringtest 0.70-0.78 s with it, 0.49-0.53 without;
+#: the 10,001-compartment cable 1.52-1.57 s with, 1.62-1.65 without; same numbers either
+#: way). Long runs may opt in with JPATCH_JAVA_OPTS="--add-modules jdk.incubator.vector";
+#: the launcher then prints INCUBATOR_NOTICE on every start, dropped from our stderr.
 INCUBATOR_NOTICE = b"WARNING: Using incubator modules"
 
 # py4j logs a failed call with a traceback before raising it; we raise GatewayError
@@ -164,7 +167,6 @@ def _jvm_command(java, jar, cds):
     if heap:
         command.append(f"-Xmx{heap}")
     command += ARROW_FLAGS
-    command += VECTOR_FLAGS
     major = java_major_version(java)
     if major is not None and major >= 23:
         # JDK 23+ warns about (and later refuses) Arrow's sun.misc.Unsafe memory access.
