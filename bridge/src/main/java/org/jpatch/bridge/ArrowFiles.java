@@ -5,20 +5,12 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
-import org.apache.arrow.vector.ipc.ArrowFileWriter;
-import org.apache.arrow.vector.types.FloatingPointPrecision;
-import org.apache.arrow.vector.types.pojo.ArrowType;
-import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * One float64 column as an Arrow IPC file: the form in which Vector data cross between
@@ -46,45 +38,7 @@ final class ArrowFiles {
      * all at once.
      */
     static void writeColumns(Path file, List<String> names, List<double[]> columns, int length) throws IOException {
-        ArrowType float64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
-        List<Field> fields = new ArrayList<>(names.size());
-        List<FieldVector> vectors = new ArrayList<>(names.size());
-        try (BufferAllocator allocator = Allocator.ROOT.newChildAllocator("export", 0, Long.MAX_VALUE)) {
-            try {
-                for (int j = 0; j < names.size(); j++) {
-                    Field field = Field.notNullable(names.get(j), float64);
-                    Float8Vector column = new Float8Vector(field, allocator);
-                    vectors.add(column);
-                    fields.add(field);
-                    fill(column, allocator, columns.get(j), length);
-                }
-                try (VectorSchemaRoot root = new VectorSchemaRoot(fields, vectors, length);
-                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                     ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
-                    writer.start();
-                    writer.writeBatch();
-                    writer.end();
-                }
-            } finally {
-                vectors.forEach(FieldVector::close);
-            }
-        }
-    }
-
-    /**
-     * Loads values[0, length) into the column through buffers the allocator does not zero
-     * (allocateNew would: one needless pass over every byte of a large export).
-     */
-    private static void fill(Float8Vector column, BufferAllocator allocator, double[] values, int length) {
-        long dataBytes = (long) length * Double.BYTES;
-        try (ArrowBuf validity = allocator.buffer(Math.max((length + 7) / 8, 1));
-             ArrowBuf data = allocator.buffer(Math.max(dataBytes, Double.BYTES))) {
-            // Every value present: pyarrow refuses a zero-copy view of a column with nulls.
-            validity.setOne(0L, (length + 7) / 8L);
-            data.nioBuffer(0, (int) dataBytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(values, 0, length);
-            // The column takes its own references to the buffers; ours end with this block.
-            column.loadFieldBuffers(new ArrowFieldNode(length, 0), List.of(validity, data));
-        }
+        ArrowColumnsWriter.write(file, names, columns, length);
     }
 
     /** Reads the first column of every record batch of an Arrow IPC file as doubles. */
