@@ -27,4 +27,24 @@ public final class NodeData {
         this.b = new double[count];
         this.area = new double[count];
     }
+
+    /**
+     * A point process's membrane current (NEURON's nrn_cur for a POINT_PROCESS): {@code i} at v
+     * and {@code iShifted} at v + 0.001 mV, both in nA, enter node {@code n}'s row scaled to
+     * mA/cm² by its area, with the conductance by the 0.001 mV difference.
+     */
+    public void addPointCurrent(int n, double i, double iShifted) {
+        double scale = 1.e2 / area[n]; // nA -> mA/cm² on this node
+        double conductance = (iShifted - i) / 0.001 * scale;
+        rhs[n] -= i * scale;
+        d[n] += conductance;
+    }
+
+    /** The same for an ELECTRODE_CURRENT point process (a clamp): it enters with the opposite sign. */
+    public void addPointElectrodeCurrent(int n, double i, double iShifted) {
+        double scale = 1.e2 / area[n]; // nA -> mA/cm² on this node
+        double conductance = (iShifted - i) / 0.001 * scale;
+        rhs[n] += i * scale;
+        d[n] -= conductance;
+    }
 }

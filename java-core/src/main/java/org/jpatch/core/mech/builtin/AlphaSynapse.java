@@ -42,7 +42,7 @@ public final class AlphaSynapse extends MechanismKernel {
     public void current() {
         double t = globals.t;
         int[] node = data.node;
-        double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;
+        double[] v = nodes.v;
         for (int k = 0; k < data.count; k++) {
             int n = node[k];
             double vk = v[n];
@@ -50,10 +50,7 @@ public final class AlphaSynapse extends MechanismKernel {
             double iShifted = g * (vk + 0.001 - e[k]);
             double current = g * (vk - e[k]);
             i[k] = current;
-            double scale = 1.e2 / area[n]; // nA -> mA/cm² on this node
-            double conductance = (iShifted - current) / 0.001 * scale;
-            rhs[n] -= current * scale;
-            d[n] += conductance;
+            nodes.addPointCurrent(n, current, iShifted);
         }
     }
 

@@ -77,7 +77,7 @@ public final class Exp2Syn extends MechanismKernel implements NetReceiver, Range
     @Override
     public void current(int from, int to) {
         int[] node = data.node;
-        double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;
+        double[] v = nodes.v;
         for (int k = from; k < to; k++) {
             int n = node[k];
             double vk = v[n];
@@ -86,10 +86,7 @@ public final class Exp2Syn extends MechanismKernel implements NetReceiver, Range
             double current = gk * (vk - e[k]);
             g[k] = gk;
             i[k] = current;
-            double scale = 1.e2 / area[n]; // nA -> mA/cm² on this node
-            double conductance = (gLocal - current) / 0.001 * scale;
-            rhs[n] -= current * scale;
-            d[n] += conductance;
+            nodes.addPointCurrent(n, current, gLocal);
         }
     }
 

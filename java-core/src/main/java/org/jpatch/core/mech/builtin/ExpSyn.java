@@ -54,17 +54,14 @@ public final class ExpSyn extends MechanismKernel implements NetReceiver, RangeK
     @Override
     public void current(int from, int to) {
         int[] node = data.node;
-        double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;
+        double[] v = nodes.v;
         for (int k = from; k < to; k++) {
             int n = node[k];
             double vk = v[n];
             double gLocal = g[k] * (vk + 0.001 - e[k]);
             double current = g[k] * (vk - e[k]);
             i[k] = current;
-            double scale = 1.e2 / area[n]; // nA -> mA/cm² on this node
-            double conductance = (gLocal - current) / 0.001 * scale;
-            rhs[n] -= current * scale;
-            d[n] += conductance;
+            nodes.addPointCurrent(n, current, gLocal);
         }
     }
 

@@ -72,7 +72,7 @@ public final class SEClamp extends MechanismKernel {
     public void current() {
         double t = globals.t;
         int[] node = data.node;
-        double[] v = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;
+        double[] v = nodes.v;
         for (int k = 0; k < data.count; k++) {
             int n = node[k];
             double vk = v[n];
@@ -80,10 +80,7 @@ public final class SEClamp extends MechanismKernel {
             double iShifted = clampCurrent(k, vk + 0.001);
             double current = clampCurrent(k, vk);
             i[k] = current;
-            double scale = 1.e2 / area[n]; // nA -> mA/cm² on this node
-            double conductance = (iShifted - current) / 0.001 * scale;
-            rhs[n] += current * scale;
-            d[n] -= conductance;
+            nodes.addPointElectrodeCurrent(n, current, iShifted);
         }
     }
 
