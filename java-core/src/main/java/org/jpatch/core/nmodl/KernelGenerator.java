@@ -683,13 +683,7 @@ final class KernelGenerator {
         KineticSystem system = kineticSystem(kinetic);
         String name = kinetic.name();
         line("sparse_" + name + ".steadyState(kinetic_" + name + ", " + system.linear() + ");");
-        line("if (globals.secondorder != 0) {");
-        indent++;
-        for (int i = 0; i < system.states().size(); i++) {
-            line(fileScope.get(system.states().get(i)) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
-        }
-        indent--;
-        line("}");
+        secondOrderCorrection(name, system);
     }
 
     /**
@@ -754,6 +748,11 @@ final class KernelGenerator {
     /** One instance's step by sparse; secondorder then adds dt·D as nocmodl. */
     private void kineticSparseStep(String name, KineticSystem system) {
         line("sparse_" + name + ".step(kinetic_" + name + ", globals.dt, " + system.linear() + ");");
+        secondOrderCorrection(name, system);
+    }
+
+    /** nocmodl's secondorder addition after a sparse solve: each state += dt·its derivative. */
+    private void secondOrderCorrection(String name, KineticSystem system) {
         line("if (globals.secondorder != 0) {");
         indent++;
         for (int i = 0; i < system.states().size(); i++) {
