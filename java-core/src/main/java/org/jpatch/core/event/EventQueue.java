@@ -129,6 +129,56 @@ final class EventQueue {
         }
     }
 
+    /**
+     * Gives the queued event of this kind and index the time {@code t} (NEURON's
+     * TQueue::move, for net_move): the least event stays in the slot unless a tree event is
+     * now earlier; an event leaving or entering the tree goes behind the tree's events of
+     * equal time. False when no such event is queued.
+     */
+    boolean move(int eventKind, int eventIndex, double t) {
+        if (hasLeast && leastKind == eventKind && leastIndex == eventIndex) {
+            leastTime = t;
+            if (heapSize > 0 && t > time[0]) {
+                double value0 = leastValue;
+                setLeast(time[0], kind[0], index[0], value[0]);
+                heapRemoveTop();
+                heapAdd(t, eventKind, eventIndex, value0);
+            }
+            return true;
+        }
+        int at = heapIndexOf(eventKind, eventIndex);
+        if (at < 0) {
+            return false;
+        }
+        double eventValue = value[at];
+        heapRemoveAt(at);
+        if (t < leastTime) {
+            heapAdd(leastTime, leastKind, leastIndex, leastValue);
+            setLeast(t, eventKind, eventIndex, eventValue);
+        } else {
+            heapAdd(t, eventKind, eventIndex, eventValue);
+        }
+        return true;
+    }
+
+    private int heapIndexOf(int eventKind, int eventIndex) {
+        for (int i = 0; i < heapSize; i++) {
+            if (kind[i] == eventKind && index[i] == eventIndex) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void heapRemoveAt(int i) {
+        heapSize--;
+        if (i < heapSize) {
+            moveEntry(heapSize, i);
+            siftDown(i);
+            siftUp(i);
+        }
+    }
+
     private void setLeast(double t, int eventKind, int eventIndex, double eventValue) {
         hasLeast = true;
         leastTime = t;

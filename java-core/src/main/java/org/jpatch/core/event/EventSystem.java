@@ -18,6 +18,7 @@ import org.jpatch.core.mech.NetReceiveInitial;
 import org.jpatch.core.mech.NetReceiver;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.UsesNetEvents;
+import org.jpatch.core.mech.WatchConditions;
 import org.jpatch.core.mech.builtin.Random123Streams;
 import org.jpatch.core.record.Vector;
 import org.jpatch.core.ref.VarRef;
@@ -47,6 +48,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
     private static final int SELF_EVENT = 1;
     private static final int SOURCE_EVENT = 2;
     private static final int SCHEDULED_EVENT = 3;
+    private static final int WATCH_EVENT = 4;
 
     private final EventHost host;
     private final GlobalState globals;
@@ -75,6 +77,12 @@ public final class EventSystem implements EventDelivery, NetEvents {
     private final Map<PointProcess, Vector> playedVectors = new IdentityHashMap<>();
 
     private final InstanceOwners owners;
+
+    /** NEURON's _tqitem per instance: the slot of its pending flag-1 self-event (net_move's), -1 for none. */
+    private final Map<PointProcess, int[]> movableEvent = new IdentityHashMap<>();
+    private final WatchList watches = new WatchList();
+    /** FOR_NETCONS' weight vectors per target, made at the first use after each finitialize. */
+    private final Map<PointProcess, double[][]> netConWeights = new IdentityHashMap<>();
 
     public EventSystem(EventHost host) {
         this.host = Objects.requireNonNull(host);
@@ -197,6 +205,11 @@ public final class EventSystem implements EventDelivery, NetEvents {
         sourceByOwner.remove(pp); // its SpikeSource stays in sources (ids are indices), with no NetCons
         timeRecords.remove(pp);
         playedVectors.remove(pp);
+        movableEvent.remove(pp);
+        netConWeights.remove(pp);
+        for (int id : watches.remove(pp)) {
+            queue.removeAll(WATCH_EVENT, id);
+        }
         for (int slot : selfEvents.slotsOf(pp)) {
             queue.removeAll(SELF_EVENT, slot);
             selfEvents.release(slot);
@@ -294,6 +307,9 @@ public final class EventSystem implements EventDelivery, NetEvents {
         for (SpikeRecord record : timeRecords.values()) {
             record.clear();
         }
+        for (int[] slot : movableEvent.values()) {
+            slot[0] = -1;
+        }
     }
 
     /**
@@ -323,6 +339,8 @@ public final class EventSystem implements EventDelivery, NetEvents {
                 }
             }
         }
+        watches.clear();
+        netConWeights.clear();
         deliverUntil(globals.t);
     }
 
@@ -348,7 +366,25 @@ public final class EventSystem implements EventDelivery, NetEvents {
                 s.above = false;
             }
         }
+        checkWatches(t);
         deliverUntil(t + 0.5 * globals.dt);
+    }
+
+    /** After the thresholds, NEURON's check_thresh runs the WATCH conditions: a new crossing is an event at t. */
+    private void checkWatches(double t) {
+        List<WatchList.Condition> watched = watches.watched();
+        for (int i = 0; i < watched.size(); i++) { // indexed: no iterator per step
+            WatchList.Condition c = watched.get(i);
+            WatchConditions kernel = (WatchConditions) host.kernel(c.owner.type());
+            if (kernel.watchValue(c.owner.values().index(0), c.condition) > 0.0) {
+                if (!c.above) {
+                    c.above = true;
+                    queue.insert(t, WATCH_EVENT, c.id, 0.0);
+                }
+            } else {
+                c.above = false;
+            }
+        }
     }
 
     @Override
@@ -388,7 +424,53 @@ public final class EventSystem implements EventDelivery, NetEvents {
         if (time < globals.t) {
             throw new IllegalStateException("net_send to the past: time " + time + " < t " + globals.t);
         }
-        queue.insert(time, SELF_EVENT, selfEvents.take(owners.at(type, instance), weights), flag);
+        PointProcess owner = owners.at(type, instance);
+        int slot = selfEvents.take(owner, weights);
+        queue.insert(time, SELF_EVENT, slot, flag);
+        if (flag == 1.0) {
+            movableEvent.computeIfAbsent(owner, pp -> new int[] {-1})[0] = slot;
+        }
+    }
+
+    @Override
+    public void netMove(MechanismType type, int instance, double time) {
+        PointProcess owner = owners.at(type, instance);
+        int[] slot = movableEvent.get(owner);
+        if (slot == null || slot[0] < 0) {
+            throw new IllegalStateException("No event with flag=1 for net_move in " + owner.name());
+        }
+        if (time < globals.t) {
+            throw new IllegalStateException("net_move to the past in " + owner.name() + ": time " + time + " < t "
+                    + globals.t);
+        }
+        if (!queue.move(SELF_EVENT, slot[0], time)) {
+            throw new IllegalStateException("net_move in " + owner.name() + ": its flag=1 event is not queued");
+        }
+    }
+
+    @Override
+    public void watch(MechanismType type, int instance, int condition, double flag, boolean replace) {
+        PointProcess owner = owners.at(type, instance);
+        WatchConditions kernel = (WatchConditions) host.kernel(type);
+        watches.activate(owner, kernel, condition, flag, replace, id -> queue.removeAll(WATCH_EVENT, id));
+    }
+
+    @Override
+    public double[][] netConWeights(MechanismType type, int instance) {
+        return netConWeights.computeIfAbsent(owners.at(type, instance), this::weightsInto);
+    }
+
+    /** fornetcon_prepare's order: sources in creation order, each source's NetCons in creation order. */
+    private double[][] weightsInto(PointProcess target) {
+        List<double[]> weights = new ArrayList<>();
+        for (SpikeSource s : sources) {
+            for (NetCon nc : s.netcons) {
+                if (nc.target == target) {
+                    weights.add(nc.weights);
+                }
+            }
+        }
+        return weights.toArray(new double[0][]);
     }
 
     @Override
@@ -458,6 +540,10 @@ public final class EventSystem implements EventDelivery, NetEvents {
                     deliver(target, weights, queue.polledValue(), time);
                 }
                 case SOURCE_EVENT -> deliverToAllNetCons(sources.get(index), time);
+                case WATCH_EVENT -> { // WatchCondition::deliver: no weights, the flag of its activation
+                    WatchList.Condition c = watches.get(index);
+                    deliver(c.owner, null, c.flag, time);
+                }
                 case SCHEDULED_EVENT -> { // NEURON's PlayRecordEvent leaves t as it is
                     scheduled.setPending(index, false);
                     scheduled.event(index).deliver(time);
@@ -489,6 +575,12 @@ public final class EventSystem implements EventDelivery, NetEvents {
             return; // deleted after the event was queued
         }
         globals.t = time;
+        if (flag == 1.0) { // nocmodl's NET_RECEIVE: if (_lflag == 1.) *(_tqitem) = nullptr
+            int[] movable = movableEvent.get(target);
+            if (movable != null) {
+                movable[0] = -1;
+            }
+        }
         NetReceiver receiver = (NetReceiver) host.kernel(target.type());
         receiver.netReceive(target.values().index(0), weights, flag, time);
     }

@@ -140,6 +140,9 @@ public final class Lowering {
                     new int[type.ions().size()][node.length]);
             for (int k = 0; k < node.length; k++) {
                 list.get(k).values().attach(data.vars, k);
+                if (data.pointers.length > 0) {
+                    data.pointers[k] = list.get(k).pointerTargets();
+                }
             }
             byType.put(type, data);
         }

@@ -20,6 +20,7 @@ public final class MechanismType {
     private final List<RangeVariable> variables;
     private final List<GlobalVariable> globals;
     private final List<IonUse> ions;
+    private final List<String> pointers;
     private final boolean suffixed;
     private final boolean electrodeCurrent;
     private final Supplier<MechanismKernel> kernelFactory;
@@ -31,6 +32,7 @@ public final class MechanismType {
         this.variables = List.copyOf(b.variables);
         this.globals = List.copyOf(b.globals);
         this.ions = List.copyOf(b.ions);
+        this.pointers = List.copyOf(b.pointers);
         this.suffixed = b.suffixed;
         this.electrodeCurrent = b.electrodeCurrent;
         this.kernelFactory = b.kernelFactory;
@@ -62,6 +64,11 @@ public final class MechanismType {
 
     public List<IonUse> ions() {
         return ions;
+    }
+
+    /** NMODL POINTER variables: each instance's refers to a variable elsewhere, set by {@link PointProcess#setPointer}. */
+    public List<String> pointers() {
+        return pointers;
     }
 
     /** True for ELECTRODE_CURRENT point processes: their current enters the node (rhs += i). */
@@ -122,6 +129,7 @@ public final class MechanismType {
         private final List<RangeVariable> variables = new ArrayList<>();
         private final List<GlobalVariable> globals = new ArrayList<>();
         private final List<IonUse> ions = new ArrayList<>();
+        private final List<String> pointers = new ArrayList<>();
         private boolean suffixed;
         private boolean electrodeCurrent;
         private Supplier<MechanismKernel> kernelFactory;
@@ -145,6 +153,11 @@ public final class MechanismType {
 
         public Builder ion(IonUse use) {
             ions.add(use);
+            return this;
+        }
+
+        public Builder pointer(String pointerName) {
+            pointers.add(pointerName);
             return this;
         }
 

@@ -3,6 +3,7 @@ package org.jpatch.core.mech;
 import org.jpatch.core.DeletedObjectException;
 import org.jpatch.core.UnknownVariableException;
 import org.jpatch.core.model.Section;
+import org.jpatch.core.ref.VarRef;
 
 /**
  * One point-process object (IClamp[0], ExpSyn[3]): its type, its location and its
@@ -13,6 +14,8 @@ public final class PointProcess {
     private final MechanismType type;
     private final String name;
     private final ValueBlock values;
+    /** Targets of the type's POINTER variables, in its order; null until set. */
+    private final VarRef[] pointers;
     private Section section;
     private double x;
     private boolean deleted;
@@ -22,6 +25,35 @@ public final class PointProcess {
         this.type = type;
         this.name = name;
         this.values = new ValueBlock(type.defaults(), 1);
+        this.pointers = new VarRef[type.pointers().size()];
+    }
+
+    /**
+     * NEURON's {@code h.setpointer(ref, 'name', pp)}: the POINTER variable {@code name} reads
+     * and writes {@code target} from now on (a gap junction's vgap to another node's v).
+     */
+    public void setPointer(String name, VarRef target) {
+        checkAlive();
+        int p = type.pointers().indexOf(name);
+        if (p < 0) {
+            throw new UnknownVariableException(name + " is not a POINTER of " + this.name);
+        }
+        target.get(); // a reference to something deleted fails here, not during a step
+        pointers[p] = target;
+    }
+
+    /** The target of POINTER {@code name}, or null when not set. */
+    public VarRef pointer(String name) {
+        int p = type.pointers().indexOf(name);
+        if (p < 0) {
+            throw new UnknownVariableException(name + " is not a POINTER of " + this.name);
+        }
+        return pointers[p];
+    }
+
+    /** Engine-internal: the live array of POINTER targets, shared with the lowered instance data. */
+    public VarRef[] pointerTargets() {
+        return pointers;
     }
 
     public MechanismType type() {

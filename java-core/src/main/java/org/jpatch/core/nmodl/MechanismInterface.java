@@ -69,6 +69,7 @@ public record MechanismInterface(
         for (Ion ion : ions) {
             builder.ion(new IonUse(ion.ion(), ion.read(), ion.write()));
         }
+        pointers.forEach(builder::pointer);
         if (!electrodeCurrents.isEmpty()) {
             builder.electrodeCurrent();
         }
