@@ -117,6 +117,11 @@ class NeuronDifferentialTest {
         List<String> disagree = new ArrayList<>();
         for (var entry : compiled.entrySet()) {
             CompiledMechanism mechanism = entry.getValue();
+            String elsewhere = NmodlEventsDifferentialTest.comparedHereInstead(mechanism.mechanism());
+            if (elsewhere != null) {
+                notCompared.add(entry.getKey() + ": " + elsewhere);
+                continue;
+            }
             String kind = !mechanism.mechanism().isPointProcess() ? "density"
                     : mechanism.kernels().get() instanceof org.jpatch.core.mech.NetReceiver ? "events" : "point";
             List<Double> mine;
