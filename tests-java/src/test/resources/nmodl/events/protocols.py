@@ -1,4 +1,5 @@
-# The protocols of NmodlEventsDifferentialTest in real NEURON: argv library, protocol.
+# The protocols of NmodlEventsDifferentialTest in real NEURON: argv library, protocol
+# (and for "gap" the gap junction's mechanism name).
 # Prints "label value" lines: traces recorded at every step, spike times from NetCon.record.
 import sys
 from neuron import h
@@ -58,7 +59,8 @@ elif kind == "move":
     tstop = 30
 elif kind == "gap":
     a = soma("a"); b = soma("b")
-    ga = h.glia__dbbs__gap_junction__0(a(0.5)); gb = h.glia__dbbs__gap_junction__0(b(0.5))
+    gap = getattr(h, sys.argv[3])
+    ga = gap(a(0.5)); gb = gap(b(0.5))
     ga.g = 5000; gb.g = 5000
     h.setpointer(b(0.5)._ref_v, "vgap", ga)
     h.setpointer(a(0.5)._ref_v, "vgap", gb)

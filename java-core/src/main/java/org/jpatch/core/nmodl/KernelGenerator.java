@@ -29,7 +29,9 @@ import org.jpatch.core.nmodl.ast.Statement;
  * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state) or
  * derivimplicit (scopmath's Newton, {@link DerivImplicit}), FUNCTION and
  * PROCEDURE with TABLE, LOCAL, if/else, while, FROM loops, printf, and NET_RECEIVE with
- * its INITIAL and net_send. Anything else is refused with its file:line:column, never skipped.
+ * its INITIAL, net_send, net_event, net_move, WATCH ({@link NetReceiveEvents}) and
+ * FOR_NETCONS; ARTIFICIAL_CELLs, POINTERs of point processes, SOLVE of a PROCEDURE.
+ * Anything else is refused with its file:line:column, never skipped.
  */
 final class KernelGenerator {
     static final String PACKAGE = "jpatch.generated";

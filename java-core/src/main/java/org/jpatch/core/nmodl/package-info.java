@@ -54,14 +54,22 @@
  * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
  * NET_RECEIVE with its INITIAL block (run per NetCon at finitialize, as NEURON's
  * init_events) and net_send (self-events at t + delay carrying the event's weights),
+ * ARTIFICIAL_CELL (no node, no v), net_event, net_move (NEURON's TQueue::move of the
+ * pending flag-1 self-event), WATCH (checked after the thresholds at the start of each
+ * step, an event at that t when a condition turns true; {@code NetReceiveEvents},
+ * {@code event.WatchList}), FOR_NETCONS (NetCons by source, then creation order),
+ * POINTER in point processes (set by {@code PointProcess.setPointer}, read and written
+ * through the target's VarRef), SOLVE of a PROCEDURE (nrn_state calls it: svclmp.mod is
+ * bit for bit the built-in SEClamp),
  * at_time (fixed step), fmod, printf (glibc's formatting of %f/%e/%g, {@code CFormat}; a
  * format C would read otherwise is refused). PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
- * and usetable 0 included). Of the 107 NEURON-dialect files above, 86 translate.
+ * and usetable 0 included). Of the 107 NEURON-dialect files above, 90 translate.
  * NeuronDifferentialTest runs every translated mechanism against nrnivmodl's build of the
  * same file (density mechanisms under current clamp, point processes driven by NetStim
- * events): 81 of 81 agree to 1e-9, 67 bit for bit (5 more are NEURON built-ins); among
+ * events; artificial cells and POINTERs in NmodlEventsDifferentialTest, with their own
+ * protocols): 81 of 81 agree to 1e-9, 67 bit for bit (5 more are NEURON built-ins); among
  * them the dbbs AMPA, GABA and NMDA synapses (arrays, net_send, NET_RECEIVE INITIAL) and
  * Cav2_3 (a TABLE of arrays). cnexp
  * falls back to derivimplicit for blocks not linear in their states, as nocmodl does.
@@ -74,9 +82,10 @@
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
  * Not yet: STATE and GLOBAL arrays, COMPARTMENT and the flux
  * reactions {@code <<} and {@code ->} of KINETIC, writing concentrations (ion style, Nernst), euler,
- * LINEAR outside INITIAL, NONLINEAR, other STEADYSTATE solves, net_event, net_move, WATCH,
- * FOR_NETCONS, ARTIFICIAL_CELL, CONDUCTANCE hints, POINTER, BEFORE/AFTER,
- * FUNCTION_TABLE, top-level LOCAL, USEION in point processes, SOLVE of a PROCEDURE, and
+ * LINEAR outside INITIAL, NONLINEAR, other STEADYSTATE solves, CONDUCTANCE hints,
+ * POINTER in density mechanisms, BBCOREPOINTER, an ARTIFICIAL_CELL with BREAKPOINT,
+ * SOLVE of a PROCEDURE by an integration method, BEFORE/AFTER,
+ * FUNCTION_TABLE, top-level LOCAL, USEION in point processes, and
  * loading (p.nrn_load_dll, glia). Each is refused with its
  * file:line:column, never skipped.</li>
  * </ol>

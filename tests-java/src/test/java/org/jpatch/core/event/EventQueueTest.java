@@ -84,4 +84,35 @@ class EventQueueTest {
         assertEquals(3.0, q.polledValue());
         assertEquals(2.0, q.polledTime());
     }
+
+    /** TQueue::move of the least event: it stays least unless a tree event is now earlier, then goes behind equals. */
+    @Test
+    void movedLeastEventKeepsTheSlotUntilATreeEventIsEarlier() {
+        EventQueue q = new EventQueue();
+        q.insert(1.0, 0, 0, 0); // least
+        q.insert(4.0, 0, 1, 0);
+        q.insert(6.0, 0, 2, 0);
+        assertTrue(q.move(0, 0, 4.0)); // not later than the tree's first: still least, still first
+        q.insert(4.0, 0, 3, 0);
+        assertEquals(List.of(0, 1, 3, 2), drain(q, 10));
+
+        q.insert(1.0, 0, 0, 0);
+        q.insert(4.0, 0, 1, 0);
+        assertTrue(q.move(0, 0, 5.0)); // later: event 1 takes the slot
+        assertEquals(List.of(1, 0), drain(q, 10));
+    }
+
+    /** TQueue::move of a tree event: re-enqueued behind its equals, or into the slot when earliest. */
+    @Test
+    void movedTreeEventGoesBehindEqualsOrTakesTheSlot() {
+        EventQueue q = new EventQueue();
+        q.insert(1.0, 0, 0, 0);
+        q.insert(2.0, 0, 1, 0);
+        q.insert(3.0, 0, 2, 0);
+        q.insert(3.0, 0, 3, 0);
+        assertTrue(q.move(0, 1, 3.0)); // behind 2 and 3
+        assertTrue(q.move(0, 3, 0.5)); // earliest: takes the slot, event 0 back into the tree
+        assertEquals(List.of(3, 0, 2, 1), drain(q, 10));
+        assertFalse(q.move(0, 7, 1.0), "no such event");
+    }
 }

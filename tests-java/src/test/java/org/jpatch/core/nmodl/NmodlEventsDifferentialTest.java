@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.jpatch.core.event.EventSystem;
 import org.jpatch.core.event.NetCon;
 import org.jpatch.core.event.SpikeTimes;
-import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.sim.Simulation;
@@ -24,12 +23,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The issue-6 event and pointer features against real NEURON, on .mod files built by
  * both jpatch and nrnivmodl: ARTIFICIAL_CELL with net_event and net_move (NEURON's demo
  * invlfire.mod), WATCH (watchgate.mod), net_move with FOR_NETCONS (movingsyn.mod) and
- * POINTER (dbbs gap_junction__0.mod). Each protocol (resource nmodl/events/protocols.py)
+ * POINTER (the gap junctions of dbbs-catalogue and dbbs-mod-collection). Each protocol (resource nmodl/events/protocols.py)
  * runs in both; spike times from NetCon.record and traces recorded at every step must be
  * as many as NEURON's and agree to 1e-9 relative, the bound of {@link NeuronDifferentialTest}.
  * Spike times are not all bit for bit: invlfire's M() takes exp(-0.6), which glibc rounds
@@ -43,8 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 class NmodlEventsDifferentialTest {
     private static final String[] OWN_FILES = {"watchgate.mod", "movingsyn.mod"};
-    private static final String[] REAL_FILES = {"invlfire.mod", "gap_junction__0.mod"};
-    private static final String GAP_JUNCTION = "glia__dbbs__gap_junction__0";
+    private static final String[] REAL_FILES = {"invlfire.mod", "gap_junction__0.mod",
+        "glia__dbbs_mod_collection__gap_junction__0.mod"};
 
     private static Path work;
     private static String python;
@@ -157,15 +158,17 @@ class NmodlEventsDifferentialTest {
         compare("move", out.run(sim, 30));
     }
 
-    @Test
-    void gapJunctionsPointingAtEachOthersVoltageCoupleTwoCells() throws Exception {
-        requireFiles("gap_junction__0.mod");
-        Simulation sim = simulation("gap_junction__0.mod");
+    @ParameterizedTest
+    @ValueSource(strings = {"gap_junction__0.mod", "glia__dbbs_mod_collection__gap_junction__0.mod"})
+    void gapJunctionsPointingAtEachOthersVoltageCoupleTwoCells(String file) throws Exception {
+        requireFiles(file);
+        Simulation sim = simulation(file);
+        String gapJunction = new NmodlCompiler().translate(sources.get(file)).mechanism().name();
         Recording out = new Recording();
         Section a = soma(sim, "a");
         Section b = soma(sim, "b");
-        PointProcess ga = sim.newPointProcess(GAP_JUNCTION, a, 0.5);
-        PointProcess gb = sim.newPointProcess(GAP_JUNCTION, b, 0.5);
+        PointProcess ga = sim.newPointProcess(gapJunction, a, 0.5);
+        PointProcess gb = sim.newPointProcess(gapJunction, b, 0.5);
         ga.set("g", 5000);
         gb.set("g", 5000);
         ga.setPointer("vgap", sim.ref(b, 0.5, "v"));
@@ -177,7 +180,7 @@ class NmodlEventsDifferentialTest {
         out.trace(() -> a.get("v", 0.5), "va");
         out.trace(() -> b.get("v", 0.5), "vb");
         out.trace(() -> ga.get("i"), "ia");
-        compare("gap", out.run(sim, 10));
+        compare("gap", out.run(sim, 10), gapJunction);
     }
 
     /** What the protocol records, in jpatch: traces at finitialize and after each step, and spike times. */
@@ -255,14 +258,17 @@ class NmodlEventsDifferentialTest {
     }
 
     /** NEURON's output of the protocol against jpatch's: spike times equal, traces to 1e-9 relative. */
-    private static void compare(String protocol, Map<String, List<Double>> mine) throws Exception {
+    private static void compare(String protocol, Map<String, List<Double>> mine, String... arguments)
+            throws Exception {
         Path script = work.resolve("protocols.py");
         if (!Files.exists(script)) {
             Files.copy(Path.of(NmodlEventsDifferentialTest.class.getResource("/nmodl/events/protocols.py").toURI()),
                     script);
         }
         Map<String, List<Double>> neuron = new LinkedHashMap<>();
-        for (String line : run(work, 120, python, script.toString(), library.toString(), protocol).split("\n")) {
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), library.toString(), protocol));
+        command.addAll(List.of(arguments));
+        for (String line : run(work, 120, command.toArray(new String[0])).split("\n")) {
             String[] parts = line.trim().split(" ");
             if (parts.length == 2 && mine.containsKey(parts[0])) {
                 neuron.computeIfAbsent(parts[0], l -> new ArrayList<>()).add(Double.parseDouble(parts[1]));

@@ -1,0 +1,144 @@
+package org.jpatch.core.nmodl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jpatch.core.UnknownVariableException;
+import org.jpatch.core.event.EventSystem;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.model.Section;
+import org.jpatch.core.nmodl.ast.SourcePosition;
+import org.jpatch.core.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue-6 event and pointer constructs in the engine without NEURON: FOR_NETCONS'
+ * order, what net_move and an unset POINTER do wrong, and where the translator refuses.
+ * NmodlEventsDifferentialTest compares the same constructs with NEURON.
+ */
+class NmodlEventsTest {
+    private static PointProcess compileAndPlace(Simulation sim, String name, String text) {
+        new NmodlCompiler().translate(new NmodlParser().parse(name + ".mod", text, null)).registerIn(sim.catalogue());
+        Section soma = sim.newSection("soma");
+        return sim.newPointProcess(name, soma, 0.5);
+    }
+
+    private static PointProcess netStim(Simulation sim) {
+        PointProcess ns = sim.newPointProcess("NetStim", null, 0.5);
+        ns.set("number", 0);
+        return ns;
+    }
+
+    @Test
+    void forNetconsVisitsSourcesInCreationOrderThenEachSourcesNetCons() {
+        Simulation sim = new Simulation();
+        PointProcess pp = compileAndPlace(sim, "Order", """
+                NEURON { POINT_PROCESS Order RANGE order }
+                ASSIGNED { order }
+                INITIAL { order = 0 net_send(0.5, 1) }
+                NET_RECEIVE (w) {
+                  FOR_NETCONS (x) { order = order*10 + x }
+                }
+                """);
+        EventSystem events = EventSystem.attach(sim);
+        PointProcess first = netStim(sim), second = netStim(sim);
+        events.newNetCon(second, pp).setWeight(0, 1); // makes second's spike source first
+        events.newNetCon(first, pp).setWeight(0, 2);
+        events.newNetCon(second, pp).setWeight(0, 3);
+        sim.finitialize(-65);
+        for (int i = 0; i < 40; i++) {
+            sim.fadvance();
+        }
+        assertEquals(132, pp.get("order"));
+    }
+
+    @Test
+    void netMoveWithoutAPendingFlagOneEventIsAnError() {
+        Simulation sim = new Simulation();
+        PointProcess pp = compileAndPlace(sim, "Mover", """
+                NEURON { POINT_PROCESS Mover }
+                NET_RECEIVE (w) { net_move(t + 1) }
+                """);
+        EventSystem events = EventSystem.attach(sim);
+        sim.finitialize(-65);
+        events.newNetCon(pp).event(0.3); // an event with flag 0; nothing was sent with flag 1
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+            for (int i = 0; i < 40; i++) {
+                sim.fadvance();
+            }
+        });
+        assertTrue(e.getMessage().contains("No event with flag=1 for net_move in Mover[0]"), e.getMessage());
+    }
+
+    @Test
+    void pointerThatPointsNowhereStopsFinitializeNamingIt() {
+        Simulation sim = new Simulation();
+        PointProcess pp = compileAndPlace(sim, "Gap", """
+                NEURON { POINT_PROCESS Gap POINTER vgap ELECTRODE_CURRENT i RANGE g }
+                PARAMETER { g = 0.001 (uS) }
+                ASSIGNED { v (mV) vgap (mV) i (nA) }
+                BREAKPOINT { i = g*(vgap - v) }
+                """);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sim.finitialize(-65));
+        assertTrue(e.getMessage().contains("POINTER vgap of Gap"), e.getMessage());
+        assertThrows(UnknownVariableException.class, () -> pp.setPointer("g", sim.ref(pp.section(), 0.5, "v")));
+        pp.setPointer("vgap", sim.ref(pp.section(), 0.5, "v"));
+        sim.finitialize(-65);
+        sim.fadvance();
+        assertEquals(0.0, pp.get("i"), 0.0); // pointing at its own node: no current
+    }
+
+    @Test
+    void pointerAssignedInTheModFileWritesItsTarget() {
+        Simulation sim = new Simulation();
+        PointProcess pp = compileAndPlace(sim, "Writer", """
+                NEURON { POINT_PROCESS Writer POINTER target }
+                ASSIGNED { target }
+                INITIAL { target = 42 }
+                """);
+        PointProcess other = netStim(sim);
+        pp.setPointer("target", sim.ref(other, "interval"));
+        sim.finitialize(-65);
+        assertEquals(42.0, other.get("interval"));
+    }
+
+    @Test
+    void eventCallsOutsideNetReceiveAreRefusedWhereTheyAre() {
+        assertRefusedAt(2, 11, "net_event is allowed only in NET_RECEIVE", """
+                NEURON { POINT_PROCESS P }
+                INITIAL { net_event(t) }
+                NET_RECEIVE (w) { }
+                """);
+        assertRefusedAt(2, 29, "WATCH is allowed only in NET_RECEIVE", """
+                NEURON { POINT_PROCESS P }
+                NET_RECEIVE (w) { INITIAL { WATCH (w > 1) 2 } }
+                """);
+    }
+
+    @Test
+    void solveOfAProcedureByAnIntegrationMethodIsRefused() {
+        assertRefusedAt(3, 14, "SOLVE of a PROCEDURE with METHOD cnexp not supported yet", """
+                NEURON { SUFFIX p }
+                ASSIGNED { x }
+                BREAKPOINT { SOLVE q METHOD cnexp }
+                PROCEDURE q() { x = 1 }
+                """);
+    }
+
+    @Test
+    void artificialCellWithABreakpointIsRefused() {
+        assertRefusedAt(1, 10, "an ARTIFICIAL_CELL with a BREAKPOINT block not supported yet", """
+                NEURON { ARTIFICIAL_CELL A RANGE x }
+                ASSIGNED { x }
+                BREAKPOINT { x = 1 }
+                """);
+    }
+
+    private static void assertRefusedAt(int line, int column, String message, String text) {
+        var file = new NmodlParser().parse("refused.mod", text, null);
+        NmodlSyntaxException e = assertThrows(NmodlSyntaxException.class, () -> new NmodlCompiler().translate(file));
+        assertEquals(new SourcePosition("refused.mod", line, column), e.position(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+}
