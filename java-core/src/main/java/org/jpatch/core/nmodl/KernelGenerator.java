@@ -57,6 +57,10 @@ final class KernelGenerator {
     /** KINETIC blocks some SOLVE names, by name; their solver fields are declared once. */
     private final Map<String, KineticSystem> kineticSystems = new java.util.LinkedHashMap<>();
     private final Set<String> kineticFieldsDeclared = new HashSet<>();
+    /** NONLINEAR blocks some SOLVE names, by name; their solver fields are declared after state(). */
+    private final Map<String, NonlinearSystem> nonlinearSystems = new java.util.LinkedHashMap<>();
+    /** While translating a NONLINEAR block's residuals: the next equation's index, else -1. */
+    private int nonlinearEquations = -1;
     /** Where net_send finds the weights its event carries: "weights" in NET_RECEIVE, "null" in INITIAL, else null. */
     private String eventWeights;
     /** While translating INITIAL, where SOLVE ... STEADYSTATE may appear. */
@@ -130,6 +134,9 @@ final class KernelGenerator {
         for (String name : kineticSystems.keySet()) {
             declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL only
         }
+        for (String name : List.copyOf(nonlinearSystems.keySet())) {
+            declareNonlinearFields(codeBlock(ModelItem.BlockKind.NONLINEAR, name));
+        }
         if (netReceive != null) {
             netReceive(netReceive);
             watchValue();
@@ -189,7 +196,8 @@ final class KernelGenerator {
                 }
             } else if (item instanceof ModelItem.CodeBlock block && block.kind() != ModelItem.BlockKind.INITIAL
                     && block.kind() != ModelItem.BlockKind.BREAKPOINT && block.kind() != ModelItem.BlockKind.DERIVATIVE
-                    && block.kind() != ModelItem.BlockKind.KINETIC && block.kind() != ModelItem.BlockKind.LINEAR) {
+                    && block.kind() != ModelItem.BlockKind.KINETIC && block.kind() != ModelItem.BlockKind.LINEAR
+                    && block.kind() != ModelItem.BlockKind.NONLINEAR) {
                 throw unsupported(block.position(), block.kind() + " blocks");
             } else if (item instanceof ModelItem.FunctionTable) {
                 throw unsupported(item.position(), "FUNCTION_TABLE");
@@ -480,6 +488,10 @@ final class KernelGenerator {
         line("}");
     }
 
+    /**
+     * BREAKPOINT's SOLVEs, each an emitter of its step in nocmodl's nrn_state loop; the
+     * solver fields they need are declared here, at class level, first.
+     */
     private void state() {
         ModelItem.CodeBlock breakpoint = codeBlock(ModelItem.BlockKind.BREAKPOINT, null);
         List<Statement.Solve> solves = breakpoint == null ? List.of() : breakpoint.body().stream()
@@ -487,39 +499,9 @@ final class KernelGenerator {
         if (solves.isEmpty()) {
             return;
         }
-        List<String> steps = new ArrayList<>();
-        List<KineticSystem> kinetics = new ArrayList<>();
-        List<String> procedures = new ArrayList<>();
+        List<Runnable> steps = new ArrayList<>();
         for (Statement.Solve solve : solves) {
-            String procedure = solvedProcedure(solve);
-            procedures.add(procedure);
-            if (procedure != null) {
-                kinetics.add(null);
-                steps.add(null);
-                continue;
-            }
-            ModelItem.CodeBlock kinetic = codeBlock(ModelItem.BlockKind.KINETIC, solve.block());
-            if (kinetic != null) {
-                if (!"sparse".equals(solve.method()) || !"METHOD".equals(solve.methodKeyword())) {
-                    throw unsupported(solve.position(), "SOLVE of a KINETIC block without METHOD sparse");
-                }
-                kinetics.add(kineticSystem(kinetic));
-                steps.add(declareKineticFields(kinetic));
-                continue;
-            }
-            kinetics.add(null);
-            if (codeBlock(ModelItem.BlockKind.LINEAR, solve.block()) != null) {
-                throw unsupported(solve.position(), "SOLVE of a LINEAR block outside INITIAL");
-            }
-            ModelItem.CodeBlock derivative = derivativeBlock(solve);
-            if ("cnexp".equals(solve.method()) && linearInTheirStates(derivative.body())) {
-                steps.add(null);
-            } else if ("cnexp".equals(solve.method()) || "derivimplicit".equals(solve.method())) {
-                // nocmodl, too, solves a block it cannot do by cnexp with derivimplicit, silently
-                steps.add(derivImplicitBlock(derivative));
-            } else {
-                throw unsupported(solve.position(), "SOLVE without METHOD cnexp or derivimplicit");
-            }
+            steps.add(solveStep(solve));
         }
         line("");
         line("@Override");
@@ -528,21 +510,139 @@ final class KernelGenerator {
         line("for (k = 0; k < data.count; k++) {");
         indent++;
         loadV();
-        for (int i = 0; i < solves.size(); i++) {
-            if (procedures.get(i) != null) {
-                line(procedures.get(i) + "();");
-            } else if (kinetics.get(i) != null) {
-                kineticSparseStep(steps.get(i), kinetics.get(i));
-            } else if (steps.get(i) == null) {
-                statements(derivativeBlock(solves.get(i)).body());
-            } else {
-                derivImplicitStep(steps.get(i), derivativeBlock(solves.get(i)));
-            }
+        steps.forEach(Runnable::run);
+        indent--;
+        line("}");
+        indent--;
+        line("}");
+    }
+
+    private Runnable solveStep(Statement.Solve solve) {
+        String procedure = solvedProcedure(solve);
+        if (procedure != null) {
+            return () -> line(procedure + "();");
         }
-        indent--;
+        ModelItem.CodeBlock kinetic = codeBlock(ModelItem.BlockKind.KINETIC, solve.block());
+        if (kinetic != null) {
+            if (!"sparse".equals(solve.method()) || !"METHOD".equals(solve.methodKeyword())) {
+                throw unsupported(solve.position(), "SOLVE of a KINETIC block without METHOD sparse");
+            }
+            KineticSystem system = kineticSystem(kinetic);
+            String name = declareKineticFields(kinetic);
+            return () -> kineticSparseStep(name, system);
+        }
+        if (codeBlock(ModelItem.BlockKind.LINEAR, solve.block()) != null) {
+            throw unsupported(solve.position(), "SOLVE of a LINEAR block outside INITIAL");
+        }
+        ModelItem.CodeBlock nonlinear = codeBlock(ModelItem.BlockKind.NONLINEAR, solve.block());
+        if (nonlinear != null) {
+            if (!"newton".equals(solve.method())) {
+                throw unsupported(solve.position(), "SOLVE of a NONLINEAR block without METHOD newton");
+            }
+            nonlinearSystem(nonlinear);
+            return () -> nonlinearSolve(nonlinear);
+        }
+        ModelItem.CodeBlock derivative = derivativeBlock(solve);
+        if ("cnexp".equals(solve.method()) && linearInTheirStates(derivative.body())) {
+            return () -> statements(derivative.body());
+        }
+        if ("cnexp".equals(solve.method()) || "derivimplicit".equals(solve.method())) {
+            // nocmodl, too, solves a block it cannot do by cnexp with derivimplicit, silently
+            String name = derivImplicitBlock(derivative);
+            return () -> derivImplicitStep(name, derivative);
+        }
+        if ("euler".equals(solve.method())) {
+            return () -> eulerStep(derivative);
+        }
+        throw unsupported(solve.position(), "SOLVE without METHOD cnexp, derivimplicit or euler");
+    }
+
+    /**
+     * METHOD euler as scopmath's euler_thread: the block once for every derivative, then
+     * each state += dt·D in the block's equation order; nocmodl's nrn_state halves dt
+     * under secondorder and then adds dt·D once more.
+     */
+    private void eulerStep(ModelItem.CodeBlock derivative) {
+        List<String> states = derivativeStates(derivative);
+        line("{");
+        indent++;
+        line("double dtEuler = globals.secondorder != 0 ? globals.dt * 0.5 : globals.dt;");
+        derivativeSlots = new HashMap<>();
+        for (String state : states) {
+            stateField(state, derivative);
+            line("double d_" + state + " = 0.;");
+            derivativeSlots.put(state, "d_" + state);
+        }
+        scopes.push(Map.of("dt", "dtEuler"));
+        statements(derivative.body());
+        scopes.pop();
+        derivativeSlots = null;
+        for (String state : states) {
+            line(fileScope.get(state) + " += dtEuler * d_" + state + ";");
+        }
+        line("if (globals.secondorder != 0) {");
+        for (String state : states) {
+            line("    " + fileScope.get(state) + " += dtEuler * d_" + state + ";");
+        }
         line("}");
         indent--;
         line("}");
+    }
+
+    private NonlinearSystem nonlinearSystem(ModelItem.CodeBlock nonlinear) {
+        return nonlinearSystems.computeIfAbsent(nonlinear.name(), name -> NonlinearSystem.of(nonlinear, mechanism));
+    }
+
+    /** SOLVE of a NONLINEAR block: scopmath's newton on its residuals; NEURON aborts the run when it fails. */
+    private void nonlinearSolve(ModelItem.CodeBlock nonlinear) {
+        String name = nonlinear.name();
+        line("if (newton_" + name + ".solve(nonlinear_" + name + ") != null) {");
+        line("    throw new IllegalStateException(\"NONLINEAR " + name + " of " + mechanism.name()
+                + ": newton failed (NEURON aborts the run too)\");");
+        line("}");
+    }
+
+    /** The solver and the block's residuals, as nocmodl's function filling _dlist. */
+    private void declareNonlinearFields(ModelItem.CodeBlock nonlinear) {
+        NonlinearSystem system = nonlinearSystem(nonlinear);
+        List<String> unknowns = system.unknowns();
+        String name = nonlinear.name();
+        line("");
+        line("private final org.jpatch.core.nmodl.ScopmathNewton newton_" + name
+                + " = new org.jpatch.core.nmodl.ScopmathNewton(" + unknowns.size() + ");");
+        line("private final org.jpatch.core.nmodl.ScopmathNewton.Equations nonlinear_" + name
+                + " = new org.jpatch.core.nmodl.ScopmathNewton.Equations() {");
+        indent++;
+        line("@Override");
+        line("public double unknown(int i) {");
+        line("    switch (i) {");
+        for (int i = 0; i < unknowns.size(); i++) {
+            line("        case " + i + ": return " + fileScope.get(unknowns.get(i)) + ";");
+        }
+        line("        default: throw new IndexOutOfBoundsException(i);");
+        line("    }");
+        line("}");
+        line("");
+        line("@Override");
+        line("public void setUnknown(int i, double value) {");
+        line("    switch (i) {");
+        for (int i = 0; i < unknowns.size(); i++) {
+            line("        case " + i + ": " + fileScope.get(unknowns.get(i)) + " = value; break;");
+        }
+        line("        default: throw new IndexOutOfBoundsException(i);");
+        line("    }");
+        line("}");
+        line("");
+        line("@Override");
+        line("public void residuals(double[] residuals) {");
+        indent++;
+        nonlinearEquations = 0;
+        statements(nonlinear.body());
+        nonlinearEquations = -1;
+        indent--;
+        line("}");
+        indent--;
+        line("};");
     }
 
     /**
@@ -758,6 +858,12 @@ final class KernelGenerator {
         ModelItem.CodeBlock linear = codeBlock(ModelItem.BlockKind.LINEAR, solve.block());
         if (linear != null && solve.methodKeyword() == null) {
             linearSolve(linear);
+            return;
+        }
+        ModelItem.CodeBlock nonlinear = codeBlock(ModelItem.BlockKind.NONLINEAR, solve.block());
+        if (nonlinear != null && (solve.methodKeyword() == null || "newton".equals(solve.method()))) {
+            nonlinearSystem(nonlinear);
+            nonlinearSolve(nonlinear); // nocmodl's default method for NONLINEAR is newton
             return;
         }
         ModelItem.CodeBlock kinetic = codeBlock(ModelItem.BlockKind.KINETIC, solve.block());
@@ -1386,6 +1492,9 @@ final class KernelGenerator {
             fromLoop(loop);
         } else if (s instanceof Statement.Solve solve && inInitial) {
             initialSolve(solve);
+        } else if (s instanceof Statement.Equation equation && nonlinearEquations >= 0) {
+            line("residuals[" + nonlinearEquations++ + "] = "
+                    + expressions.write(NonlinearSystem.residual(equation)) + ";");
         } else if (s instanceof Statement.Reaction reaction && kineticSystem != null) {
             reaction(reaction);
         } else if (s instanceof Statement.Conserve conserve && kineticSystem != null) {

@@ -60,7 +60,11 @@
  * {@code event.WatchList}), FOR_NETCONS (NetCons by source, then creation order),
  * POINTER in point processes (set by {@code PointProcess.setPointer}, read and written
  * through the target's VarRef), SOLVE of a PROCEDURE (nrn_state calls it: svclmp.mod is
- * bit for bit the built-in SEClamp),
+ * bit for bit the built-in SEClamp), METHOD euler (scopmath's euler_thread, dt halved
+ * under secondorder as nocmodl's nrn_state does), NONLINEAR blocks by newton in INITIAL
+ * and BREAKPOINT ({@code NonlinearSystem}; {@link org.jpatch.core.nmodl.ScopmathNewton},
+ * the Newton derivimplicit uses too; a right side summed at its top level and unknowns
+ * sharing a first letter are refused, as the tree loses what fixes nocmodl's order),
  * at_time (fixed step), fmod, printf (glibc's formatting of %f/%e/%g, {@code CFormat}; a
  * format C would read otherwise is refused). PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
@@ -81,8 +85,8 @@
  * JVM version, written to a temporary file and renamed. bench/nmodl_compile.py measures
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
  * Not yet: STATE and GLOBAL arrays, COMPARTMENT and the flux
- * reactions {@code <<} and {@code ->} of KINETIC, writing concentrations (ion style, Nernst), euler,
- * LINEAR outside INITIAL, NONLINEAR, other STEADYSTATE solves, CONDUCTANCE hints,
+ * reactions {@code <<} and {@code ->} of KINETIC, writing concentrations (ion style, Nernst),
+ * LINEAR outside INITIAL, other STEADYSTATE solves, CONDUCTANCE hints,
  * POINTER in density mechanisms, BBCOREPOINTER, an ARTIFICIAL_CELL with BREAKPOINT,
  * SOLVE of a PROCEDURE by an integration method, BEFORE/AFTER,
  * FUNCTION_TABLE, top-level LOCAL, USEION in point processes, and

@@ -1,0 +1,158 @@
+package org.jpatch.core.nmodl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.model.Section;
+import org.jpatch.core.sim.Simulation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Integration methods and solvers beyond cnexp, derivimplicit and sparse, each on a .mod
+ * file of resources nmodl/methods built by jpatch and by nrnivmodl: METHOD euler
+ * (eulerchan.mod, with and without secondorder) and NONLINEAR blocks solved by newton
+ * (nonlin.mod, in INITIAL and at every step). The density mechanism alone under current
+ * clamp (protocol.py there); v and the states must agree to 1e-9 relative at every step.
+ *
+ * <p>Needs {@code JPATCH_NEURON_PYTHON} (as {@link NeuronDifferentialTest}); skipped,
+ * saying why, without it.
+ */
+class NmodlMethodsDifferentialTest {
+    private static final String[] FILES = {"eulerchan.mod", "nonlin.mod"};
+
+    private static Path work;
+    private static String python;
+    private static Path library;
+
+    @BeforeAll
+    static void buildWithNrnivmodl() throws Exception {
+        python = setting("JPATCH_NEURON_PYTHON");
+        if (python == null) {
+            System.out.println("NmodlMethodsDifferentialTest skipped: set JPATCH_NEURON_PYTHON");
+            return;
+        }
+        work = Files.createTempDirectory("jpatch-methods");
+        Path mods = Files.createDirectories(work.resolve("mods"));
+        for (String file : FILES) {
+            Files.copy(resource(file), mods.resolve(file));
+        }
+        run(mods, 600, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
+        try (Stream<Path> built = Files.walk(mods)) {
+            library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
+                    .orElseThrow(() -> new AssertionError("nrnivmodl built no libnrnmech.so in " + mods));
+        }
+    }
+
+    @AfterAll
+    static void removeBuild() throws IOException {
+        if (work != null) {
+            try (Stream<Path> all = Files.walk(work)) {
+                all.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} secondorder {2}")
+    @CsvSource({
+        "eulerchan.mod, eulerchan, 0, m h",
+        "eulerchan.mod, eulerchan, 1, m h",
+        "nonlin.mod, nonlin, 0, u w",
+    })
+    void compiledMechanismGivesNeuronsTraces(String file, String mechanism, int secondorder, String states)
+            throws Exception {
+        Assumptions.assumeTrue(library != null, "JPATCH_NEURON_PYTHON unset");
+        List<String> names = List.of(states.split(" "));
+        Map<String, List<Double>> mine = jpatchTraces(file, mechanism, secondorder, names);
+        List<String> command = new ArrayList<>(List.of(python, resource("protocol.py").toString(),
+                library.toString(), mechanism, Integer.toString(secondorder)));
+        command.addAll(names);
+        Map<String, List<Double>> neuron = new LinkedHashMap<>();
+        for (String line : run(work, 120, command.toArray(new String[0])).split("\n")) {
+            String[] parts = line.trim().split(" ");
+            if (parts.length == 2 && mine.containsKey(parts[0])) {
+                neuron.computeIfAbsent(parts[0], l -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
+            }
+        }
+        assertEquals(mine.keySet(), neuron.keySet(), "what NEURON recorded");
+        for (String label : mine.keySet()) {
+            List<Double> expected = neuron.get(label), actual = mine.get(label);
+            assertEquals(expected.size(), actual.size(), label + ": number of values");
+            double worst = 0;
+            for (int i = 0; i < expected.size(); i++) {
+                double e = expected.get(i), a = actual.get(i);
+                double difference = e == a ? 0 : Math.abs(e - a) / Math.max(Math.abs(e), 1e-300);
+                worst = Math.max(worst, Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference);
+            }
+            System.out.println("NmodlMethodsDifferentialTest " + mechanism + " secondorder " + secondorder + " "
+                    + label + ": " + expected.size() + " values, worst relative difference " + worst);
+            assertTrue(worst <= 1e-9, label + ": worst relative difference " + worst);
+        }
+    }
+
+    private static Map<String, List<Double>> jpatchTraces(String file, String mechanism, int secondorder,
+                                                          List<String> states) throws Exception {
+        Simulation sim = new Simulation();
+        new NmodlCompiler().translate(resource(file)).registerIn(sim.catalogue());
+        Section soma = sim.newSection("soma");
+        soma.setL(20);
+        soma.setDiam(20);
+        soma.insert(mechanism);
+        PointProcess stim = sim.newPointProcess("IClamp", soma, 0.5);
+        stim.set("del", 1);
+        stim.set("dur", 5);
+        stim.set("amp", 0.1);
+        sim.setGlobal("celsius", 32);
+        sim.setGlobal("dt", 0.025);
+        sim.setGlobal("secondorder", secondorder);
+        Map<String, List<Double>> traces = new LinkedHashMap<>();
+        traces.put("v", new ArrayList<>());
+        states.forEach(s -> traces.put(s, new ArrayList<>()));
+        sim.finitialize(-65);
+        do {
+            traces.get("v").add(soma.get("v", 0.5));
+            for (String s : states) {
+                traces.get(s).add(soma.get(s + "_" + mechanism, 0.5));
+            }
+            if (sim.t() >= 10 - sim.dt() / 2) {
+                break;
+            }
+            sim.fadvance();
+        } while (true);
+        return traces;
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(NmodlMethodsDifferentialTest.class.getResource("/nmodl/methods/" + name).toURI());
+    }
+
+    private static String setting(String name) {
+        String value = System.getProperty(name, System.getenv(name));
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Runs a command in a directory: its output (stdout and stderr), or a failure showing it. */
+    private static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+}
