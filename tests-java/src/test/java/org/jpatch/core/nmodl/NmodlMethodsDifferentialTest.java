@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.sim.Simulation;
@@ -26,14 +27,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Integration methods and solvers beyond cnexp, derivimplicit and sparse, each on a .mod
  * file of resources nmodl/methods built by jpatch and by nrnivmodl: METHOD euler
  * (eulerchan.mod, with and without secondorder) and NONLINEAR blocks solved by newton
- * (nonlin.mod, in INITIAL and at every step). The density mechanism alone under current
+ * (nonlin.mod, in INITIAL and at every step), FUNCTION_TABLE (ftable.mod, both ways of
+ * giving the values). The density mechanism alone under current
  * clamp (protocol.py there); v and the states must agree to 1e-9 relative at every step.
  *
  * <p>Needs {@code JPATCH_NEURON_PYTHON} (as {@link NeuronDifferentialTest}); skipped,
  * saying why, without it.
  */
 class NmodlMethodsDifferentialTest {
-    private static final String[] FILES = {"eulerchan.mod", "nonlin.mod"};
+    private static final String[] FILES = {"eulerchan.mod", "nonlin.mod", "ftable.mod"};
+    /** ftable.mod's tables, as protocol.py sets them: tau [ms] on an even grid from -100 to 50 mV... */
+    private static final double[] FTAB_TAU = {5, 4, 3, 1.5, 0.8, 1.2, 2.5, 4, 6, 7, 7.5, 8, 8, 8, 8, 8};
+    /** ...and minf at the given voltages [mV]. */
+    private static final double[] FTAB_MINF_V = {-100, -80, -70, -62, -55, -50, -40, -20, 0, 40};
+    private static final double[] FTAB_MINF = {0, 0.01, 0.05, 0.12, 0.3, 0.5, 0.8, 0.95, 0.99, 1};
 
     private static Path work;
     private static String python;
@@ -72,6 +79,7 @@ class NmodlMethodsDifferentialTest {
         "eulerchan.mod, eulerchan, 0, m h",
         "eulerchan.mod, eulerchan, 1, m h",
         "nonlin.mod, nonlin, 0, u w",
+        "ftable.mod, ftab, 0, m",
     })
     void compiledMechanismGivesNeuronsTraces(String file, String mechanism, int secondorder, String states)
             throws Exception {
@@ -107,7 +115,12 @@ class NmodlMethodsDifferentialTest {
     private static Map<String, List<Double>> jpatchTraces(String file, String mechanism, int secondorder,
                                                           List<String> states) throws Exception {
         Simulation sim = new Simulation();
-        new NmodlCompiler().translate(resource(file)).registerIn(sim.catalogue());
+        MechanismType type = new NmodlCompiler().translate(resource(file)).registerIn(sim.catalogue());
+        if (sim.kernel(type) instanceof FunctionTables tables) {
+            tables.functionTable("tauft").setGrid(FTAB_TAU, new int[] {FTAB_TAU.length}, new double[] {-100},
+                    new double[] {50});
+            tables.functionTable("minfft").setPoints(FTAB_MINF, FTAB_MINF_V);
+        }
         Section soma = sim.newSection("soma");
         soma.setL(20);
         soma.setDiam(20);
