@@ -81,6 +81,8 @@ public final class EventSystem implements EventDelivery, NetEvents {
     /** NEURON's _tqitem per instance: the slot of its pending flag-1 self-event (net_move's), -1 for none. */
     private final Map<PointProcess, int[]> movableEvent = new IdentityHashMap<>();
     private final WatchList watches = new WatchList();
+    /** Removes a dropped WATCH condition's pending event; one object, so activating allocates nothing. */
+    private final java.util.function.IntConsumer dropWatchEvent = id -> queue.removeAll(WATCH_EVENT, id);
     /** FOR_NETCONS' weight vectors per target, made at the first use after each finitialize. */
     private final Map<PointProcess, double[][]> netConWeights = new IdentityHashMap<>();
 
@@ -452,12 +454,18 @@ public final class EventSystem implements EventDelivery, NetEvents {
     public void watch(MechanismType type, int instance, int condition, double flag, boolean replace) {
         PointProcess owner = owners.at(type, instance);
         WatchConditions kernel = (WatchConditions) host.kernel(type);
-        watches.activate(owner, kernel, condition, flag, replace, id -> queue.removeAll(WATCH_EVENT, id));
+        watches.activate(owner, kernel, condition, flag, replace, dropWatchEvent);
     }
 
     @Override
     public double[][] netConWeights(MechanismType type, int instance) {
-        return netConWeights.computeIfAbsent(owners.at(type, instance), this::weightsInto);
+        PointProcess target = owners.at(type, instance);
+        double[][] weights = netConWeights.get(target);
+        if (weights == null) {
+            weights = weightsInto(target);
+            netConWeights.put(target, weights);
+        }
+        return weights;
     }
 
     /** fornetcon_prepare's order: sources in creation order, each source's NetCons in creation order. */

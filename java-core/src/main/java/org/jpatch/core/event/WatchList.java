@@ -1,9 +1,11 @@
 package org.jpatch.core.event;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.WatchConditions;
 
@@ -44,11 +46,11 @@ final class WatchList {
 
     /**
      * _nrn_watch_activate: the condition is watched (moved to the end of the list), armed
-     * unless it already holds. Returns the conditions {@code replace} dropped, whose pending
-     * events the caller removes.
+     * unless it already holds. The ids of the conditions {@code replace} drops go to
+     * {@code dropped}, which removes their pending events.
      */
     void activate(PointProcess owner, WatchConditions kernel, int condition, double flag, boolean replace,
-                  java.util.function.IntConsumer dropped) {
+                  IntConsumer dropped) {
         Condition[] own = byOwner.get(owner);
         if (replace && own != null) {
             for (Condition c : own) {
@@ -59,7 +61,7 @@ final class WatchList {
             }
         }
         if (own == null || own.length <= condition) {
-            own = own == null ? new Condition[condition + 1] : java.util.Arrays.copyOf(own, condition + 1);
+            own = own == null ? new Condition[condition + 1] : Arrays.copyOf(own, condition + 1);
             byOwner.put(owner, own);
         }
         Condition c = own[condition];
@@ -106,7 +108,7 @@ final class WatchList {
                 ids[n++] = c.id;
             }
         }
-        return java.util.Arrays.copyOf(ids, n);
+        return Arrays.copyOf(ids, n);
     }
 
     private void unwatch(Condition c) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jpatch.core.UnknownVariableException;
 import org.jpatch.core.event.EventSystem;
+import org.jpatch.core.event.SpikeTimes;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.nmodl.ast.SourcePosition;
@@ -51,6 +52,49 @@ class NmodlEventsTest {
             sim.fadvance();
         }
         assertEquals(132, pp.get("order"));
+    }
+
+    @Test
+    void watchNetMoveAndForNetconsStepWithoutAllocating() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        Simulation sim = new Simulation();
+        for (String file : new String[] {"watchgate.mod", "movingsyn.mod"}) {
+            java.nio.file.Path path = java.nio.file.Path.of(getClass().getResource("/nmodl/events/" + file).toURI());
+            new NmodlCompiler().translate(path).registerIn(sim.catalogue());
+        }
+        EventSystem events = EventSystem.attach(sim);
+        Section soma = sim.newSection("soma");
+        soma.setL(20);
+        soma.setDiam(20);
+        soma.insert("pas");
+        PointProcess gate = sim.newPointProcess("WatchGate", soma, 0.5);
+        PointProcess syn = sim.newPointProcess("MovingSyn", soma, 0.5);
+        PointProcess stim = sim.newPointProcess("IClamp", soma, 0.5);
+        stim.set("dur", 1e9);
+        stim.set("amp", 0.3);
+        PointProcess ns = sim.newPointProcess("NetStim", null, 0.5);
+        ns.set("start", 1);
+        ns.set("interval", 3); // longer than MovingSyn's delay: each input's moved event comes
+        ns.set("number", 1e9);
+        events.newNetCon(ns, syn).setWeight(0, 0.0001);
+        SpikeTimes opened = new SpikeTimes(), shut = new SpikeTimes();
+        events.newNetCon(gate, (PointProcess) null).record(opened);
+        events.newNetCon(syn, (PointProcess) null).record(shut);
+        sim.finitialize(-65);
+        sim.continuerun(200); // warm-up: lowering, JIT, queue and record capacity
+        int openedBefore = opened.size(), shutBefore = shut.size();
+
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int n = 0; n < 4000; n++) {
+            sim.fadvance();
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertTrue(opened.size() > openedBefore + 10, "WATCH kept opening the shunt");
+        assertTrue(shut.size() > shutBefore, "net_move's postponed event kept firing");
+        assertTrue(allocated < 4096, "4,000 steps allocated " + allocated + " bytes");
     }
 
     @Test
