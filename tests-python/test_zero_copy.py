@@ -71,6 +71,18 @@ def test_recorded_vector_is_a_read_only_view_of_a_file_mapping_without_anonymous
     assert os.listdir(session.shm_dir) == []
 
 
+@pytest.mark.slow
+def test_recordings_exported_into_room_prepared_during_the_run_hold_the_recorded_values(session):
+    # 2,000,001 samples (16 MB) exceed the JVM's threshold for preparing export room.
+    h = _recorded_time_vector(session, SAMPLES)
+    view = session.vector_view(h)
+    assert view.shape == (SAMPLES,)
+    rng = np.random.default_rng(3)
+    for i in [0, 1, SAMPLES - 1, *rng.integers(0, SAMPLES, 50)]:
+        assert view[i] == session.ask(["call", h, "x", [int(i)]], "v[i]"), i
+    assert os.listdir(session.shm_dir) == [], "the prepared file is unlinked once mapped, as any export"
+
+
 def _vector(session, values):
     h = session.new_handle()
     session.send(["new", h, "Vector", list(values)], "p.Vector(values)")

@@ -324,7 +324,7 @@ class Session:
         # quarter of the room left there, so a small /dev/shm does not refuse the Vector asked for.
         budget = min(EXPORT_RIDE_ALONG_BYTES, _shm.free_bytes(self._gateway.shm_dir) // 4)
         exported = self.ask(["export", [handle, *riders], budget], f"Vector (handle {handle}) as numpy")
-        columns = _shm.map_columns(exported["path"])
+        columns = _shm.map_columns(exported["path"], exported["bytes"])
         for h, array in zip(exported["handles"], columns):
             view = array.to_numpy(zero_copy_only=True)
             view.flags.writeable = False

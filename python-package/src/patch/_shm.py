@@ -104,11 +104,12 @@ def _import_pyarrow():
         pass  # reported by the first view that needs it
 
 
-def map_columns(path):
+def map_columns(path, file_bytes=None):
     """The float64 columns of the Arrow IPC file at ``path`` (one record batch, as the
     JVM writes it) as pyarrow Arrays over one read-only memory mapping. The file is
     unlinked at once: the mapping keeps the data alive exactly as long as some array or
-    view still uses them."""
+    view still uses them. ``file_bytes``: where the Arrow data end, when the file may be
+    longer (room the JVM prepared ahead and cuts to size in the background)."""
     import pyarrow as pa
 
     try:
@@ -116,7 +117,7 @@ def map_columns(path):
     finally:
         # Unlinking before anything else can fail means no file outlives this call.
         _unlink_quietly(path)
-    reader = pa.ipc.open_file(mapped)
+    reader = pa.ipc.open_file(mapped, footer_offset=file_bytes)
     if reader.num_record_batches == 1:
         return reader.get_batch(0).columns
     # An empty file may come as zero batches; several batches would need a copy.

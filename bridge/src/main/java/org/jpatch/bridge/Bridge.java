@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jpatch.core.event.EventSystem;
+import org.jpatch.core.record.Vector;
 import org.jpatch.core.sim.Simulation;
 
 /**
@@ -22,12 +23,32 @@ final class Bridge {
     final EventSystem events;
     final HandleTable handles = new HandleTable();
     final SharedMemoryDir shm;
+    final ExportSpace exportSpace;
     private final Map<Class<?>, KindCommands<?>> kindsByType = new LinkedHashMap<>();
 
     Bridge(Simulation sim, SharedMemoryDir shm) {
         this.sim = sim;
         this.events = EventSystem.attach(sim);
         this.shm = shm;
+        this.exportSpace = new ExportSpace(shm);
+    }
+
+    /**
+     * Before a run to {@code untilMs}: room for one export of every recording, which will
+     * have grown by a sample per step (an upper bound for recordings at a coarser Dt).
+     */
+    void prepareExportSpace(double untilMs) {
+        double steps = Math.max(0, Math.ceil((untilMs - sim.t()) / sim.dt()) + 1);
+        long bytes = 64 * 1024; // schema, batch metadata and footer
+        int recordings = 0;
+        for (Object object : handles.objects()) {
+            if (object instanceof Vector vector && vector.isPlayingOrRecording()) {
+                long samples = Math.max(vector.capacity(), (long) Math.min(vector.size() + steps, Integer.MAX_VALUE));
+                bytes += samples * Double.BYTES + samples / 8 + 16;
+                recordings++;
+            }
+        }
+        exportSpace.prepare(bytes, recordings);
     }
 
     void addKind(KindCommands<?> kind) {

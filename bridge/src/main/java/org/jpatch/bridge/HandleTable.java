@@ -65,6 +65,11 @@ final class HandleTable {
         return object;
     }
 
+    /** Every object with a handle, in no particular order. */
+    Iterable<Object> objects() {
+        return objects.values();
+    }
+
     int size() {
         return objects.size();
     }

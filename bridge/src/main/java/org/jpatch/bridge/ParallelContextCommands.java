@@ -91,6 +91,7 @@ final class ParallelContextCommands implements KindCommands<ParallelContext> {
                 return Bridge.NODES.numberNode(pc.setMaxstep(args.number(0)));
             case "psolve":
                 args.expect(1, 1);
+                bridge.prepareExportSpace(args.number(0));
                 pc.psolve(args.number(0));
                 return none();
             case "gid_clear":

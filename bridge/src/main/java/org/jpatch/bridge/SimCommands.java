@@ -37,10 +37,12 @@ final class SimCommands {
                 return none();
             case "run":
                 args.expect(0, 0);
+                bridge.prepareExportSpace(bridge.sim.getGlobal("tstop"));
                 bridge.sim.run();
                 return none();
             case "continuerun":
                 args.expect(1, 1);
+                bridge.prepareExportSpace(args.number(0));
                 bridge.sim.continuerun(args.number(0));
                 return none();
             case "setdt":

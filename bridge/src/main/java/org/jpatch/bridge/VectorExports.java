@@ -54,21 +54,41 @@ final class VectorExports {
             written.add(handle);
             total += columnBytes;
         }
-        Path file = bridge.shm.newExportFile();
+        ArrowColumnsWriter writer = newWriter(names, length);
+        // The room prepared during the run when it is large enough, else a new file.
+        ExportSpace.Prepared room = bridge.exportSpace.claim(writer.fileBytes());
+        Path file = room != null ? room.file : bridge.shm.newExportFile();
         try {
-            ArrowFiles.writeColumns(file, names, columns, length);
-        } catch (IOException e) {
+            if (room == null) {
+                writer.write(file, columns);
+            } else {
+                writer.writeInto(room.mapping, columns);
+            }
+        } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // the session directory is removed at exit anyway
             }
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot write " + file, io) : (RuntimeException) e;
+        } finally {
+            if (room != null) {
+                room.release(writer.fileBytes());
+            }
         }
         ObjectNode result = Bridge.NODES.objectNode();
         result.put("path", file.toString());
         result.put("length", length);
+        result.put("bytes", writer.fileBytes());
         written.forEach(result.putArray("handles")::add);
         return result;
+    }
+
+    private static ArrowColumnsWriter newWriter(List<String> names, int length) {
+        try {
+            return new ArrowColumnsWriter(names, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot frame an Arrow file of " + names.size() + " columns", e);
+        }
     }
 }

@@ -69,4 +69,24 @@ public final class IonStyle {
         double ktf = 1000. * GAS_CONSTANT * (celsius + 273.15) / FARADAY;
         return ktf / z * Math.log(co / ci);
     }
+
+    /**
+     * nrn_ghk (eion.cpp): the Goldman–Hodgkin–Katz current factor for membrane potential
+     * v [mV], concentrations [mM] and charge z at celsius [°C], in mA/cm² per cm/s of
+     * permeability; efun's series below |x| = 1e-4 avoids 0/0 at v = 0.
+     */
+    public static double ghk(double v, double ci, double co, double z, double celsius) {
+        double ktf = 1000. * GAS_CONSTANT * (celsius + 273.15) / FARADAY;
+        double temp = z * v / ktf;
+        double eco = co * ghkEfun(temp);
+        double eci = ci * ghkEfun(-temp);
+        return .001 * z * FARADAY * (eci - eco);
+    }
+
+    private static double ghkEfun(double x) {
+        if (Math.abs(x) < 1e-4) {
+            return 1. - x / 2.;
+        }
+        return x / (Math.exp(x) - 1);
+    }
 }

@@ -20,7 +20,7 @@ final class JavaExpressionWriter {
         String function(String name);
     }
 
-    /** C math functions whose Java counterparts NEURON's built-ins use too. */
+    /** C math and scopmath functions NMODL files may call, and what computes each here. */
     private static final Map<String, String> MATH = Map.ofEntries(
             Map.entry("exp", "org.jpatch.core.nmodl.NmodlRuntime.exp"), Map.entry("fabs", "Math.abs"),
             Map.entry("sqrt", "Math.sqrt"), Map.entry("log", "Math.log"), Map.entry("log10", "Math.log10"),
@@ -28,7 +28,13 @@ final class JavaExpressionWriter {
             Map.entry("tan", "Math.tan"), Map.entry("asin", "Math.asin"), Map.entry("acos", "Math.acos"),
             Map.entry("atan", "Math.atan"), Map.entry("atan2", "Math.atan2"), Map.entry("sinh", "Math.sinh"),
             Map.entry("cosh", "Math.cosh"), Map.entry("tanh", "Math.tanh"), Map.entry("floor", "Math.floor"),
-            Map.entry("ceil", "Math.ceil"), Map.entry("fmod", "org.jpatch.core.nmodl.NmodlRuntime.fmod"));
+            Map.entry("ceil", "Math.ceil"), Map.entry("fmod", "org.jpatch.core.nmodl.NmodlRuntime.fmod"),
+            Map.entry("erf", "org.jpatch.core.nmodl.NmodlRuntime.erf"),
+            Map.entry("erfc", "org.jpatch.core.nmodl.NmodlRuntime.erfc"),
+            Map.entry("scop_random", "org.jpatch.core.nmodl.NmodlRuntime.scopRandom"),
+            Map.entry("set_seed", "org.jpatch.core.nmodl.NmodlRuntime.setSeed"),
+            Map.entry("exprand", "org.jpatch.core.nmodl.NmodlRuntime.exprand"),
+            Map.entry("normrand", "org.jpatch.core.nmodl.NmodlRuntime.normrand"));
 
     private final Names names;
 
@@ -90,6 +96,9 @@ final class JavaExpressionWriter {
         if (c.function().equals("at_time") && names.function("at_time") == null) {
             return atTime(c);
         }
+        if (c.function().equals("nrn_ghk") && names.function("nrn_ghk") == null) {
+            return ghk(c);
+        }
         String target = names.function(c.function());
         if (target == null) {
             target = MATH.get(c.function());
@@ -109,6 +118,17 @@ final class JavaExpressionWriter {
         String t = names.variable(new Expression.VariableRef("t", 0, null, c.position()));
         String dt = names.variable(new Expression.VariableRef("dt", 0, null, c.position()));
         return "org.jpatch.core.nmodl.NmodlRuntime.atTime(" + t + ", " + dt + ", " + write(c.arguments().get(0)) + ")";
+    }
+
+    /** nrn_ghk(v, ci, co, z) reads celsius as well. */
+    private String ghk(Expression.Call c) {
+        if (c.arguments().size() != 4) {
+            throw new NmodlSyntaxException(c.position(), "nrn_ghk takes four arguments (v, ci, co, z), got "
+                    + c.arguments().size());
+        }
+        String celsius = names.variable(new Expression.VariableRef("celsius", 0, null, c.position()));
+        return "org.jpatch.core.nmodl.NmodlRuntime.ghk(" + c.arguments().stream().map(this::write)
+                .collect(Collectors.joining(", ")) + ", " + celsius + ")";
     }
 
     /** The literal's own digits, so javac rounds it as the C compiler does; integers get ".0" like nocmodl. */

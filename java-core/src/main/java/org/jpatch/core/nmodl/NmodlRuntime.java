@@ -38,4 +38,46 @@ public final class NmodlRuntime {
     public static double fmod(double x, double y) {
         return x % y;
     }
+
+    /** C's erf (fdlibm's algorithm, {@link FdlibmErf}). */
+    public static double erf(double x) {
+        return FdlibmErf.erf(x);
+    }
+
+    /** C's erfc (fdlibm's algorithm, {@link FdlibmErf}). */
+    public static double erfc(double x) {
+        return FdlibmErf.erfc(x);
+    }
+
+    /** nrn_ghk(v, ci, co, z) at celsius: the GHK current factor [mA/cm² per cm/s], eion.cpp's. */
+    public static double ghk(double v, double ci, double co, double z, double celsius) {
+        return org.jpatch.core.mech.IonStyle.ghk(v, ci, co, z, celsius);
+    }
+
+    /** scop_random(): NEURON's process-wide uniform generator ({@link ScopRandom}). */
+    public static double scopRandom() {
+        return ScopRandom.next();
+    }
+
+    /** set_seed(seed). */
+    public static void setSeed(double seed) {
+        ScopRandom.setSeed(seed);
+    }
+
+    /** exprand(mean), scopmath's: -mean·log(u). */
+    public static double exprand(double mean) {
+        return -mean * Math.log(ScopRandom.next());
+    }
+
+    /** normrand(mean, sd), scopmath's polar Box–Muller from two scop_random draws per try. */
+    public static double normrand(double mean, double standardDeviation) {
+        double s = 1.0;
+        double v1 = 0.0;
+        while (s >= 1.0) {
+            v1 = 2.0 * ScopRandom.next() - 1.0;
+            double v2 = 2.0 * ScopRandom.next() - 1.0;
+            s = v1 * v1 + v2 * v2;
+        }
+        return v1 * Math.sqrt(-2.0 * Math.log(s) / s) * standardDeviation + mean;
+    }
 }

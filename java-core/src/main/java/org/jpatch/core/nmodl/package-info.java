@@ -69,7 +69,11 @@
  * as hoc_func_table, set through the kernel's {@link org.jpatch.core.nmodl.FunctionTables}
  * as NEURON's table_name_suffix sets it),
  * at_time (fixed step), fmod, printf (glibc's formatting of %f/%e/%g, {@code CFormat}; a
- * format C would read otherwise is refused). PARAMETER defaults and START values are what nocmodl's
+ * format C would read otherwise is refused), erf and erfc (fdlibm's algorithm,
+ * {@code FdlibmErf}), nrn_ghk (eion.cpp's, at celsius), and scopmath's random numbers
+ * scop_random, exprand, normrand and set_seed ({@code ScopRandom}: NEURON's one
+ * process-wide generator and its default LCG); BuiltinFunctionsDifferentialTest compares
+ * them with nrnivmodl's build of a test file (bit for bit but exprand's last bit). PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
  * and usetable 0 included). Of the 107 NEURON-dialect files above, 90 translate.

@@ -1,0 +1,215 @@
+package org.jpatch.bridge;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Room for the next export, made ready in shared memory while a run computes the values
+ * that will fill it.
+ *
+ * <p>Why: tmpfs creates (and zeroes) a page the first time a file's byte in it is written;
+ * for a 64 MB export that is most of the cost (measured here: writing new tmpfs pages
+ * 1.5–3 GB/s, rewriting existing ones 5 GB/s with write(), more with a copy into a mapping
+ * whose pages are already present). Before a run with recordings, a background thread
+ * creates an export file the size the recordings will reach, maps it and touches every
+ * page; the first export after the run copies the columns into that mapping.
+ * The run itself is single-threaded, so on a machine with a second core the preparation
+ * costs the run nothing. Without a prepared file (too small, none, or preparation failed)
+ * exports are written as before.
+ */
+final class ExportSpace {
+    /** Smaller exports take a few milliseconds anyway; not worth a file held in memory [bytes]. */
+    static final long MIN_BYTES = 8L << 20;
+    /** Python lets at most 1 GiB ride along in one export (EXPORT_RIDE_ALONG_BYTES) [bytes]. */
+    static final long MAX_BYTES = 1L << 30;
+    private static final int PAGE_BYTES = 4096;
+    /** Enough framings for the JIT to compile Arrow's serialization code. */
+    private static final int WARM_UP_FRAMINGS = 20;
+    private static final int WARM_UP_LENGTH = 16;
+
+    private final SharedMemoryDir shm;
+    private CompletableFuture<Prepared> pending;
+
+    ExportSpace(SharedMemoryDir shm) {
+        this.shm = shm;
+    }
+
+    /**
+     * Starts preparing a file of at least {@code bytes} unless one that large is ready or
+     * on its way. Capped by MAX_BYTES and by a quarter of the free shared memory, as Python
+     * caps what rides along.
+     */
+    synchronized void prepare(long bytes, int columns) {
+        if (bytes < MIN_BYTES) {
+            return;
+        }
+        long size = Math.min(bytes, MAX_BYTES);
+        try {
+            size = Math.min(size, Files.getFileStore(shm.dir()).getUsableSpace() / 4);
+        } catch (IOException e) {
+            return;
+        }
+        if (pending != null) {
+            if (!pending.isDone()) {
+                return;
+            }
+            Prepared ready = pending.join();
+            if (ready != null && ready.size >= size) {
+                return;
+            }
+            pending = null;
+            if (ready != null) {
+                ready.discard();
+            }
+        }
+        long fileBytes = (size + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
+        Path file = shm.newExportFile();
+        pending = CompletableFuture.supplyAsync(() -> {
+            warmUp(columns);
+            return Prepared.create(file, fileBytes);
+        }, ExportSpace::startDaemon);
+    }
+
+    /**
+     * The prepared file, mapped, when it holds {@code bytes}; else null. Waits for a
+     * preparation still under way (it writes the same pages the export would otherwise
+     * have to create).
+     */
+    synchronized Prepared claim(long bytes) {
+        if (pending == null) {
+            return null;
+        }
+        Prepared prepared = pending.join();
+        if (prepared == null || prepared.size < bytes) {
+            return null;
+        }
+        pending = null;
+        return prepared;
+    }
+
+    /**
+     * Writes a small file like the coming export into memory, several times, so that
+     * Arrow's schema and footer code and the copy are loaded and compiled when the export
+     * needs them (cold, framing 200 columns alone took 8–10 ms).
+     */
+    private static void warmUp(int columns) {
+        try {
+            List<double[]> values = Collections.nCopies(columns, new double[WARM_UP_LENGTH]);
+            for (int i = 0; i < WARM_UP_FRAMINGS; i++) {
+                ArrowColumnsWriter writer = new ArrowColumnsWriter(Collections.nCopies(columns, "h0"), WARM_UP_LENGTH);
+                writer.writeInto(ByteBuffer.allocate(Math.toIntExact(writer.fileBytes())), values);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the export will be slower, not wrong
+        }
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread thread = new Thread(task, "jpatch-export-space");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A file in the session directory, mapped read-write, every page present. */
+    static final class Prepared {
+        final Path file;
+        final long size;
+        final MappedByteBuffer mapping;
+        private final FileChannel channel;
+
+        private Prepared(Path file, long size, FileChannel channel, MappedByteBuffer mapping) {
+            this.file = file;
+            this.size = size;
+            this.channel = channel;
+            this.mapping = mapping;
+        }
+
+        /** Null when the file cannot be made (e.g. shared memory filled up meanwhile). */
+        static Prepared create(Path file, long size) {
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+                mapping.order(ByteOrder.LITTLE_ENDIAN);
+                for (int position = 0; position < size; position += PAGE_BYTES) {
+                    mapping.put(position, (byte) 0);
+                }
+                return new Prepared(file, size, channel, mapping);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                closeQuietly(channel);
+                file.toFile().delete();
+                return null;
+            }
+        }
+
+        /**
+         * Cuts the file to {@code length} bytes, what the export wrote, and unmaps it (a
+         * MappedByteBuffer would otherwise hold its pages until a garbage collection).
+         * Both in the background: truncating and unmapping 64 MB took 3–9 ms, and Python
+         * neither needs them (it reads the footer at the offset the export reports) nor
+         * ever touches the bytes cut off.
+         */
+        void release(long length) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    channel.truncate(length);
+                } catch (IOException e) {
+                    // the file keeps its zero tail until Python unmaps it
+                }
+                closeQuietly(channel);
+                Unmapper.unmap(mapping);
+            }, ExportSpace::startDaemon);
+        }
+
+        /** Unmaps and deletes a file no export will use. */
+        void discard() {
+            release(0);
+            file.toFile().delete();
+        }
+
+        private static void closeQuietly(FileChannel channel) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing was written through the channel
+                }
+            }
+        }
+    }
+
+    /**
+     * sun.misc.Unsafe.invokeCleaner, the JDK's supported way (module jdk.unsupported) to
+     * unmap a MappedByteBuffer before it is garbage-collected; Java 17 has no other.
+     */
+    private static final class Unmapper {
+        private static final sun.misc.Unsafe UNSAFE = unsafe();
+
+        static void unmap(MappedByteBuffer mapping) {
+            if (UNSAFE != null) {
+                UNSAFE.invokeCleaner(mapping);
+            }
+        }
+
+        private static sun.misc.Unsafe unsafe() {
+            try {
+                Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+                field.setAccessible(true);
+                return (sun.misc.Unsafe) field.get(null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+}
