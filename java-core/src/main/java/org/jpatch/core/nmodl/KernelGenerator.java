@@ -26,8 +26,9 @@ import org.jpatch.core.nmodl.ast.Statement;
  * <p>This first translator covers density mechanisms and point processes with scalar
  * PARAMETER/ASSIGNED/STATE, PARAMETER/ASSIGNED/LOCAL arrays, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with
  * NONSPECIFIC_CURRENT, ELECTRODE_CURRENT or (density mechanisms) ion currents, reading
- * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state) or
- * derivimplicit (scopmath's Newton, {@link DerivImplicit}), FUNCTION and
+ * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state),
+ * derivimplicit (scopmath's Newton, {@link DerivImplicit}) or euler, NONLINEAR blocks by
+ * newton ({@link NonlinearSystem}), FUNCTION_TABLE ({@link FunctionTable}), FUNCTION and
  * PROCEDURE with TABLE, LOCAL, if/else, while, FROM loops, printf, and NET_RECEIVE with
  * its INITIAL, net_send, net_event, net_move, WATCH ({@link NetReceiveEvents}) and
  * FOR_NETCONS; ARTIFICIAL_CELLs, POINTERs of point processes, SOLVE of a PROCEDURE.
