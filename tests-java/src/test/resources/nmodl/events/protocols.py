@@ -57,6 +57,16 @@ elif kind == "move":
     c2 = connect(netstim(8, 4, 3), syn, 0.003, 0.5)
     spikes(syn, "spikes"); trace(s(0.5)._ref_v, "v"); trace(syn._ref_total, "total")
     tstop = 30
+elif kind == "order":
+    s = soma("soma")
+    syn = h.MovingSyn(s(0.5)); syn.delay = 10
+    arrivals = h.Arrivals(s(0.5))
+    connect(syn, arrivals, 1, 1)
+    timer = h.ArtTimer(); timer.start = 10
+    keep.append(timer)
+    connect(timer, arrivals, 2, 1)
+    trace(arrivals._ref_order, "order")
+    tstop = 15
 elif kind == "gap":
     a = soma("a"); b = soma("b")
     gap = getattr(h, sys.argv[3])

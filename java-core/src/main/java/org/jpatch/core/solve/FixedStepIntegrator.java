@@ -4,6 +4,7 @@ import org.jpatch.core.lower.LoweredModel;
 import org.jpatch.core.mech.GlobalState;
 import org.jpatch.core.mech.InstanceData;
 import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.NodeData;
 import org.jpatch.core.mech.builtin.Builtins;
 
@@ -28,13 +29,24 @@ public final class FixedStepIntegrator {
         java.util.Arrays.fill(m.nodes.v, v);
     }
 
-    /** INITIAL blocks in type order, capacitance's first (capac.cpp's cap_init: i_cap = 0). */
+    /**
+     * INITIAL blocks in type order, capacitance's first (capac.cpp's cap_init: i_cap = 0);
+     * artificial cells' after all others, as nrn_finitialize runs them (their self-events
+     * then queue behind the others' of equal time).
+     */
     public static void initialize(LoweredModel m) {
         if (m.capacitance != null) {
             java.util.Arrays.fill(m.capacitance.vars[Builtins.I_CAP], 0.0);
         }
         for (MechanismKernel k : m.kernels) {
-            k.initialize();
+            if (k.instances().type.kind() != MechanismKind.ARTIFICIAL) {
+                k.initialize();
+            }
+        }
+        for (MechanismKernel k : m.kernels) {
+            if (k.instances().type.kind() == MechanismKind.ARTIFICIAL) {
+                k.initialize();
+            }
         }
     }
 

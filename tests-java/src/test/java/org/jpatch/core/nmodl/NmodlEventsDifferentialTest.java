@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * files come from {@code JPATCH_MOD_DIRS}. Skipped, saying why, without them.
  */
 class NmodlEventsDifferentialTest {
-    private static final String[] OWN_FILES = {"watchgate.mod", "movingsyn.mod"};
+    private static final String[] OWN_FILES = {"watchgate.mod", "movingsyn.mod", "arrivals.mod", "arttimer.mod"};
     private static final String[] REAL_FILES = {"invlfire.mod", "gap_junction__0.mod",
         "glia__dbbs_mod_collection__gap_junction__0.mod"};
 
@@ -158,6 +158,31 @@ class NmodlEventsDifferentialTest {
         compare("move", out.run(sim, 30));
     }
 
+    /**
+     * NEURON runs the INITIAL blocks of artificial cells after all others: a point
+     * process's self-event and an artificial cell's, sent there for one time, are
+     * delivered in that order, and so arrive in that order where both send, even when
+     * the artificial cell's type comes first.
+     */
+    @Test
+    void artificialCellsAreInitializedAfterOtherMechanismsAsInNeuron() throws Exception {
+        Simulation sim = simulation("arttimer.mod", "movingsyn.mod", "arrivals.mod");
+        EventSystem events = EventSystem.attach(sim);
+        Recording out = new Recording();
+        Section soma = soma(sim, "soma");
+        PointProcess syn = sim.newPointProcess("MovingSyn", soma, 0.5);
+        syn.set("delay", 10);
+        PointProcess arrivals = sim.newPointProcess("Arrivals", soma, 0.5);
+        connect(events, syn, arrivals, 1, 1);
+        PointProcess timer = sim.newPointProcess("ArtTimer", null, 0.5);
+        timer.set("start", 10);
+        connect(events, timer, arrivals, 2, 1);
+        out.trace(() -> arrivals.get("order"), "order");
+        Map<String, List<Double>> traces = out.run(sim, 15);
+        assertEquals(12.0, traces.get("order").get(traces.get("order").size() - 1), "the point process's event first");
+        compare("order", traces);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gap_junction__0.mod", "glia__dbbs_mod_collection__gap_junction__0.mod"})
     void gapJunctionsPointingAtEachOthersVoltageCoupleTwoCells(String file) throws Exception {
@@ -220,11 +245,13 @@ class NmodlEventsDifferentialTest {
         }
     }
 
-    /** A simulation with the mechanism of {@code file} registered as nocmodl's _reg would. */
-    private static Simulation simulation(String file) {
+    /** A simulation with the mechanisms of {@code files} registered as nocmodl's _reg would. */
+    private static Simulation simulation(String... files) {
         Assumptions.assumeTrue(library != null, "JPATCH_MOD_DIRS or JPATCH_NEURON_PYTHON unset");
         Simulation sim = new Simulation();
-        new NmodlCompiler().translate(sources.get(file)).registerIn(sim.catalogue());
+        for (String file : files) {
+            new NmodlCompiler().translate(sources.get(file)).registerIn(sim.catalogue());
+        }
         return sim;
     }
 
