@@ -1122,6 +1122,10 @@ final class KernelGenerator {
     /** FOR_NETCONS (a, b) { ... }: the body once per NetCon into the instance, a and b its weights. */
     private void forNetcons(Statement.ForNetcons loop) {
         requireNetReceive(loop.position(), "FOR_NETCONS");
+        if (loop.arguments().size() != find(ModelItem.NetReceive.class).arguments().size()) {
+            throw new NmodlSyntaxException(loop.position(),
+                    "FOR_NETCONS and NET_RECEIVE do not have same number of arguments");
+        }
         String all = "netcons" + forNetconsDepth, weights = "netconWeights" + forNetconsDepth;
         String i = "netcon" + forNetconsDepth;
         line("double[][] " + all + " = events.netConWeights(data.type, k);");

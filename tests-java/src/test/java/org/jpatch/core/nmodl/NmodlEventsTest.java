@@ -161,6 +161,14 @@ class NmodlEventsTest {
     }
 
     @Test
+    void forNetconsWithOtherArgumentsThanNetReceiveIsRefusedAsByNocmodl() {
+        assertRefusedAt(2, 26, "FOR_NETCONS and NET_RECEIVE do not have same number of arguments", """
+                NEURON { POINT_PROCESS P }
+                NET_RECEIVE (w, count) { FOR_NETCONS (x) { } }
+                """);
+    }
+
+    @Test
     void solveOfAProcedureByAnIntegrationMethodIsRefused() {
         assertRefusedAt(3, 14, "SOLVE of a PROCEDURE with METHOD cnexp not supported yet", """
                 NEURON { SUFFIX p }
