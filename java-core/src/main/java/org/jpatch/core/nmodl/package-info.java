@@ -54,7 +54,8 @@
  * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
  * NET_RECEIVE with its INITIAL block (run per NetCon at finitialize, as NEURON's
  * init_events) and net_send (self-events at t + delay carrying the event's weights),
- * ARTIFICIAL_CELL (no node, no v), net_event, net_move (NEURON's TQueue::move of the
+ * ARTIFICIAL_CELL (no node, no v; INITIAL after every other mechanism's, as
+ * nrn_finitialize runs artificial cells), net_event, net_move (NEURON's TQueue::move of the
  * pending flag-1 self-event), WATCH (checked after the thresholds at the start of each
  * step, an event at that t when a condition turns true; {@code NetReceiveEvents},
  * {@code event.WatchList}), FOR_NETCONS (NetCons by source, then creation order),
