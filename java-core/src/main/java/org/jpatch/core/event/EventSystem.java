@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.ModelException;
 import org.jpatch.core.mech.GlobalState;
@@ -32,7 +33,8 @@ import org.jpatch.core.sim.Simulation;
  * delivered at NEURON's points.
  *
  * <p>Per fixed step: threshold check of every watched source on the old v (a crossing
- * sends a spike stamped t + 1e-10), then delivery of events with time <= t + dt/2; after
+ * sends a spike stamped t + 1e-10), then of the NMODL WATCH conditions (a crossing is an
+ * event at t), then delivery of events with time <= t + dt/2; after
  * the step, delivery of events with time <= t_{n+1}. While an event is delivered, t is
  * its time. In finitialize: {@link #initializing} before the INITIAL blocks (queue
  * cleared), {@link #initialize} after them (sources reset, events at t <= 0 delivered).
@@ -82,7 +84,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
     private final Map<PointProcess, int[]> movableEvent = new IdentityHashMap<>();
     private final WatchList watches = new WatchList();
     /** Removes a dropped WATCH condition's pending event; one object, so activating allocates nothing. */
-    private final java.util.function.IntConsumer dropWatchEvent = id -> queue.removeAll(WATCH_EVENT, id);
+    private final IntConsumer dropWatchEvent = id -> queue.removeAll(WATCH_EVENT, id);
     /** FOR_NETCONS' weight vectors per target, made at the first use after each finitialize. */
     private final Map<PointProcess, double[][]> netConWeights = new IdentityHashMap<>();
 
