@@ -1,7 +1,9 @@
 COMMENT
 A NONLINEAR block solved by newton, in INITIAL (SOLVE without METHOD) and at every
 step (SOLVE ... METHOD newton in BREAKPOINT): u and w solve
-u^3 + u = (v + 85)/20 and w^2 + u·w = 0.5, and the conductance follows them.
+u^3 + u = 1 + (v + 65)/20 - w/100 and w^2 + u·w = 0.5 + u/10, and the conductance
+follows them. The first right side is a sum nocmodl pastes after -(left) +, the second
+one is in parentheses.
 ENDCOMMENT
 
 NEURON {
@@ -45,6 +47,6 @@ BREAKPOINT {
 NONLINEAR eq {
     LOCAL target
     target = 0.5
-    ~ u*u*u + u = (v + 85)/20
-    ~ w*w + u*w = target
+    ~ u*u*u + u = 1 + (v + 65)/20 - 0.01*w
+    ~ w*w + u*w = (target + 0.1*u)
 }

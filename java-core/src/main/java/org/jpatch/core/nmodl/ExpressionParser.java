@@ -85,7 +85,10 @@ final class ExpressionParser {
                 tokens.next();
                 Expression inner = arithmeticOnly ? arithmetic() : expression();
                 tokens.expect(TokenKind.RPAREN, "')' closing the '(' at " + token.position());
-                return inner;
+                // a parenthesized operation is positioned at its '(': where nocmodl pastes C text
+                // (a NONLINEAR equation's right side), whether the file wrote parentheses matters
+                return inner instanceof Expression.Binary b
+                        ? new Expression.Binary(b.operator(), b.left(), b.right(), token.position()) : inner;
             }
             default -> throw tokens.unexpected("an expression");
         }

@@ -11,7 +11,7 @@ import org.jpatch.core.nmodl.ast.Statement;
  * A NONLINEAR block as nocmodl's massagenonlin sees it: the STATEs it names are the
  * unknowns, ordered as nocmodl's symbol table lists them (SYMITER_STAT: by first
  * character), and each {@code ~ left = right} is the residual nocmodl writes as the C
- * text {@code -(left) + right}.
+ * text {@code -(left) + right}, which C reads by its precedence.
  */
 final class NonlinearSystem {
     private final List<String> unknowns;
@@ -49,22 +49,26 @@ final class NonlinearSystem {
 
     /**
      * {@code -(left) + right} as C parses nocmodl's text: a right side that is a sum or
-     * difference at its top level would join the left's sum term by term, and the tree no
-     * longer shows whether the file put it in parentheses, so such equations are refused.
+     * difference not in parentheses joins the left's term by term,
+     * {@code -(l) + a - b} being {@code (-(l) + a) - b}.
      */
     static Expression residual(Statement.Equation equation) {
         if (equation.additive()) {
             throw new NmodlSyntaxException(equation.position(), "~+ equations in NONLINEAR not supported yet by"
                     + " jpatch's NMODL translator");
         }
-        if (equation.right() instanceof Expression.Binary b && (b.operator() == Expression.BinaryOperator.ADD
-                || b.operator() == Expression.BinaryOperator.SUBTRACT)) {
-            throw new NmodlSyntaxException(equation.position(), "a NONLINEAR equation whose right side is a sum or"
-                    + " difference not supported yet by jpatch's NMODL translator (move its terms to the left side)");
-        }
         Expression negatedLeft = new Expression.Unary(Expression.UnaryOperator.NEGATE, equation.left(),
                 equation.position());
-        return new Expression.Binary(Expression.BinaryOperator.ADD, negatedLeft, equation.right(), equation.position());
+        return joined(negatedLeft, equation.right());
+    }
+
+    /** {@code first + terms}: the terms of an unparenthesized chain of + and - added one by one, as C reads them. */
+    private static Expression joined(Expression first, Expression terms) {
+        if (terms instanceof Expression.Binary b && !b.parenthesized()
+                && (b.operator() == Expression.BinaryOperator.ADD || b.operator() == Expression.BinaryOperator.SUBTRACT)) {
+            return new Expression.Binary(b.operator(), joined(first, b.left()), b.right(), b.position());
+        }
+        return new Expression.Binary(Expression.BinaryOperator.ADD, first, terms, first.position());
     }
 
     /** Counts the equations; adds the STATEs the block names, in the order met. */

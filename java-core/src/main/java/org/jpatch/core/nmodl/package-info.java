@@ -64,8 +64,9 @@
  * bit for bit the built-in SEClamp), METHOD euler (scopmath's euler_thread, dt halved
  * under secondorder as nocmodl's nrn_state does), NONLINEAR blocks by newton in INITIAL
  * and BREAKPOINT ({@code NonlinearSystem}; {@link org.jpatch.core.nmodl.ScopmathNewton},
- * the Newton derivimplicit uses too; a right side summed at its top level and unknowns
- * sharing a first letter are refused, as the tree loses what fixes nocmodl's order),
+ * the Newton derivimplicit uses too; the residual {@code -(left) + right} read as C reads
+ * nocmodl's text; unknowns sharing a first letter are refused, as the tree does not keep
+ * the order nocmodl lists them in),
  * FUNCTION_TABLE of one or two arguments ({@link org.jpatch.core.nmodl.FunctionTable}
  * as hoc_func_table, set through the kernel's {@link org.jpatch.core.nmodl.FunctionTables}
  * as NEURON's table_name_suffix sets it),

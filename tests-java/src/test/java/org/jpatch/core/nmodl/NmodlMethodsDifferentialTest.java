@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (eulerchan.mod, with and without secondorder) and NONLINEAR blocks solved by newton
  * (nonlin.mod, in INITIAL and at every step), FUNCTION_TABLE (ftable.mod, both ways of
  * giving the values). The density mechanism alone under current
- * clamp (protocol.py there); v and the states must agree to 1e-9 relative at every step.
+ * clamp (protocol.py there); v and the states must agree to 1e-9 relative at every step,
+ * and bit for bit where no exp decides the last bit (Java's Math.exp rounds some
+ * arguments otherwise than glibc's: ftable.mod's cnexp step).
  *
  * <p>Needs {@code JPATCH_NEURON_PYTHON} (as {@link NeuronDifferentialTest}); skipped,
  * saying why, without it.
@@ -76,13 +78,13 @@ class NmodlMethodsDifferentialTest {
 
     @ParameterizedTest(name = "{0} secondorder {2}")
     @CsvSource({
-        "eulerchan.mod, eulerchan, 0, m h",
-        "eulerchan.mod, eulerchan, 1, m h",
-        "nonlin.mod, nonlin, 0, u w",
-        "ftable.mod, ftab, 0, m",
+        "eulerchan.mod, eulerchan, 0, m h, true",
+        "eulerchan.mod, eulerchan, 1, m h, true",
+        "nonlin.mod, nonlin, 0, u w, true",
+        "ftable.mod, ftab, 0, m, false",
     })
-    void compiledMechanismGivesNeuronsTraces(String file, String mechanism, int secondorder, String states)
-            throws Exception {
+    void compiledMechanismGivesNeuronsTraces(String file, String mechanism, int secondorder, String states,
+                                             boolean bitForBit) throws Exception {
         Assumptions.assumeTrue(library != null, "JPATCH_NEURON_PYTHON unset");
         List<String> names = List.of(states.split(" "));
         Map<String, List<Double>> mine = jpatchTraces(file, mechanism, secondorder, names);
@@ -108,7 +110,7 @@ class NmodlMethodsDifferentialTest {
             }
             System.out.println("NmodlMethodsDifferentialTest " + mechanism + " secondorder " + secondorder + " "
                     + label + ": " + expected.size() + " values, worst relative difference " + worst);
-            assertTrue(worst <= 1e-9, label + ": worst relative difference " + worst);
+            assertTrue(worst <= (bitForBit ? 0.0 : 1e-9), label + ": worst relative difference " + worst);
         }
     }
 

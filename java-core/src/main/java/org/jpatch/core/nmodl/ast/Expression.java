@@ -23,8 +23,26 @@ public sealed interface Expression {
 
     record Unary(UnaryOperator operator, Expression operand, SourcePosition position) implements Expression {}
 
+    /**
+     * {@code position}: the operator's, or the opening parenthesis' when the file put the
+     * operation in parentheses ({@link #parenthesized}).
+     */
     record Binary(BinaryOperator operator, Expression left, Expression right, SourcePosition position)
-            implements Expression {}
+            implements Expression {
+        /** Whether the file wrote this operation in parentheses: its position is before its left operand. */
+        public boolean parenthesized() {
+            return position.isBefore(start(left));
+        }
+
+        /** Where an expression's text starts. */
+        private static SourcePosition start(Expression e) {
+            if (e instanceof Binary b) {
+                SourcePosition left = start(b.left());
+                return b.position().isBefore(left) ? b.position() : left;
+            }
+            return e.position();
+        }
+    }
 
     enum UnaryOperator { NEGATE, NOT }
 
