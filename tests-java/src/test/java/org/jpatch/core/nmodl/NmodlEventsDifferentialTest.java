@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * invlfire.mod), WATCH (watchgate.mod), net_move with FOR_NETCONS (movingsyn.mod) and
  * POINTER (the gap junctions of dbbs-catalogue and dbbs-mod-collection). Each protocol (resource nmodl/events/protocols.py)
  * runs in both; spike times from NetCon.record and traces recorded at every step must be
- * as many as NEURON's and agree to 1e-9 relative, the bound of {@link NeuronDifferentialTest}.
- * Spike times are not all bit for bit: invlfire's M() takes exp(-0.6), which glibc rounds
+ * as many as NEURON's and equal bit for bit, but where exp decides the last bit: there
+ * they agree to 1e-9 relative, the bound of {@link NeuronDifferentialTest}. That is
+ * invlfire's case: its M() takes exp(-0.6), which glibc rounds
  * to 0.5488116360940264 (correctly) and Java's Math.exp to 0.5488116360940265; the spike
  * that follows comes 1 ulp later (10.02591709976362 ms against 10.025917099763618 ms; a
  * replay of the same arithmetic in C doubles gives NEURON's time). The engine's exp is
@@ -122,7 +123,7 @@ class NmodlEventsDifferentialTest {
         connect(events, netStim(sim, 5, 11, 3), b, 0.3, 0.5);
         out.spikes(events, a, "spikes_a");
         out.spikes(events, b, "spikes_b");
-        compare("artificial", out.run(sim, 60));
+        compare("artificial", out.run(sim, 60), 1e-9);
     }
 
     @Test
@@ -140,7 +141,7 @@ class NmodlEventsDifferentialTest {
         out.spikes(events, gate, "spikes");
         out.trace(() -> soma.get("v", 0.5), "v");
         out.trace(() -> gate.get("on"), "on");
-        compare("watch", out.run(sim, 50));
+        compare("watch", out.run(sim, 50), 0.0);
     }
 
     @Test
@@ -155,7 +156,7 @@ class NmodlEventsDifferentialTest {
         out.spikes(events, syn, "spikes");
         out.trace(() -> soma.get("v", 0.5), "v");
         out.trace(() -> syn.get("total"), "total");
-        compare("move", out.run(sim, 30));
+        compare("move", out.run(sim, 30), 0.0);
     }
 
     /**
@@ -180,7 +181,7 @@ class NmodlEventsDifferentialTest {
         out.trace(() -> arrivals.get("order"), "order");
         Map<String, List<Double>> traces = out.run(sim, 15);
         assertEquals(12.0, traces.get("order").get(traces.get("order").size() - 1), "the point process's event first");
-        compare("order", traces);
+        compare("order", traces, 0.0);
     }
 
     @ParameterizedTest
@@ -205,7 +206,7 @@ class NmodlEventsDifferentialTest {
         out.trace(() -> a.get("v", 0.5), "va");
         out.trace(() -> b.get("v", 0.5), "vb");
         out.trace(() -> ga.get("i"), "ia");
-        compare("gap", out.run(sim, 10), gapJunction);
+        compare("gap", out.run(sim, 10), 0.0, gapJunction);
     }
 
     /** What the protocol records, in jpatch: traces at finitialize and after each step, and spike times. */
@@ -284,8 +285,8 @@ class NmodlEventsDifferentialTest {
         nc.setDelay(delay);
     }
 
-    /** NEURON's output of the protocol against jpatch's: spike times equal, traces to 1e-9 relative. */
-    private static void compare(String protocol, Map<String, List<Double>> mine, String... arguments)
+    /** NEURON's output of the protocol against jpatch's: as many values, each within {@code bound} relative. */
+    private static void compare(String protocol, Map<String, List<Double>> mine, double bound, String... arguments)
             throws Exception {
         Path script = work.resolve("protocols.py");
         if (!Files.exists(script)) {
@@ -313,7 +314,7 @@ class NmodlEventsDifferentialTest {
             }
             System.out.println("NmodlEventsDifferentialTest " + protocol + " " + label + ": " + expected.size()
                     + " values, worst relative difference " + worst);
-            assertTrue(worst <= 1e-9, protocol + " " + label + ": worst relative difference " + worst);
+            assertTrue(worst <= bound, protocol + " " + label + ": worst relative difference " + worst);
         }
     }
 
