@@ -29,13 +29,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The issue-6 event and pointer features against real NEURON, on .mod files built by
  * both jpatch and nrnivmodl: ARTIFICIAL_CELL with net_event and net_move (NEURON's demo
- * invlfire.mod), WATCH (watchgate.mod), net_move with FOR_NETCONS (movingsyn.mod) and
- * POINTER (the gap junctions of dbbs-catalogue and dbbs-mod-collection). Each protocol (resource nmodl/events/protocols.py)
- * runs in both; spike times from NetCon.record and traces recorded at every step must be
- * as many as NEURON's and equal bit for bit, but where exp decides the last bit: there
- * they agree to 1e-9 relative, the bound of {@link NeuronDifferentialTest}. That is
- * invlfire's case: its M() takes exp(-0.6), which glibc rounds
- * to 0.5488116360940264 (correctly) and Java's Math.exp to 0.5488116360940265; the spike
+ * invlfire.mod), WATCH (watchgate.mod), net_move with FOR_NETCONS (movingsyn.mod),
+ * artificial cells' INITIAL order (arttimer.mod, arrivals.mod) and POINTER (the gap
+ * junctions of dbbs-catalogue and dbbs-mod-collection). Each protocol (resource
+ * nmodl/events/protocols.py) runs in both; spike times from NetCon.record and traces
+ * recorded at every step must be as many as NEURON's and equal bit for bit, but where
+ * exp decides the last bit: there they agree to 1e-9 relative, the bound of
+ * {@link NeuronDifferentialTest}. That is invlfire's case: its M() takes exp(-0.6), which
+ * glibc rounds to 0.5488116360940264 (correctly) and Java's Math.exp to 0.5488116360940265; the spike
  * that follows comes 1 ulp later (10.02591709976362 ms against 10.025917099763618 ms; a
  * replay of the same arithmetic in C doubles gives NEURON's time). The engine's exp is
  * Math.exp throughout, so that difference is not the event machinery's.
