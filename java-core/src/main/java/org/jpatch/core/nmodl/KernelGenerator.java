@@ -137,8 +137,10 @@ final class KernelGenerator {
         line("private double v;    // its membrane potential [mV]");
         bound();
         initialize();
-        current();
-        state();
+        if (!artificial()) { // NEURON's fixed step never runs an artificial cell's BREAKPOINT
+            current();
+            state();
+        }
         for (String name : kineticSystems.keySet()) {
             declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL only
         }
@@ -182,7 +184,10 @@ final class KernelGenerator {
         return false;
     }
 
-    /** An artificial cell has no node: its kernels never read v (nocmodl leaves its v at 0). */
+    /**
+     * An artificial cell has no node: its kernels never read v (nocmodl leaves its v at 0),
+     * and it is in none of the thread's mechanism lists, so its BREAKPOINT never runs.
+     */
     private boolean artificial() {
         return mechanism.kind() == NeuronStatement.MechanismDeclaration.ARTIFICIAL_CELL;
     }
@@ -238,10 +243,6 @@ final class KernelGenerator {
     }
 
     private void refuseUnsupported(NeuronStatement statement) {
-        if (statement instanceof NeuronStatement.Suffix && artificial()
-                && codeBlock(ModelItem.BlockKind.BREAKPOINT, null) != null) {
-            throw unsupported(statement.position(), "an ARTIFICIAL_CELL with a BREAKPOINT block");
-        }
         if (statement instanceof NeuronStatement.UseIon use) {
             if (mechanism.isPointProcess()) {
                 throw unsupported(statement.position(), "USEION in a point process");

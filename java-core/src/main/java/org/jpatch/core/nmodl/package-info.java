@@ -55,7 +55,8 @@
  * NET_RECEIVE with its INITIAL block (run per NetCon at finitialize, as NEURON's
  * init_events) and net_send (self-events at t + delay carrying the event's weights),
  * ARTIFICIAL_CELL (no node, no v; INITIAL after every other mechanism's, as
- * nrn_finitialize runs artificial cells), net_event, net_move (NEURON's TQueue::move of the
+ * nrn_finitialize runs artificial cells; a BREAKPOINT never runs, as in NEURON's fixed
+ * step), net_event, net_move (NEURON's TQueue::move of the
  * pending flag-1 self-event), WATCH (checked after the thresholds at the start of each
  * step, an event at that t when a condition turns true; {@code NetReceiveEvents},
  * {@code event.WatchList}), FOR_NETCONS (NetCons by source, then creation order),
@@ -100,7 +101,7 @@
  * Not yet: STATE and GLOBAL arrays, COMPARTMENT and the flux
  * reactions {@code <<} and {@code ->} of KINETIC, writing concentrations (ion style, Nernst),
  * LINEAR outside INITIAL, other STEADYSTATE solves, CONDUCTANCE hints,
- * POINTER in density mechanisms, BBCOREPOINTER, an ARTIFICIAL_CELL with BREAKPOINT,
+ * POINTER in density mechanisms, BBCOREPOINTER,
  * SOLVE of a PROCEDURE by an integration method, BEFORE/AFTER,
  * FUNCTION_TABLE of more arguments, top-level LOCAL, USEION in point processes, and
  * loading (p.nrn_load_dll, glia). Each is refused with its

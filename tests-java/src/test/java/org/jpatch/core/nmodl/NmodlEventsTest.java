@@ -178,13 +178,27 @@ class NmodlEventsTest {
                 """);
     }
 
+    /** As NEURON 9.0.2 does (checked with nrnivmodl): the fixed step never runs it. */
     @Test
-    void artificialCellWithABreakpointIsRefused() {
-        assertRefusedAt(1, 10, "an ARTIFICIAL_CELL with a BREAKPOINT block not supported yet", """
-                NEURON { ARTIFICIAL_CELL A RANGE x }
-                ASSIGNED { x }
-                BREAKPOINT { x = 1 }
-                """);
+    void artificialCellsBreakpointNeverRuns() {
+        Simulation sim = new Simulation();
+        new NmodlCompiler().translate(new NmodlParser().parse("artbp.mod", """
+                NEURON { ARTIFICIAL_CELL ArtBP RANGE x, y }
+                ASSIGNED { y }
+                STATE { x }
+                INITIAL { x = 1 y = 0 }
+                BREAKPOINT { SOLVE s METHOD cnexp  y = y + 1 }
+                DERIVATIVE s { x' = -x }
+                NET_RECEIVE (w) { }
+                """, null)).registerIn(sim.catalogue());
+        PointProcess cell = sim.newPointProcess("ArtBP", null, 0.5);
+        sim.newSection("soma");
+        sim.finitialize(-65);
+        for (int i = 0; i < 10; i++) {
+            sim.fadvance();
+        }
+        assertEquals(1.0, cell.get("x"));
+        assertEquals(0.0, cell.get("y"));
     }
 
     private static void assertRefusedAt(int line, int column, String message, String text) {
