@@ -18,6 +18,11 @@ final class JavaExpressionWriter {
 
         /** The Java method a user FUNCTION/PROCEDURE compiles to, or null. */
         String function(String name);
+
+        /** Java text that is 1.0 when POINTER {@code name} points somewhere, else 0.0; null when it is no POINTER. */
+        default String pointing(String name) {
+            return null;
+        }
     }
 
     /** C math and scopmath functions NMODL files may call, and what computes each here. */
@@ -99,6 +104,9 @@ final class JavaExpressionWriter {
         if (c.function().equals("nrn_ghk") && names.function("nrn_ghk") == null) {
             return ghk(c);
         }
+        if (c.function().equals("nrn_pointing") && names.function("nrn_pointing") == null) {
+            return pointing(c);
+        }
         String target = names.function(c.function());
         if (target == null) {
             target = MATH.get(c.function());
@@ -118,6 +126,16 @@ final class JavaExpressionWriter {
         String t = names.variable(new Expression.VariableRef("t", 0, null, c.position()));
         String dt = names.variable(new Expression.VariableRef("dt", 0, null, c.position()));
         return "org.jpatch.core.nmodl.NmodlRuntime.atTime(" + t + ", " + dt + ", " + write(c.arguments().get(0)) + ")";
+    }
+
+    /** nrn_pointing(p): whether POINTER p was set (nocmodl tests its pointer for null). */
+    private String pointing(Expression.Call c) {
+        String pointing = c.arguments().size() == 1 && c.arguments().get(0) instanceof Expression.VariableRef ref
+                && ref.index() == null ? names.pointing(ref.name()) : null;
+        if (pointing == null) {
+            throw new NmodlSyntaxException(c.position(), "nrn_pointing takes one argument, a POINTER variable");
+        }
+        return pointing;
     }
 
     /** nrn_ghk(v, ci, co, z) reads celsius as well. */

@@ -58,7 +58,7 @@ final class KernelGenerator {
     /** KINETIC blocks some SOLVE names, by name; their solver fields are declared once. */
     private final Map<String, KineticSystem> kineticSystems = new java.util.LinkedHashMap<>();
     private final Set<String> kineticFieldsDeclared = new HashSet<>();
-    /** NONLINEAR blocks some SOLVE names, by name; their solver fields are declared after state(). */
+    /** NONLINEAR blocks some SOLVE names, by name; their solver fields are declared at the class's end. */
     private final Map<String, NonlinearSystem> nonlinearSystems = new java.util.LinkedHashMap<>();
     /** While translating a NONLINEAR block's residuals: the next equation's index, else -1. */
     private int nonlinearEquations = -1;
@@ -91,6 +91,12 @@ final class KernelGenerator {
             @Override
             public String function(String name) {
                 return functions.get(name);
+            }
+
+            @Override
+            public String pointing(String name) {
+                Integer p = pointers.get(name);
+                return p == null ? null : "(data.pointers[k][" + p + "] != null ? 1.0 : 0.0)";
             }
         });
         this.netReceiveEvents = new NetReceiveEvents(expressions);
@@ -144,9 +150,6 @@ final class KernelGenerator {
         for (String name : kineticSystems.keySet()) {
             declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL only
         }
-        for (String name : List.copyOf(nonlinearSystems.keySet())) {
-            declareNonlinearFields(codeBlock(ModelItem.BlockKind.NONLINEAR, name));
-        }
         if (netReceive != null) {
             netReceive(netReceive);
             watchValue();
@@ -156,8 +159,13 @@ final class KernelGenerator {
                 function(function);
             }
         }
+        // last: SOLVEs anywhere above may have named NONLINEAR blocks
+        for (String name : List.copyOf(nonlinearSystems.keySet())) {
+            declareNonlinearFields(codeBlock(ModelItem.BlockKind.NONLINEAR, name));
+        }
         checkTables();
         functionTables();
+        pointerAccess();
         indent--;
         line("}");
         return out.toString();
@@ -304,7 +312,7 @@ final class KernelGenerator {
         declareIonFields();
         for (int p = 0; p < mechanism.pointers().size(); p++) {
             pointers.put(mechanism.pointers().get(p), p);
-            fileScope.put(mechanism.pointers().get(p), "data.pointers[k][" + p + "].get()");
+            fileScope.put(mechanism.pointers().get(p), "pointer(" + p + ").get()");
         }
         fileScope.put("t", "globals.t");
         fileScope.put("dt", "globals.dt");
@@ -413,7 +421,6 @@ final class KernelGenerator {
         line("for (k = 0; k < data.count; k++) {");
         indent++;
         loadV();
-        requirePointersSet();
         for (MechanismInterface.Variable state : mechanism.states()) {
             line(fileScope.get(state.name()) + " = " + fileScope.get(state.name() + "0") + ";");
         }
@@ -430,14 +437,25 @@ final class KernelGenerator {
         line("}");
     }
 
-    /** NEURON would read through a null pointer; the engine says which POINTER was never set. */
-    private void requirePointersSet() {
-        for (var pointer : pointers.entrySet()) {
-            line("if (data.pointers[k][" + pointer.getValue() + "] == null) {");
-            line("    throw new IllegalStateException(\"POINTER " + pointer.getKey() + " of " + mechanism.name()
-                    + " instance \" + k + \" points nowhere: set it first (setpointer)\");");
-            line("}");
+    /**
+     * The target of the instance's POINTER p. Where NEURON would read or write through a
+     * null pointer, the engine says which POINTER was never set.
+     */
+    private void pointerAccess() {
+        if (pointers.isEmpty()) {
+            return;
         }
+        line("");
+        line("private org.jpatch.core.ref.VarRef pointer(int p) {");
+        indent++;
+        line("org.jpatch.core.ref.VarRef target = data.pointers[k][p];");
+        line("if (target == null) {");
+        line("    throw new IllegalStateException(\"POINTER \" + " + "data.type.pointers().get(p) + \" of "
+                + mechanism.name() + " instance \" + k + \" points nowhere: set it first (setpointer)\");");
+        line("}");
+        line("return target;");
+        indent--;
+        line("}");
     }
 
     /** BREAKPOINT without its SOLVE: nocmodl's _nrn_current, then the matrix contributions of nrn_cur/nrn_jacob. */
@@ -551,8 +569,8 @@ final class KernelGenerator {
         }
         ModelItem.CodeBlock nonlinear = codeBlock(ModelItem.BlockKind.NONLINEAR, solve.block());
         if (nonlinear != null) {
-            if (!"newton".equals(solve.method())) {
-                throw unsupported(solve.position(), "SOLVE of a NONLINEAR block without METHOD newton");
+            if (solve.method() != null && !"newton".equals(solve.method())) {
+                throw unsupported(solve.position(), "SOLVE of a NONLINEAR block by METHOD " + solve.method());
             }
             nonlinearSystem(nonlinear);
             return () -> nonlinearSolve(nonlinear);
@@ -561,7 +579,8 @@ final class KernelGenerator {
         if ("cnexp".equals(solve.method()) && linearInTheirStates(derivative.body())) {
             return () -> statements(derivative.body());
         }
-        if ("cnexp".equals(solve.method()) || "derivimplicit".equals(solve.method())) {
+        // without METHOD, nocmodl solves a DERIVATIVE block by derivimplicit
+        if (solve.method() == null || "cnexp".equals(solve.method()) || "derivimplicit".equals(solve.method())) {
             // nocmodl, too, solves a block it cannot do by cnexp with derivimplicit, silently
             String name = derivImplicitBlock(derivative);
             return () -> derivImplicitStep(name, derivative);
@@ -569,7 +588,7 @@ final class KernelGenerator {
         if ("euler".equals(solve.method())) {
             return () -> eulerStep(derivative);
         }
-        throw unsupported(solve.position(), "SOLVE without METHOD cnexp, derivimplicit or euler");
+        throw unsupported(solve.position(), "SOLVE of a DERIVATIVE block by METHOD " + solve.method());
     }
 
     /**
@@ -661,9 +680,9 @@ final class KernelGenerator {
     }
 
     /**
-     * {@code SOLVE proc} or {@code SOLVE proc METHOD after_cvode} of a PROCEDURE: nocmodl
-     * calls it in nrn_state, after v is advanced (svclmp.mod's icur). Its Java method, or
-     * null when the SOLVE names no PROCEDURE.
+     * {@code SOLVE proc}, or with METHOD after_cvode, cvode_t or cvode_v, of a PROCEDURE:
+     * nocmodl calls it in nrn_state, after v is advanced (svclmp.mod's icur); the methods
+     * matter only under CVODE. Its Java method, or null when the SOLVE names no PROCEDURE.
      */
     private String solvedProcedure(Statement.Solve solve) {
         boolean procedure = items.stream().anyMatch(item -> item instanceof ModelItem.Function f
@@ -671,7 +690,7 @@ final class KernelGenerator {
         if (!procedure) {
             return null;
         }
-        if (solve.method() != null && !"after_cvode".equals(solve.method())) {
+        if (solve.method() != null && !List.of("after_cvode", "cvode_t", "cvode_v").contains(solve.method())) {
             throw unsupported(solve.position(), "SOLVE of a PROCEDURE with METHOD " + solve.method());
         }
         return functions.get(solve.block());
@@ -1590,7 +1609,7 @@ final class KernelGenerator {
                     + " may be assigned");
         }
         if (!local && pointers.containsKey(name)) {
-            line("data.pointers[k][" + pointers.get(name) + "].set(" + expressions.write(assign.value()) + ");");
+            line("pointer(" + pointers.get(name) + ").set(" + expressions.write(assign.value()) + ");");
             return;
         }
         line(resolve(target) + " = " + expressions.write(assign.value()) + ";");

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.jpatch.core.event.NetCon;
 import org.jpatch.core.event.SpikeTimes;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
+import org.jpatch.core.record.Vector;
+import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.sim.Simulation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -30,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The issue-6 event and pointer features against real NEURON, on .mod files built by
  * both jpatch and nrnivmodl: ARTIFICIAL_CELL with net_event and net_move (NEURON's demo
  * invlfire.mod), WATCH (watchgate.mod), net_move with FOR_NETCONS (movingsyn.mod),
- * artificial cells' INITIAL order (arttimer.mod, arrivals.mod) and POINTER (the gap
- * junctions of dbbs-catalogue and dbbs-mod-collection). Each protocol (resource
+ * artificial cells' INITIAL order (arttimer.mod, arrivals.mod), NEURON's own test files
+ * for net_move (netmove.mod, ModelDB 151458's DAsyn) and FOR_NETCONS (fornetcon.mod), and
+ * POINTER (the gap junctions of dbbs-catalogue and dbbs-mod-collection). Each protocol (resource
  * nmodl/events/protocols.py) runs in both; spike times from NetCon.record and traces
  * recorded at every step must be as many as NEURON's and equal bit for bit, but where
  * exp decides the last bit: there they agree to 1e-9 relative, the bound of
@@ -45,7 +49,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * files come from {@code JPATCH_MOD_DIRS}. Skipped, saying why, without them.
  */
 class NmodlEventsDifferentialTest {
-    private static final String[] OWN_FILES = {"watchgate.mod", "movingsyn.mod", "arrivals.mod", "arttimer.mod"};
+    private static final String[] OWN_FILES = {"watchgate.mod", "movingsyn.mod", "arrivals.mod", "arttimer.mod",
+        "netmove.mod", "fornetcon.mod"};
     private static final String[] REAL_FILES = {"invlfire.mod", "gap_junction__0.mod",
         "glia__dbbs_mod_collection__gap_junction__0.mod"};
 
@@ -140,8 +145,8 @@ class NmodlEventsDifferentialTest {
         stim.set("amp", 0.3);
         connect(events, netStim(sim, 20, 5, 2), gate, 0.5, 1);
         out.spikes(events, gate, "spikes");
-        out.trace(() -> soma.get("v", 0.5), "v");
-        out.trace(() -> gate.get("on"), "on");
+        out.trace(sim.ref(soma, 0.5, "v"), "v");
+        out.trace(sim.ref(gate, "on"), "on");
         compare("watch", out.run(sim, 50), 0.0);
     }
 
@@ -155,8 +160,8 @@ class NmodlEventsDifferentialTest {
         connect(events, netStim(sim, 1, 1.5, 5), syn, 0.002, 1);
         connect(events, netStim(sim, 8, 4, 3), syn, 0.003, 0.5);
         out.spikes(events, syn, "spikes");
-        out.trace(() -> soma.get("v", 0.5), "v");
-        out.trace(() -> syn.get("total"), "total");
+        out.trace(sim.ref(soma, 0.5, "v"), "v");
+        out.trace(sim.ref(syn, "total"), "total");
         compare("move", out.run(sim, 30), 0.0);
     }
 
@@ -179,10 +184,48 @@ class NmodlEventsDifferentialTest {
         PointProcess timer = sim.newPointProcess("ArtTimer", null, 0.5);
         timer.set("start", 10);
         connect(events, timer, arrivals, 2, 1);
-        out.trace(() -> arrivals.get("order"), "order");
+        out.trace(sim.ref(arrivals, "order"), "order");
         Map<String, List<Double>> traces = out.run(sim, 15);
         assertEquals(12.0, traces.get("order").get(traces.get("order").size() - 1), "the point process's event first");
         compare("order", traces, 0.0);
+    }
+
+    @Test
+    void neuronsNetMoveTestSynapseProlongsItsOnPhaseAsInNeuron() throws Exception {
+        Simulation sim = simulation("netmove.mod");
+        EventSystem events = EventSystem.attach(sim);
+        Recording out = new Recording();
+        Section soma = soma(sim, "soma");
+        PointProcess syn = sim.newPointProcess("DAsyn", soma, 0.5);
+        connect(events, netStim(sim, 5, 20, 10), syn, 0.5, 1);
+        connect(events, netStim(sim, 150, 70, 2), syn, 0.25, 2);
+        for (String variable : new String[] {"msg", "n_netmove", "n_netsend", "spkcnt"}) {
+            out.trace(sim.ref(syn, variable), variable);
+        }
+        compare("dasyn", out.run(sim, 400), 0.0);
+    }
+
+    @Test
+    void neuronsForNetconsTestUpdatesEveryNetConsWeightsAsInNeuron() throws Exception {
+        Simulation sim = simulation("fornetcon.mod");
+        EventSystem events = EventSystem.attach(sim);
+        Recording out = new Recording();
+        Section soma = soma(sim, "soma");
+        PointProcess target = sim.newPointProcess("ForNetConTest", soma, 0.5);
+        target.set("tbegin", 1);
+        PointProcess first = netStim(sim, 0.5, 2, 6);
+        List<NetCon> netcons = List.of(connect(events, first, target, 1, 1),
+                connect(events, netStim(sim, 2.2, 1.7, 8), target, 1, 0.5), connect(events, first, target, 1, 3));
+        out.spikes(events, target, "spikes");
+        Map<String, List<Double>> mine = out.run(sim, 20);
+        for (int i = 0; i < netcons.size(); i++) {
+            List<Double> weights = new ArrayList<>();
+            for (int j = 0; j < 5; j++) {
+                weights.add(netcons.get(i).weight(j));
+            }
+            mine.put("weights_" + i, weights);
+        }
+        compare("fornetcon", mine, 0.0);
     }
 
     @ParameterizedTest
@@ -204,20 +247,19 @@ class NmodlEventsDifferentialTest {
         stim.set("del", 1);
         stim.set("dur", 5);
         stim.set("amp", 0.2);
-        out.trace(() -> a.get("v", 0.5), "va");
-        out.trace(() -> b.get("v", 0.5), "vb");
-        out.trace(() -> ga.get("i"), "ia");
+        out.trace(sim.ref(a, 0.5, "v"), "va");
+        out.trace(sim.ref(b, 0.5, "v"), "vb");
+        out.trace(sim.ref(ga, "i"), "ia");
         compare("gap", out.run(sim, 10), 0.0, gapJunction);
     }
 
-    /** What the protocol records, in jpatch: traces at finitialize and after each step, and spike times. */
+    /** What the protocol records, in jpatch: traces by Vector.record (where NEURON samples), and spike times. */
     private static final class Recording {
-        private final Map<String, java.util.function.DoubleSupplier> traces = new LinkedHashMap<>();
+        private final Map<String, VarRef> traced = new LinkedHashMap<>();
         private final Map<String, SpikeTimes> spikes = new LinkedHashMap<>();
-        private final Map<String, List<Double>> values = new LinkedHashMap<>();
 
-        void trace(java.util.function.DoubleSupplier value, String label) {
-            traces.put(label, value);
+        void trace(VarRef value, String label) {
+            traced.put(label, value);
         }
 
         void spikes(EventSystem events, PointProcess source, String label) {
@@ -229,21 +271,16 @@ class NmodlEventsDifferentialTest {
         Map<String, List<Double>> run(Simulation sim, double tstop) {
             sim.setGlobal("celsius", 32);
             sim.setGlobal("dt", 0.025);
-            traces.keySet().forEach(label -> values.put(label, new ArrayList<>()));
+            Map<String, Vector> vectors = new LinkedHashMap<>();
+            traced.forEach((label, ref) -> vectors.put(label, new Vector().record(sim, ref)));
             sim.finitialize(-65);
-            sample();
             while (sim.t() < tstop - sim.dt() / 2) {
                 sim.fadvance();
-                sample();
             }
             Map<String, List<Double>> all = new LinkedHashMap<>();
-            spikes.forEach((label, times) -> all.put(label, java.util.Arrays.stream(times.toArray()).boxed().toList()));
-            all.putAll(values);
+            spikes.forEach((label, times) -> all.put(label, Arrays.stream(times.toArray()).boxed().toList()));
+            vectors.forEach((label, vector) -> all.put(label, Arrays.stream(vector.toArray()).boxed().toList()));
             return all;
-        }
-
-        private void sample() {
-            traces.forEach((label, value) -> values.get(label).add(value.getAsDouble()));
         }
     }
 
@@ -279,11 +316,12 @@ class NmodlEventsDifferentialTest {
         return ns;
     }
 
-    private static void connect(EventSystem events, PointProcess source, PointProcess target, double weight,
-                                double delay) {
+    private static NetCon connect(EventSystem events, PointProcess source, PointProcess target, double weight,
+                                  double delay) {
         NetCon nc = events.newNetCon(source, target);
         nc.setWeight(0, weight);
         nc.setDelay(delay);
+        return nc;
     }
 
     /** NEURON's output of the protocol against jpatch's: as many values, each within {@code bound} relative. */
