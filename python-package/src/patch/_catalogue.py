@@ -13,7 +13,7 @@ _PYTHON_NAMES = {"del": "delay"}
 class MechanismInfo:
     """One mechanism type as ``mechanism_info`` describes it (bridge/README.md)."""
 
-    __slots__ = ("name", "kind", "variables", "ions", "_range_names", "scalars", "arrays")
+    __slots__ = ("name", "kind", "variables", "ions", "pointers", "_range_names", "scalars", "arrays")
 
     def __init__(self, info):
         self.name = info["name"]
@@ -22,6 +22,8 @@ class MechanismInfo:
         self._range_names = {v["name"]: v["range_name"] for v in info["variables"]}
         self.variables = tuple(self._range_names)
         self.ions = tuple(info.get("ions", ()))
+        # POINTER variables: set by p.setpointer, then read and written through their target.
+        self.pointers = frozenset(info.get("pointers", ()))
         # For point processes: Python name → engine name of every scalar variable, and
         # the array variables (VClamp's dur[0..2]) by name and length. Worked out once
         # per type, as every instance of it needs them.

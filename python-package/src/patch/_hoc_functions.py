@@ -54,6 +54,26 @@ class HocFunctions:
         self.load_mechanisms(path)
         return 1.0
 
+    def setpointer(self, pointer, name, target):
+        """NEURON's setpointer: POINTER ``name`` of point process ``target`` (a gap
+        junction's ``vgap``) refers to ``pointer``'s variable (``sec(x)._ref_v``) from now
+        on; reading and writing ``target.<name>`` reads and writes that variable."""
+        from .point_process import PointProcess
+        from .pointer import Pointer
+
+        if not isinstance(pointer, Pointer) or not isinstance(name, str) or not isinstance(target, PointProcess):
+            raise TypeError(
+                "setpointer(_ref_var, 'POINTER_name', point_process) takes a _ref_ pointer, a str and a point "
+                f"process, got {type(pointer).__name__} {pointer!r}, {type(name).__name__} {name!r}, "
+                f"{type(target).__name__} {target!r}"
+            )
+        self._session.ask(
+            ["call", target._h, "setpointer", [pointer._bridge_value(), name]],
+            f"p.setpointer({pointer}, {name!r}, {target.hname()})",
+        )
+        # The variable's owner (its section, point process) lives as long as the POINTER may reach it.
+        target.__ref__(pointer._owner)
+
     def allsec(self):
         return self._session.ask(["sim", "sections", []], "p.allsec()")
 

@@ -26,6 +26,7 @@ class PointProcess(PythonHocObject, Connectable):
         # name of the scalar variables, and the array variables' lengths.
         d["_variables"] = info.scalars
         d["_arrays"] = info.arrays
+        d["_pointers"] = info.pointers
         d["_index"] = index
         # Descriptions are formatted only if the command fails (see _commands.describe).
         if section is None:
@@ -38,6 +39,8 @@ class PointProcess(PythonHocObject, Connectable):
 
     def __setattr__(self, name, value):
         var = self._variables.get(name)
+        if var is None and name in self._pointers:
+            var = name  # the bridge writes the POINTER's target
         if var is not None:
             cls = type(value)
             if cls is not float and cls is not int:
@@ -51,18 +54,22 @@ class PointProcess(PythonHocObject, Connectable):
 
     def __getattr__(self, name):
         variables = self.__dict__.get("_variables", {})
-        var = variables.get(name)
+        pointers = self.__dict__.get("_pointers", frozenset())
+        var = variables.get(name) or (name if name in pointers else None)
         if var is not None:
             return self._session.ask(["get", self._h, var], f"{self.hname()}.{name}")
         if name.startswith("_ref_") and name[5:] in variables:
             return point_process_pointer(self, variables[name[5:]])
+        if name.startswith("_ref_") and name[5:] in pointers:
+            # NEURON hands out the POINTER's target; the bridge resolves it when the reference is used.
+            return point_process_pointer(self, name[5:])
         length = self.__dict__.get("_arrays", {}).get(name)
         if length is not None:
             return ArrayVariable(self, name, length)
         raise AttributeError(f"'{self.hname()}' has no attribute {name!r}")
 
     def __dir__(self):
-        return sorted(set(super().__dir__()) | set(self._variables) | set(self._arrays))
+        return sorted(set(super().__dir__()) | set(self._variables) | set(self._arrays) | set(self._pointers))
 
     def hname(self):
         return f"{self._mechanism}[{self._index}]"

@@ -8,6 +8,7 @@ import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.builtin.NetStim;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.record.Vector;
+import org.jpatch.core.ref.VarRef;
 
 /** Point processes (IClamp, ExpSyn, …): their variables, their location, their deletion. */
 final class PointProcessCommands implements KindCommands<PointProcess> {
@@ -35,14 +36,33 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
         return bridge.sim.newPointProcess(args.string(0), section, args.has(2) ? args.number(2) : 0.5);
     }
 
+    /** A POINTER variable reads and writes its target, as in NEURON. */
     @Override
     public JsonNode get(PointProcess pp, String attribute) {
+        if (pp.type().pointers().contains(attribute)) {
+            return Bridge.NODES.numberNode(pointerTarget(pp, attribute).get());
+        }
         return Bridge.NODES.numberNode(pp.get(attribute));
     }
 
     @Override
     public void set(PointProcess pp, String attribute, JsonNode value) {
-        pp.set(attribute, Values.number(value, pp.type().name() + "." + attribute));
+        double number = Values.number(value, pp.type().name() + "." + attribute);
+        if (pp.type().pointers().contains(attribute)) {
+            pointerTarget(pp, attribute).set(number);
+        } else {
+            pp.set(attribute, number);
+        }
+    }
+
+    /** What POINTER {@code name} refers to; NEURON's ValueError ("Invalid data_handle") while it is unset. */
+    static VarRef pointerTarget(PointProcess pp, String name) {
+        VarRef target = pp.pointer(name);
+        if (target == null) {
+            throw new CommandException("ValueError", pp.name() + "." + name
+                    + " is a POINTER that is not set yet (p.setpointer(ref, \"" + name + "\", " + pp.name() + "))");
+        }
+        return target;
     }
 
     @Override
@@ -81,6 +101,11 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
                 args.expect(3, 3);
                 NetStim.noiseFromRandom123(pp, (long) args.number(0), (long) args.number(1), (long) args.number(2));
                 return NullNode.getInstance();
+            case "setpointer":
+                // p.setpointer(ref, name, pp): POINTER name refers to ref's variable from now on.
+                args.expect(2, 2);
+                setPointer(pp, args.string(1), VarRefs.decode(args.raw(0), bridge, "setpointer's reference"));
+                return NullNode.getInstance();
             case "seed":
                 // NetStim.seed(x): the stream continues from position x.
                 args.expect(1, 1);
@@ -89,6 +114,16 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
             default:
                 throw new CommandException("AttributeError", pp.type().name() + " has no method \"" + method + "\"");
         }
+    }
+
+    private static void setPointer(PointProcess pp, String name, VarRef target) {
+        if (!pp.type().pointers().contains(name)) {
+            // NEURON's TypeError for a name that is no POINTER of the mechanism
+            throw CommandException.type("setpointer: " + name + " is not a POINTER of " + pp.type().name()
+                    + (pp.type().pointers().isEmpty() ? ", which has none" : " (its POINTERs: "
+                    + String.join(", ", pp.type().pointers()) + ")"));
+        }
+        pp.setPointer(name, target);
     }
 
     @Override

@@ -129,6 +129,8 @@ final class SimCommands {
         for (IonUse use : type.ions()) {
             ions.add(use.ion());
         }
+        // POINTER variables (a gap junction's vgap): read and written through their target.
+        type.pointers().forEach(info.putArray("pointers")::add);
         ArrayNode globals = info.putArray("globals");
         for (GlobalVariable g : type.globals()) {
             ObjectNode entry = globals.addObject();

@@ -26,6 +26,10 @@ final class VarRefs {
             }
             case "pp": {
                 PointProcess pp = Values.object(value.path("pp"), PointProcess.class, bridge.handles, what + " pp");
+                // pp._ref_<POINTER> is what the POINTER refers to, as NEURON's data handle
+                if (pp.type().pointers().contains(var)) {
+                    return PointProcessCommands.pointerTarget(pp, var);
+                }
                 return bridge.sim.ref(pp, var);
             }
             case "global":
