@@ -67,21 +67,6 @@ elif kind == "order":
     connect(timer, arrivals, 2, 1)
     trace(arrivals._ref_order, "order")
     tstop = 15
-elif kind == "dasyn":
-    s = soma("soma")
-    syn = h.DAsyn(s(0.5))
-    connect(netstim(5, 20, 10), syn, 0.5, 1)
-    connect(netstim(150, 70, 2), syn, 0.25, 2)
-    trace(syn._ref_msg, "msg"); trace(syn._ref_n_netmove, "n_netmove")
-    trace(syn._ref_n_netsend, "n_netsend"); trace(syn._ref_spkcnt, "spkcnt")
-    tstop = 400
-elif kind == "fornetcon":
-    s = soma("soma")
-    target = h.ForNetConTest(s(0.5)); target.tbegin = 1
-    ncs = [connect(netstim(0.5, 2, 6), target, 1, 1), connect(netstim(2.2, 1.7, 8), target, 1, 0.5)]
-    ncs.append(connect(ncs[0].pre(), target, 1, 3))  # a second NetCon from the first source
-    spikes(target, "spikes")
-    tstop = 20
 elif kind == "gap":
     a = soma("a"); b = soma("b")
     gap = getattr(h, sys.argv[3])
@@ -98,7 +83,3 @@ while h.t < tstop - h.dt / 2:
 for label, vec in out:
     for x in vec:
         print(label, repr(x))
-if kind == "fornetcon":  # the weight vectors FOR_NETCONS and NET_RECEIVE wrote
-    for i, nc in enumerate(ncs):
-        for j in range(5):
-            print("weights_%d" % i, repr(nc.weight[j]))

@@ -86,8 +86,7 @@
  * protocols): 81 of 81 agree to 1e-9, 67 bit for bit (5 more are NEURON built-ins); among
  * them the dbbs AMPA, GABA and NMDA synapses (arrays, net_send, NET_RECEIVE INITIAL) and
  * Cav2_3 (a TABLE of arrays). NmodlEventsDifferentialTest (invlfire, both dbbs gap
- * junctions, NEURON's test files netmove.mod and fornetcon.mod, jpatch's own WATCH,
- * net_move/FOR_NETCONS and initialization-order files) and
+ * junctions, jpatch's own WATCH, net_move/FOR_NETCONS and initialization-order files) and
  * NmodlMethodsDifferentialTest (own files for euler, NONLINEAR, FUNCTION_TABLE) agree with
  * NEURON to 1e-15 or better, most bit for bit; where not, Java's Math.exp rounds one
  * argument differently from glibc's exp. cnexp

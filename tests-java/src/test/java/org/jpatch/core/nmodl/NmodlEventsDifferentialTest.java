@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The issue-6 event and pointer features against real NEURON, on .mod files built by
  * both jpatch and nrnivmodl: ARTIFICIAL_CELL with net_event and net_move (NEURON's demo
  * invlfire.mod), WATCH (watchgate.mod), net_move with FOR_NETCONS (movingsyn.mod),
- * artificial cells' INITIAL order (arttimer.mod, arrivals.mod), NEURON's own test files
- * for net_move (netmove.mod, ModelDB 151458's DAsyn) and FOR_NETCONS (fornetcon.mod), and
+ * artificial cells' INITIAL order (arttimer.mod, arrivals.mod), and
  * POINTER (the gap junctions of dbbs-catalogue and dbbs-mod-collection). Each protocol (resource
  * nmodl/events/protocols.py) runs in both; spike times from NetCon.record and traces
  * recorded at every step must be as many as NEURON's and equal bit for bit, but where
@@ -49,8 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * files come from {@code JPATCH_MOD_DIRS}. Skipped, saying why, without them.
  */
 class NmodlEventsDifferentialTest {
-    private static final String[] OWN_FILES = {"watchgate.mod", "movingsyn.mod", "arrivals.mod", "arttimer.mod",
-        "netmove.mod", "fornetcon.mod"};
+    private static final String[] OWN_FILES = {"watchgate.mod", "movingsyn.mod", "arrivals.mod", "arttimer.mod"};
     private static final String[] REAL_FILES = {"invlfire.mod", "gap_junction__0.mod",
         "glia__dbbs_mod_collection__gap_junction__0.mod"};
 
@@ -188,44 +186,6 @@ class NmodlEventsDifferentialTest {
         Map<String, List<Double>> traces = out.run(sim, 15);
         assertEquals(12.0, traces.get("order").get(traces.get("order").size() - 1), "the point process's event first");
         compare("order", traces, 0.0);
-    }
-
-    @Test
-    void neuronsNetMoveTestSynapseProlongsItsOnPhaseAsInNeuron() throws Exception {
-        Simulation sim = simulation("netmove.mod");
-        EventSystem events = EventSystem.attach(sim);
-        Recording out = new Recording();
-        Section soma = soma(sim, "soma");
-        PointProcess syn = sim.newPointProcess("DAsyn", soma, 0.5);
-        connect(events, netStim(sim, 5, 20, 10), syn, 0.5, 1);
-        connect(events, netStim(sim, 150, 70, 2), syn, 0.25, 2);
-        for (String variable : new String[] {"msg", "n_netmove", "n_netsend", "spkcnt"}) {
-            out.trace(sim.ref(syn, variable), variable);
-        }
-        compare("dasyn", out.run(sim, 400), 0.0);
-    }
-
-    @Test
-    void neuronsForNetconsTestUpdatesEveryNetConsWeightsAsInNeuron() throws Exception {
-        Simulation sim = simulation("fornetcon.mod");
-        EventSystem events = EventSystem.attach(sim);
-        Recording out = new Recording();
-        Section soma = soma(sim, "soma");
-        PointProcess target = sim.newPointProcess("ForNetConTest", soma, 0.5);
-        target.set("tbegin", 1);
-        PointProcess first = netStim(sim, 0.5, 2, 6);
-        List<NetCon> netcons = List.of(connect(events, first, target, 1, 1),
-                connect(events, netStim(sim, 2.2, 1.7, 8), target, 1, 0.5), connect(events, first, target, 1, 3));
-        out.spikes(events, target, "spikes");
-        Map<String, List<Double>> mine = out.run(sim, 20);
-        for (int i = 0; i < netcons.size(); i++) {
-            List<Double> weights = new ArrayList<>();
-            for (int j = 0; j < 5; j++) {
-                weights.add(netcons.get(i).weight(j));
-            }
-            mine.put("weights_" + i, weights);
-        }
-        compare("fornetcon", mine, 0.0);
     }
 
     @ParameterizedTest
