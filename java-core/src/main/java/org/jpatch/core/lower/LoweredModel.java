@@ -5,6 +5,8 @@ import org.jpatch.core.mech.InstanceData;
 import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.NodeData;
 import org.jpatch.core.mech.RangeKernel;
+import org.jpatch.core.mech.SingleThreadKernel;
+import org.jpatch.core.mech.TwinRangeKernel;
 import org.jpatch.core.model.Section;
 
 /**
@@ -24,10 +26,13 @@ public final class LoweredModel {
     /**
      * When not null, the step may run on two threads: nodes below {@code nodes.count / 2}
      * on one, the rest on the other. {@code rangeKernels[k]} is kernel k, whose instances
-     * from {@code split[k]} on lie in the upper node range.
+     * from {@code split[k]} on lie in the upper node range; {@code upperKernels[k]}
+     * computes those (kernel k itself, or its twin when it keeps scratch in fields).
      */
     public final RangeKernel[] rangeKernels;
+    public final RangeKernel[] upperKernels;
     public final int[] split;
+    private final String singleThreadReason;
     public final int[] instanceCount;
 
     /** Below this many nodes a step is too short to be worth a second thread. */
@@ -50,7 +55,8 @@ public final class LoweredModel {
         this.instanceCount = new int[kernels.length];
         RangeKernel[] ranged = new RangeKernel[kernels.length];
         int[] at = new int[kernels.length];
-        boolean splittable = nodes.count >= TWO_THREAD_MIN_NODES;
+        String reason = nodes.count >= TWO_THREAD_MIN_NODES ? null
+                : "it has " + nodes.count + " nodes, fewer than " + TWO_THREAD_MIN_NODES;
         int boundary = nodes.count / 2;
         for (int k = 0; k < kernels.length; k++) {
             InstanceData data = kernels[k].instances();
@@ -58,12 +64,33 @@ public final class LoweredModel {
             if (kernels[k] instanceof RangeKernel r) {
                 ranged[k] = r;
                 at[k] = firstAtOrAbove(data.node, data.count, boundary);
-            } else {
-                splittable = false;
+            } else if (reason == null) {
+                reason = "mechanism " + data.type.name() + " computes on one thread only"
+                        + (kernels[k] instanceof SingleThreadKernel s ? ": " + s.singleThreadReason() : "");
             }
         }
+        this.singleThreadReason = reason;
+        boolean splittable = reason == null;
         this.rangeKernels = splittable ? ranged : null;
+        this.upperKernels = splittable ? upper(ranged) : null;
         this.split = splittable ? at : null;
+    }
+
+    private static RangeKernel[] upper(RangeKernel[] lower) {
+        RangeKernel[] upper = new RangeKernel[lower.length];
+        for (int k = 0; k < lower.length; k++) {
+            upper[k] = lower[k] instanceof TwinRangeKernel t ? t.twin() : lower[k];
+        }
+        return upper;
+    }
+
+    /**
+     * Why the step of this model runs on one thread even when two are allowed (too few
+     * nodes, or the first mechanism that must stay on one thread and why); null when it
+     * may run on two.
+     */
+    public String singleThreadReason() {
+        return singleThreadReason;
     }
 
     /** Instances are sorted by node: the first one at a node >= boundary. */

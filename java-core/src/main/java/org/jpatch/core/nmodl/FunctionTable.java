@@ -8,7 +8,8 @@ import java.util.Arrays;
  * ({@code src/oc/functabl.cpp}): a constant, tabulated values at given points (one
  * argument), or a row-major grid over evenly spaced [min, max] per argument; linear
  * interpolation inside, the end values outside. The arrays given are used, not copied,
- * as NEURON keeps pointers into the Vectors.
+ * as NEURON keeps pointers into the Vectors. Reading keeps no scratch, so the kernels of
+ * two threads may read one table at once.
  */
 public final class FunctionTable {
     private final String name;
@@ -18,8 +19,6 @@ public final class FunctionTable {
     /** Per argument: its points, or null for evenly spaced ones from min to max. */
     private final double[][] points;
     private final double[] min, max;
-    /** Per argument: the fraction between the point found and the next (NEURON's frac). */
-    private final double[] fraction;
     private boolean specified;
     /** NEURON's ft->value: the last constant set, kept when values are set otherwise later. */
     private double constant;
@@ -35,7 +34,6 @@ public final class FunctionTable {
         points = new double[arguments][];
         min = new double[arguments];
         max = new double[arguments];
-        fraction = new double[arguments];
     }
 
     /** {@code table_f(value)}: the function is this constant. */
@@ -91,7 +89,7 @@ public final class FunctionTable {
             return constant;
         }
         int j = index(0, x);
-        return interpolate(fraction[0], table, j);
+        return interpolate(fraction(0, x, j), table, j);
     }
 
     /** The function of two arguments: bilinear in the grid cell. */
@@ -100,12 +98,13 @@ public final class FunctionTable {
         if (constant != 0. && size[0] == 1) {
             return constant;
         }
-        int j = index(0, x) * size[1] + index(1, y);
-        double fy = fraction[1];
+        int ix = index(0, x), iy = index(1, y);
+        int j = ix * size[1] + iy;
+        double fx = fraction(0, x, ix), fy = fraction(1, y, iy);
         double y1 = interpolate(fy, table, j);
-        if (fraction[0] != 0.) {
+        if (fx != 0.) {
             double y2 = interpolate(fy, table, j + size[1]);
-            return fraction[0] > 0. ? (1. - fraction[0]) * y1 + fraction[0] * y2 : y1;
+            return fx > 0. ? (1. - fx) * y1 + fx * y2 : y1;
         }
         return y1;
     }
@@ -116,9 +115,8 @@ public final class FunctionTable {
         }
     }
 
-    /** arg_index: the point at or below x (bisection over given points), and the fraction past it. */
+    /** arg_index: the point at or below x (bisection over given points). */
     private int index(int argument, double x) {
-        fraction[argument] = 0.;
         int n = size[argument];
         double[] at = points[argument];
         if (at != null) {
@@ -137,7 +135,6 @@ public final class FunctionTable {
                     t1 = j;
                 }
             }
-            fraction[argument] = (x - at[t0]) / (at[t0 + 1] - at[t0]);
             return t0;
         }
         if (x <= min[argument]) {
@@ -147,10 +144,24 @@ public final class FunctionTable {
             return n - 1;
         }
         double d = (max[argument] - min[argument]) / ((double) (n - 1));
-        double x1 = (x - min[argument]) / d;
-        int j = (int) x1;
-        fraction[argument] = x1 - (double) j;
-        return j;
+        return (int) ((x - min[argument]) / d);
+    }
+
+    /**
+     * arg_index's frac: how far x lies from point j (found by {@link #index}) to the next,
+     * 0 at and beyond the ends; computed by arg_index's operations, so to the same bits.
+     */
+    private double fraction(int argument, double x, int j) {
+        int n = size[argument];
+        double[] at = points[argument];
+        if (at != null) {
+            return x <= at[0] || x >= at[n - 1] ? 0. : (x - at[j]) / (at[j + 1] - at[j]);
+        }
+        if (x <= min[argument] || x >= max[argument]) {
+            return 0.;
+        }
+        double d = (max[argument] - min[argument]) / ((double) (n - 1));
+        return (x - min[argument]) / d - (double) j;
     }
 
     private static double interpolate(double frac, double[] tab, int j) {

@@ -135,18 +135,21 @@ final class KernelGenerator {
         if (find(ModelItem.FunctionTable.class) != null) {
             interfaces.add("org.jpatch.core.nmodl.FunctionTables");
         }
+        ThreadSplitCode threads = new ThreadSplitCode(className(mechanism), ThreadSafety.of(items, mechanism));
+        interfaces.add(threads.interfaceName());
         line("public final class " + className(mechanism) + " extends org.jpatch.core.mech.MechanismKernel"
                 + (interfaces.isEmpty() ? " {" : " implements " + String.join(", ", interfaces) + " {"));
         indent++;
         declareFields();
         line("private int k;       // the instance being computed, as nocmodl's _iml");
         line("private double v;    // its membrane potential [mV]");
+        threads.ownerField().forEach(this::line);
         bound();
         initialize();
-        if (!artificial()) { // NEURON's fixed step never runs an artificial cell's BREAKPOINT
-            current();
-            state();
-        }
+        // NEURON's fixed step never runs an artificial cell's BREAKPOINT
+        boolean currents = !artificial() && current();
+        boolean states = !artificial() && state();
+        threads.methods(currents, states).forEach(this::line);
         for (String name : kineticSystems.keySet()) {
             declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL only
         }
@@ -325,7 +328,7 @@ final class KernelGenerator {
                 line("private final org.jpatch.core.nmodl.FunctionTable ft_" + table.name()
                         + " = new org.jpatch.core.nmodl.FunctionTable(\"" + table.name() + "\", "
                         + table.arguments().size() + ");");
-                functions.put(table.name(), "ft_" + table.name() + ".value");
+                functions.put(table.name(), ThreadSplitCode.OWNER + ".ft_" + table.name() + ".value");
             }
         }
     }
@@ -459,11 +462,11 @@ final class KernelGenerator {
     }
 
     /** BREAKPOINT without its SOLVE: nocmodl's _nrn_current, then the matrix contributions of nrn_cur/nrn_jacob. */
-    private void current() {
+    private boolean current() {
         ModelItem.CodeBlock breakpoint = codeBlock(ModelItem.BlockKind.BREAKPOINT, null);
         List<String> currents = mechanism.currents();
         if (breakpoint == null || currents.isEmpty()) {
-            return;
+            return false;
         }
         line("");
         line("private double currentAt(double vNow) {");
@@ -485,10 +488,14 @@ final class KernelGenerator {
         line("");
         line("@Override");
         line("public void current() {");
+        line("    current(0, data.count);");
+        line("}");
+        line("");
+        line("public void current(int from, int to) {");
         indent++;
         line("int[] node = data.node;");
         line("double[] nv = nodes.v, rhs = nodes.rhs, d = nodes.d, area = nodes.area;");
-        line("for (k = 0; k < data.count; k++) {");
+        line("for (k = from; k < to; k++) {");
         indent++;
         line("int nd = node[k];");
         line("double vk = nv[nd];");
@@ -519,18 +526,19 @@ final class KernelGenerator {
         line("}");
         indent--;
         line("}");
+        return true;
     }
 
     /**
      * BREAKPOINT's SOLVEs, each an emitter of its step in nocmodl's nrn_state loop; the
      * solver fields they need are declared here, at class level, first.
      */
-    private void state() {
+    private boolean state() {
         ModelItem.CodeBlock breakpoint = codeBlock(ModelItem.BlockKind.BREAKPOINT, null);
         List<Statement.Solve> solves = breakpoint == null ? List.of() : breakpoint.body().stream()
                 .filter(s -> s instanceof Statement.Solve).map(s -> (Statement.Solve) s).toList();
         if (solves.isEmpty()) {
-            return;
+            return false;
         }
         List<Runnable> steps = new ArrayList<>();
         for (Statement.Solve solve : solves) {
@@ -539,8 +547,12 @@ final class KernelGenerator {
         line("");
         line("@Override");
         line("public void state() {");
+        line("    state(0, data.count);");
+        line("}");
+        line("");
+        line("public void state(int from, int to) {");
         indent++;
-        line("for (k = 0; k < data.count; k++) {");
+        line("for (k = from; k < to; k++) {");
         indent++;
         loadV();
         steps.forEach(Runnable::run);
@@ -548,6 +560,7 @@ final class KernelGenerator {
         line("}");
         indent--;
         line("}");
+        return true;
     }
 
     private Runnable solveStep(Statement.Solve solve) {
@@ -1375,15 +1388,16 @@ final class KernelGenerator {
         line("if (" + usetable + " == 0.0) {");
         line("    return " + direct + "(lv);");
         line("}");
-        line("double xi = mfac_" + name + " * (lv - tmin_" + name + ");");
+        String owner = ThreadSplitCode.OWNER + ".";
+        line("double xi = " + owner + "mfac_" + name + " * (lv - " + owner + "tmin_" + name + ");");
         tableCase(function, tabulatedJava, "Double.isNaN(xi)", column -> "xi");
-        tableCase(function, tabulatedJava, "xi <= 0.", column -> "t_" + name + "_" + column + "[0]");
-        tableCase(function, tabulatedJava, "xi >= " + table.with() + ".", column -> "t_" + name + "_" + column + "["
-                + table.with() + "]");
+        tableCase(function, tabulatedJava, "xi <= 0.", column -> owner + "t_" + name + "_" + column + "[0]");
+        tableCase(function, tabulatedJava, "xi >= " + table.with() + ".", column -> owner + "t_" + name + "_" + column
+                + "[" + table.with() + "]");
         line("int i = (int) xi;");
         line("double theta = xi - (double) i;");
         for (String column : columns) {
-            String t = "t_" + name + "_" + column;
+            String t = owner + "t_" + name + "_" + column;
             String value = t + "[i] + theta * (" + t + "[i + 1] - " + t + "[i])";
             line(function.procedure() ? tabulatedJava.get(column) + " = " + value + ";" : "return " + value + ";");
         }

@@ -146,7 +146,7 @@ final class SecondThread implements Runnable {
     }
 
     private static void run(LoweredModel m, boolean states, boolean upper) {
-        RangeKernel[] kernels = m.rangeKernels;
+        RangeKernel[] kernels = upper ? m.upperKernels : m.rangeKernels;
         int[] split = m.split;
         int[] count = m.instanceCount;
         for (int k = 0; k < kernels.length; k++) {

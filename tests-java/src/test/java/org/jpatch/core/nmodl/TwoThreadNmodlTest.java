@@ -1,0 +1,267 @@
+package org.jpatch.core.nmodl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jpatch.core.event.EventSystem;
+import org.jpatch.core.event.NetCon;
+import org.jpatch.core.lower.LoweredModel;
+import org.jpatch.core.mech.MechanismKernel;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.mech.SingleThreadKernel;
+import org.jpatch.core.mech.TwinRangeKernel;
+import org.jpatch.core.model.Section;
+import org.jpatch.core.sim.Simulation;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mechanisms compiled from NMODL take part in the two-thread step when NEURON would run
+ * them on several threads, and change no bit by it: a 4,000-node cell with real dbbs
+ * channels and synapses (KINETIC, TABLEs, ion currents, NET_RECEIVE) gives the same
+ * voltages and states with two threads as with one. A mechanism that is not thread safe
+ * keeps the model on one thread, saying why. The dbbs files are read from
+ * {@code JPATCH_MOD_DIRS} (as {@link RealModFilesTest}); without them those cases are skipped.
+ */
+class TwoThreadNmodlTest {
+    private static final List<String> CHANNELS = List.of("Na__granule_cell", "Kv3_4__0", "Kv1_1__0", "HCN1__0",
+            "Leak__0", "Cav2_3__0", "Kca1_1__0", "Km__granule_cell", "Kv4_3__0");
+    private static final List<String> SYNAPSES = List.of("AMPA__0", "GABA__0");
+    private static final int DENDRITES = 8;
+    private static final int STEPS = 800;    // 20 ms
+    private static final int WARM_UP = 200; // steps before the timed part
+
+    private record Run(double[][] traces, double[] v, List<double[][]> vars, long nanos) {}
+
+    @Test
+    void realDbbsMechanismsGiveBitIdenticalTracesOnTwoThreads() {
+        Map<String, CompiledMechanism> mechanisms = dbbs(CHANNELS, SYNAPSES);
+        Simulation one = cell(mechanisms, 1, null);
+        Simulation two = cell(mechanisms, 2, null);
+        LoweredModel lowered = two.lowered();
+        assertNull(lowered.singleThreadReason(), "the dbbs cell is split");
+        assertNotNull(lowered.split);
+        int twinned = 0;
+        for (int k = 0; k < lowered.kernels.length; k++) {
+            MechanismKernel kernel = lowered.kernels[k];
+            if (kernel instanceof TwinRangeKernel) {
+                twinned++;
+                assertTrue(lowered.upperKernels[k] != kernel, "the upper range has a twin of its own");
+                int count = kernel.instances().count;
+                assertTrue(lowered.split[k] > 0 && lowered.split[k] < count || count <= 4,
+                        kernel.instances().type.name() + " has instances on both threads");
+            }
+        }
+        assertEquals(CHANNELS.size() + SYNAPSES.size(), twinned, "every compiled mechanism is split");
+
+        Run a = run(one);
+        Run b = run(two);
+        for (int step = 0; step < STEPS; step++) {
+            assertArrayEquals(a.traces()[step], b.traces()[step], "probes at step " + step);
+        }
+        assertArrayEquals(a.v(), b.v(), "every node's v");
+        for (int k = 0; k < a.vars().size(); k++) {
+            for (int var = 0; var < a.vars().get(k).length; var++) {
+                assertArrayEquals(a.vars().get(k)[var], b.vars().get(k)[var], "kernel " + k + " variable " + var);
+            }
+        }
+        double peak = Double.NEGATIVE_INFINITY;
+        for (double[] probes : a.traces()) {
+            peak = Math.max(peak, probes[0]);
+        }
+        assertTrue(peak > -20, "the clamp drove the soma well past rest (peak " + peak + " mV)");
+        System.out.printf("TwoThreadNmodlTest: %d nodes, %d compiled mechanisms, %d steps: 1 thread %.1f ms,"
+                        + " 2 threads %.1f ms, speed-up %.2f (%d processors)%n",
+                lowered.nodes.count, twinned, STEPS - WARM_UP, a.nanos() / 1e6, b.nanos() / 1e6,
+                (double) a.nanos() / b.nanos(), Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void aMechanismThatIsNotThreadSafeKeepsTheModelOnOneThread() {
+        Map<String, CompiledMechanism> mechanisms = dbbs(CHANNELS, List.of("Kv7__0"));
+        CompiledMechanism kv7 = mechanisms.get("Kv7__0");
+        Simulation sim = cell(mechanisms, 2, kv7);
+        LoweredModel lowered = sim.lowered();
+        assertNull(lowered.split, "Kv7 assigns its GLOBALs inf and tau in the step: not split");
+        String reason = lowered.singleThreadReason();
+        assertNotNull(reason);
+        assertTrue(reason.contains(kv7.mechanism().name()) && reason.contains("GLOBAL"), reason);
+        for (int step = 0; step < 40; step++) {
+            sim.fadvance();
+        }
+        assertTrue(Double.isFinite(sim.lowered().nodes.v[0]));
+    }
+
+    @Test
+    void smallModelsSayWhyTheyRunOnOneThread() {
+        Simulation sim = new Simulation();
+        sim.setThreads(2);
+        sim.newSection("soma").insert("hh");
+        sim.finitialize(-65);
+        String reason = sim.lowered().singleThreadReason();
+        assertNotNull(reason);
+        assertTrue(reason.contains("fewer than"), reason);
+    }
+
+    @Test
+    void nocmodlsThreadSafetyRulesDecide() {
+        assertSplit(threadsafeDensity("", "inf = v", "THREADSAFE"));  // GLOBAL assigned in INITIAL only
+        assertSingle(threadsafeDensity("", "inf = v", ""), "GLOBAL inf and is not THREADSAFE");
+        assertSingle(threadsafeDensity("inf = v", "", "THREADSAFE"), "GLOBAL inf during the step");
+        assertSingle(threadsafeDensity("x = normrand(0, 1)", "", "THREADSAFE"), "normrand during the step");
+        assertSplit(threadsafeDensity("", "inf = scop_random()", "THREADSAFE"));  // INITIAL: on one thread
+        assertSingle(threadsafeDensity("", "x = scop_random()", ""), "scop_random and is not THREADSAFE");
+        assertSingle(threadsafeDensity("rates()", "", "THREADSAFE"), "printf during the step");
+        // a LOCAL of the GLOBAL's name is no GLOBAL
+        assertSplit(threadsafeDensity("{ LOCAL inf inf = v x = inf }", "", ""));
+    }
+
+    /** A density mechanism of this test's own: {@code step} in BREAKPOINT, {@code initial} in INITIAL. */
+    private static CompiledMechanism threadsafeDensity(String step, String initial, String threadsafe) {
+        String text = "NEURON { SUFFIX probe RANGE x GLOBAL inf NONSPECIFIC_CURRENT i " + threadsafe + " }\n"
+                + "ASSIGNED { v i x inf }\n"
+                + "INITIAL { " + initial + " }\n"
+                + "BREAKPOINT { " + step + " i = 0 }\n"
+                + "PROCEDURE rates() { printf(\"%g\\n\", v) }\n";
+        return new NmodlCompiler().translate(new NmodlParser().parse("probe.mod", text, null));
+    }
+
+    private static void assertSplit(CompiledMechanism mechanism) {
+        MechanismKernel kernel = mechanism.kernels().get();
+        String why = kernel instanceof SingleThreadKernel s ? s.singleThreadReason() : "";
+        assertInstanceOf(TwinRangeKernel.class, kernel, why);
+    }
+
+    private static void assertSingle(CompiledMechanism mechanism, String because) {
+        SingleThreadKernel kernel = assertInstanceOf(SingleThreadKernel.class, mechanism.kernels().get());
+        assertTrue(kernel.singleThreadReason().contains(because), kernel.singleThreadReason());
+    }
+
+    /** Soma, axon and 8 dendrites (4,201 nodes) with every channel, synapses on the dendrites, a clamp on the soma. */
+    private static Simulation cell(Map<String, CompiledMechanism> mechanisms, int threads, CompiledMechanism somaOnly) {
+        Simulation sim = new Simulation();
+        sim.setThreads(threads);
+        sim.setGlobal("celsius", 32);
+        sim.setGlobal("dt", 0.025);
+        Map<String, String> names = new LinkedHashMap<>();
+        mechanisms.forEach((file, m) -> names.put(file, m.registerIn(sim.catalogue()).name()));
+        Section soma = sim.newSection("soma");
+        soma.setL(20);
+        soma.setDiam(20);
+        List<Section> all = new ArrayList<>(List.of(soma));
+        Section axon = sim.newSection("axon");
+        axon.setL(400);
+        axon.setDiam(1);
+        axon.setNseg(200);
+        axon.connect(soma, 0, 0);
+        all.add(axon);
+        for (int d = 0; d < DENDRITES; d++) {
+            Section dend = sim.newSection("dend" + d);
+            dend.setL(500 + 10 * d);
+            dend.setDiam(1.5);
+            dend.setNseg(500);
+            dend.connect(soma, 1, 0);
+            all.add(dend);
+        }
+        for (Section section : all) {
+            for (String channel : CHANNELS) {
+                section.insert(names.get(channel));
+            }
+        }
+        if (somaOnly != null) {
+            soma.insert(somaOnly.mechanism().name());
+        }
+        PointProcess clamp = sim.newPointProcess("IClamp", soma, 0.5);
+        clamp.set("del", 1);
+        clamp.set("dur", 15);
+        clamp.set("amp", 3);
+        if (names.containsKey("AMPA__0")) {
+            synapses(sim, all, names);
+        }
+        sim.finitialize(-65);
+        return sim;
+    }
+
+    private static void synapses(Simulation sim, List<Section> sections, Map<String, String> names) {
+        EventSystem events = EventSystem.attach(sim);
+        PointProcess stim = sim.newPointProcess("NetStim", null, 0.5);
+        stim.set("start", 3);
+        stim.set("interval", 4);
+        stim.set("number", 6);
+        stim.set("noise", 0);
+        for (int s = 2; s < sections.size(); s++) {
+            for (double x : new double[] {0.2, 0.8}) {
+                for (String synapse : SYNAPSES) {
+                    NetCon nc = events.newNetCon(stim, sim.newPointProcess(names.get(synapse), sections.get(s), x));
+                    nc.setWeight(0, 1);
+                    nc.setDelay(1 + x);
+                }
+            }
+        }
+    }
+
+    /** Soma, axon end and dendrite ends' v at every step; the timed part after WARM_UP steps. */
+    private static Run run(Simulation sim) {
+        List<Section> sections = sim.sections();
+        double[][] traces = new double[STEPS][];
+        long start = 0;
+        for (int step = 0; step < STEPS; step++) {
+            if (step == WARM_UP) {
+                start = System.nanoTime();
+            }
+            sim.fadvance();
+            double[] probes = new double[sections.size()];
+            for (int s = 0; s < sections.size(); s++) {
+                probes[s] = sections.get(s).get("v", s == 0 ? 0.5 : 0.9);
+            }
+            traces[step] = probes;
+        }
+        long nanos = System.nanoTime() - start;
+        LoweredModel m = sim.lowered();
+        List<double[][]> vars = new ArrayList<>();
+        for (MechanismKernel kernel : m.kernels) {
+            vars.add(kernel.instances().vars);
+        }
+        return new Run(traces, m.nodes.v, vars, nanos);
+    }
+
+    /** The dbbs-catalogue files of these names, compiled; skips the test when they are not installed. */
+    private static Map<String, CompiledMechanism> dbbs(List<String> first, List<String> more) {
+        Path dir = dbbsDirectory();
+        if (dir == null) {
+            System.out.println("TwoThreadNmodlTest skipped: no dbbs catalogue under JPATCH_MOD_DIRS");
+        }
+        Assumptions.assumeTrue(dir != null, "no dbbs catalogue under JPATCH_MOD_DIRS");
+        Map<String, CompiledMechanism> compiled = new LinkedHashMap<>();
+        NmodlCompiler compiler = new NmodlCompiler();
+        for (List<String> files : List.of(first, more)) {
+            for (String file : files) {
+                compiled.put(file, compiler.translate(dir.resolve(file + ".mod")));
+            }
+        }
+        return compiled;
+    }
+
+    private static Path dbbsDirectory() {
+        String dirs = System.getProperty("JPATCH_MOD_DIRS", System.getenv("JPATCH_MOD_DIRS"));
+        if (dirs == null || dirs.isBlank()) {
+            return null;
+        }
+        for (String dir : dirs.split(java.io.File.pathSeparator)) {
+            if (Files.isRegularFile(Path.of(dir, "Kv3_4__0.mod")) && Files.isRegularFile(Path.of(dir, "AMPA__0.mod"))) {
+                return Path.of(dir);
+            }
+        }
+        return null;
+    }
+}
