@@ -6,6 +6,7 @@ import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.NodeData;
 import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.mech.SingleThreadKernel;
+import org.jpatch.core.mech.ThreadGlobals;
 import org.jpatch.core.mech.TwinRangeKernel;
 import org.jpatch.core.model.Section;
 
@@ -31,6 +32,8 @@ public final class LoweredModel {
      */
     public final RangeKernel[] rangeKernels;
     public final RangeKernel[] upperKernels;
+    /** {@code threadGlobals[k]}: kernel k's twin when it keeps GLOBALs of its own, else null. */
+    public final ThreadGlobals[] threadGlobals;
     public final int[] split;
     private final String singleThreadReason;
     public final int[] instanceCount;
@@ -73,7 +76,16 @@ public final class LoweredModel {
         boolean splittable = reason == null;
         this.rangeKernels = splittable ? ranged : null;
         this.upperKernels = splittable ? upper(ranged) : null;
+        this.threadGlobals = splittable ? threadGlobals(upperKernels) : null;
         this.split = splittable ? at : null;
+    }
+
+    private static ThreadGlobals[] threadGlobals(RangeKernel[] upper) {
+        ThreadGlobals[] globals = new ThreadGlobals[upper.length];
+        for (int k = 0; k < upper.length; k++) {
+            globals[k] = upper[k] instanceof ThreadGlobals g ? g : null;
+        }
+        return globals;
     }
 
     private static RangeKernel[] upper(RangeKernel[] lower) {

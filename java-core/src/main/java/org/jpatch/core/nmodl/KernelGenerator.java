@@ -135,8 +135,9 @@ final class KernelGenerator {
         if (find(ModelItem.FunctionTable.class) != null) {
             interfaces.add("org.jpatch.core.nmodl.FunctionTables");
         }
-        ThreadSplitCode threads = new ThreadSplitCode(className(mechanism), ThreadSafety.of(items, mechanism));
-        interfaces.add(threads.interfaceName());
+        ThreadSplitCode threads = new ThreadSplitCode(className(mechanism), ThreadSafety.of(items, mechanism),
+                mechanism.globals());
+        interfaces.add(threads.interfaceNames());
         line("public final class " + className(mechanism) + " extends org.jpatch.core.mech.MechanismKernel"
                 + (interfaces.isEmpty() ? " {" : " implements " + String.join(", ", interfaces) + " {"));
         indent++;

@@ -22,14 +22,16 @@ import org.jpatch.core.nmodl.ast.Statement;
  * it uses POINTER, solves a LINEAR or NONLINEAR block, or — unless the file says
  * THREADSAFE — assigns a GLOBAL anywhere or calls scopmath's functions that keep static
  * state (scop_random, normrand, set_seed, ...). With THREADSAFE, nocmodl gives each
- * thread its own copy of the GLOBALs the file assigns; the engine has one copy, so a
- * GLOBAL assigned during the step (BREAKPOINT, what it SOLVEs and the functions those
- * call) keeps the model on one thread. Random draws and printf during the step too: one
- * process-wide generator and one output would see the two threads' calls interleaved.
+ * thread its own copy of the GLOBALs the file assigns; so does the engine's twin for the
+ * GLOBALs assigned during the step (BREAKPOINT, what it SOLVEs and the functions those
+ * call) when that cannot change a result ({@link StepGlobals}); {@code copiedAfter...}
+ * are those the twin gives back after each sweep. Random draws and printf during the step
+ * keep the model on one thread: one process-wide generator and one output would see the
+ * two threads' calls interleaved.
  * Artificial cells are never computed in a step (no BREAKPOINT runs), so they never stand
  * in the way.
  */
-record ThreadSafety(String reason) {
+record ThreadSafety(String reason, Set<String> copiedAfterCurrents, Set<String> copiedAfterStates) {
     /** nocmodl's extdef5.h: the scopmath functions it calls not thread safe (static state). */
     private static final Set<String> STATEFUL_FUNCTIONS = Set.of("force", "deflate", "expfit", "derivs", "spline",
             "exprand", "gauss", "normrand", "poisrand", "poisson", "setseed", "scop_random", "boundary", "romberg",
@@ -41,9 +43,16 @@ record ThreadSafety(String reason) {
 
     static ThreadSafety of(List<ModelItem> items, MechanismInterface mechanism) {
         if (mechanism.kind() == NeuronStatement.MechanismDeclaration.ARTIFICIAL_CELL) {
-            return new ThreadSafety(null);
+            return new ThreadSafety(null, Set.of(), Set.of());
         }
-        return new ThreadSafety(new Scan(items, mechanism).reason());
+        Scan scan = new Scan(items, mechanism);
+        StepGlobals copies = StepGlobals.of(items, scan.globalsAssignedInStep());
+        String reason = scan.reason();
+        if (reason == null && copies.problem() != null) {
+            reason = copies.problem() + " (NEURON gives each thread a copy of such a GLOBAL; here that would"
+                    + " change results)";
+        }
+        return new ThreadSafety(reason, copies.definitelyAssigned(false), copies.definitelyAssigned(true));
     }
 
     /** What the file's code assigns and calls, in all of it and in the step's part. */
@@ -121,6 +130,16 @@ record ThreadSafety(String reason) {
             }
         }
 
+        Set<String> globalsAssignedInStep() {
+            Set<String> globals = new HashSet<>();
+            for (MechanismInterface.Variable g : mechanism.globals()) {
+                if (assignedInStep.contains(g.name())) {
+                    globals.add(g.name());
+                }
+            }
+            return globals;
+        }
+
         String reason() {
             boolean threadsafe = mechanism.threadsafe();
             if (!mechanism.pointers().isEmpty()) {
@@ -136,12 +155,6 @@ record ThreadSafety(String reason) {
             for (String g : globalStatementNames) {
                 if (!threadsafe && assignedAnywhere.contains(g)) {
                     return "it assigns the GLOBAL " + g + " and is not THREADSAFE (nocmodl: not thread safe)";
-                }
-            }
-            for (MechanismInterface.Variable g : mechanism.globals()) {
-                if (assignedInStep.contains(g.name())) {
-                    return "it assigns the GLOBAL " + g.name() + " during the step (NEURON gives each thread a copy"
-                            + " of it; the engine has one)";
                 }
             }
             for (String f : STATEFUL_FUNCTIONS) {

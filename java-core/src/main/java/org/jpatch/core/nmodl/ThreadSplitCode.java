@@ -10,7 +10,8 @@ import java.util.List;
  * the second thread computes its instances with a twin: a second object of the same
  * class over the same instance data. TABLEs and FUNCTION_TABLEs are read through
  * {@link #OWNER}, the kernel that builds and checks them (itself, or for a twin the
- * kernel it was made from), so one copy exists and a twin never rebuilds one.
+ * kernel it was made from), so one copy exists and a twin never rebuilds one. A twin of a
+ * kernel whose step assigns GLOBALs has its own copy of the GLOBALs ({@link ThreadSafety}).
  */
 final class ThreadSplitCode {
     /** The field generated code reads TABLEs and FUNCTION_TABLEs through. */
@@ -18,16 +19,25 @@ final class ThreadSplitCode {
 
     private final String className;
     private final ThreadSafety safety;
+    private final List<MechanismInterface.Variable> globals;
 
-    ThreadSplitCode(String className, ThreadSafety safety) {
+    ThreadSplitCode(String className, ThreadSafety safety, List<MechanismInterface.Variable> globals) {
         this.className = className;
         this.safety = safety;
+        this.globals = globals;
     }
 
-    /** The engine interface the kernel implements: split with a twin, or kept on one thread. */
-    String interfaceName() {
-        return safety.splittable() ? "org.jpatch.core.mech.TwinRangeKernel"
-                : "org.jpatch.core.mech.SingleThreadKernel";
+    private boolean copiesGlobals() {
+        return !safety.copiedAfterCurrents().isEmpty() || !safety.copiedAfterStates().isEmpty();
+    }
+
+    /** The engine interfaces the kernel implements: split with a twin, or kept on one thread. */
+    String interfaceNames() {
+        if (!safety.splittable()) {
+            return "org.jpatch.core.mech.SingleThreadKernel";
+        }
+        return "org.jpatch.core.mech.TwinRangeKernel"
+                + (copiesGlobals() ? ", org.jpatch.core.mech.ThreadGlobals" : "");
     }
 
     List<String> ownerField() {
@@ -52,9 +62,25 @@ final class ThreadSplitCode {
         lines.add("public org.jpatch.core.mech.RangeKernel twin() {");
         lines.add("    " + className + " twin = new " + className + "();");
         lines.add("    twin." + OWNER + " = this;");
-        lines.add("    twin.bind(data, nodes, globals, typeGlobals);");
+        lines.add("    twin.bind(data, nodes, globals, " + (copiesGlobals() ? "typeGlobals.clone()" : "typeGlobals") + ");");
         lines.add("    return twin;");
         lines.add("}");
+        if (copiesGlobals()) {
+            lines.add("");
+            lines.add("@Override");
+            lines.add("public void takeGlobals() {");
+            lines.add("    System.arraycopy(" + OWNER + ".typeGlobals, 0, typeGlobals, 0, typeGlobals.length);");
+            lines.add("}");
+            lines.add("");
+            lines.add("@Override");
+            lines.add("public void giveGlobals(boolean states) {");
+            lines.add("    if (states) {");
+            safety.copiedAfterStates().stream().sorted().forEach(g -> lines.add("        " + give(g)));
+            lines.add("    } else {");
+            safety.copiedAfterCurrents().stream().sorted().forEach(g -> lines.add("        " + give(g)));
+            lines.add("    }");
+            lines.add("}");
+        }
         if (!currents) {
             lines.add("");
             lines.add("@Override");
@@ -68,6 +94,15 @@ final class ThreadSplitCode {
             lines.add("}");
         }
         return lines;
+    }
+
+    private String give(String global) {
+        for (int g = 0; g < globals.size(); g++) {
+            if (globals.get(g).name().equals(global)) {
+                return OWNER + ".typeGlobals[" + g + "] = typeGlobals[" + g + "];";
+            }
+        }
+        throw new IllegalStateException(global + " is no GLOBAL");
     }
 
     private static String javaString(String text) {

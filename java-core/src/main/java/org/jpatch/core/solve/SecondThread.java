@@ -4,13 +4,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.jpatch.core.lower.LoweredModel;
 import org.jpatch.core.mech.RangeKernel;
+import org.jpatch.core.mech.ThreadGlobals;
 
 /**
  * One JVM-wide helper thread that computes the upper node range of a split sweep
  * (every kernel's currents, or every kernel's states) while the caller computes the
  * lower range. Each node is handled by one thread only and its kernels run in type
- * order there, so the results are bit for bit those of one thread. Handing over costs
- * no allocation: a volatile sequence number publishes the request, the helper spins
+ * order there, so the results are bit for bit those of one thread (twins with GLOBALs
+ * of their own take the shared values before and give them back after, {@link ThreadGlobals}).
+ * Handing over costs no allocation: a volatile sequence number publishes the request, the helper spins
  * briefly between requests and parks after that.
  */
 final class SecondThread implements Runnable {
@@ -60,6 +62,7 @@ final class SecondThread implements Runnable {
             helper.busy.set(false);
             return false;
         }
+        takeGlobals(m);
         helper.model = m;
         helper.states = states;
         long ticket = helper.requested + 1;
@@ -81,7 +84,26 @@ final class SecondThread implements Runnable {
         if (helperFailure != null) {
             throw new IllegalStateException("a kernel failed on the second thread", helperFailure);
         }
+        giveGlobals(m, states);
         return true;
+    }
+
+    private static void takeGlobals(LoweredModel m) {
+        for (ThreadGlobals g : m.threadGlobals) {
+            if (g != null) {
+                g.takeGlobals();
+            }
+        }
+    }
+
+    /** The twins' GLOBALs where one thread would have left them: only twins that computed an instance. */
+    private static void giveGlobals(LoweredModel m, boolean states) {
+        ThreadGlobals[] globals = m.threadGlobals;
+        for (int k = 0; k < globals.length; k++) {
+            if (globals[k] != null && m.split[k] < m.instanceCount[k]) {
+                globals[k].giveGlobals(states);
+            }
+        }
     }
 
     private static synchronized SecondThread acquire() {

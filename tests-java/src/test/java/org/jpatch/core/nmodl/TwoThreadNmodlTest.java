@@ -29,13 +29,15 @@ import org.junit.jupiter.api.Test;
  * Mechanisms compiled from NMODL take part in the two-thread step when NEURON would run
  * them on several threads, and change no bit by it: a 4,000-node cell with real dbbs
  * channels and synapses (KINETIC, TABLEs, ion currents, NET_RECEIVE) gives the same
- * voltages and states with two threads as with one. A mechanism that is not thread safe
- * keeps the model on one thread, saying why. The dbbs files are read from
- * {@code JPATCH_MOD_DIRS} (as {@link RealModFilesTest}); without them those cases are skipped.
+ * voltages and states with two threads as with one. Kv7 assigns its GLOBALs inf and tau
+ * in the step: they are per thread during a sweep and end as one thread leaves them. A
+ * mechanism that is not thread safe keeps the model on one thread, saying why. The dbbs
+ * files are read from {@code JPATCH_MOD_DIRS} (as {@link RealModFilesTest}); without them
+ * those cases are skipped.
  */
 class TwoThreadNmodlTest {
     private static final List<String> CHANNELS = List.of("Na__granule_cell", "Kv3_4__0", "Kv1_1__0", "HCN1__0",
-            "Leak__0", "Cav2_3__0", "Kca1_1__0", "Km__granule_cell", "Kv4_3__0");
+            "Leak__0", "Cav2_3__0", "Kca1_1__0", "Km__granule_cell", "Kv4_3__0", "Kv7__0");
     private static final List<String> SYNAPSES = List.of("AMPA__0", "GABA__0");
     private static final int DENDRITES = 8;
     private static final int STEPS = 800;    // 20 ms
@@ -80,22 +82,37 @@ class TwoThreadNmodlTest {
             peak = Math.max(peak, probes[0]);
         }
         assertTrue(peak > -20, "the clamp drove the soma well past rest (peak " + peak + " mV)");
+        for (String global : new String[] {"inf", "tau"}) {
+            String name = global + "_" + mechanisms.get("Kv7__0").mechanism().name();
+            assertEquals(one.getGlobal(name), two.getGlobal(name), 0.0, name);
+        }
+        assertInstanceOf(org.jpatch.core.mech.ThreadGlobals.class,
+                lowered.upperKernels[kernelIndex(lowered, mechanisms.get("Kv7__0"))], "Kv7's twin has its own GLOBALs");
         System.out.printf("TwoThreadNmodlTest: %d nodes, %d compiled mechanisms, %d steps: 1 thread %.1f ms,"
                         + " 2 threads %.1f ms, speed-up %.2f (%d processors)%n",
                 lowered.nodes.count, twinned, STEPS - WARM_UP, a.nanos() / 1e6, b.nanos() / 1e6,
                 (double) a.nanos() / b.nanos(), Runtime.getRuntime().availableProcessors());
     }
 
+    private static int kernelIndex(LoweredModel lowered, CompiledMechanism mechanism) {
+        for (int k = 0; k < lowered.kernels.length; k++) {
+            if (lowered.kernels[k].instances().type.name().equals(mechanism.mechanism().name())) {
+                return k;
+            }
+        }
+        throw new AssertionError(mechanism.mechanism().name() + " has no kernel");
+    }
+
     @Test
     void aMechanismThatIsNotThreadSafeKeepsTheModelOnOneThread() {
-        Map<String, CompiledMechanism> mechanisms = dbbs(CHANNELS, List.of("Kv7__0"));
-        CompiledMechanism kv7 = mechanisms.get("Kv7__0");
-        Simulation sim = cell(mechanisms, 2, kv7);
+        Map<String, CompiledMechanism> mechanisms = dbbs(CHANNELS, List.of("Nav1_1__0"));
+        CompiledMechanism nav = mechanisms.get("Nav1_1__0");
+        Simulation sim = cell(mechanisms, 2, nav);
         LoweredModel lowered = sim.lowered();
-        assertNull(lowered.split, "Kv7 assigns its GLOBALs inf and tau in the step: not split");
+        assertNull(lowered.split, "Nav1_1 solves a LINEAR block: not split");
         String reason = lowered.singleThreadReason();
         assertNotNull(reason);
-        assertTrue(reason.contains(kv7.mechanism().name()) && reason.contains("GLOBAL"), reason);
+        assertTrue(reason.contains(nav.mechanism().name()) && reason.contains("LINEAR"), reason);
         for (int step = 0; step < 40; step++) {
             sim.fadvance();
         }
@@ -117,7 +134,9 @@ class TwoThreadNmodlTest {
     void nocmodlsThreadSafetyRulesDecide() {
         assertSplit(threadsafeDensity("", "inf = v", "THREADSAFE"));  // GLOBAL assigned in INITIAL only
         assertSingle(threadsafeDensity("", "inf = v", ""), "GLOBAL inf and is not THREADSAFE");
-        assertSingle(threadsafeDensity("inf = v", "", "THREADSAFE"), "GLOBAL inf during the step");
+        assertSplit(threadsafeDensity("inf = v x = inf", "", "THREADSAFE"));  // assigned before read: per thread
+        assertSingle(threadsafeDensity("x = inf inf = v", "", "THREADSAFE"), "read the GLOBAL inf that another");
+        assertSingle(threadsafeDensity("if (v > 0) { inf = v }", "", "THREADSAFE"), "GLOBAL inf on some paths");
         assertSingle(threadsafeDensity("x = normrand(0, 1)", "", "THREADSAFE"), "normrand during the step");
         assertSplit(threadsafeDensity("", "inf = scop_random()", "THREADSAFE"));  // INITIAL: on one thread
         assertSingle(threadsafeDensity("", "x = scop_random()", ""), "scop_random and is not THREADSAFE");
