@@ -4,8 +4,8 @@ package org.jpatch.core.nmodl;
  * NEURON's scop_random: one linear congruential generator for every mechanism of the
  * process (NEURON keeps its state in one static of libnrniv, scoprand.cpp), seed 1 until
  * set_seed. NEURON switches to mcell_ran4 only after hoc's use_mcran4(1), which jpatch
- * does not offer. Mechanisms that draw from it are not split across threads (generated
- * kernels never are), so the draws come in NEURON's order.
+ * does not offer. Mechanisms that draw from it during the step are not split across threads
+ * ({@link ThreadSafety}), so the draws come in NEURON's order.
  */
 final class ScopRandom {
     private static final long MULTIPLIER = 2147437301L;

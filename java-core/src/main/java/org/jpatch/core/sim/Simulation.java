@@ -339,8 +339,9 @@ public final class Simulation {
     /**
      * Threads a step may use (NEURON's ParallelContext.nthread), 1 (the default) or 2. With 2,
      * models of 4000 nodes or more whose mechanisms all allow it compute their currents and
-     * states on two threads; the results are identical to one thread's. The split is in two
-     * node ranges, so other counts are refused: InvalidValueException naming n.
+     * states on two threads; the results are identical to one thread's
+     * ({@code lowered().singleThreadReason()} says why a model is not split). The split is in
+     * two node ranges, so other counts are refused: InvalidValueException naming n.
      */
     public void setThreads(int n) {
         if (n != 1 && n != 2) {

@@ -94,6 +94,23 @@ class TwoThreadNmodlTest {
                 (double) a.nanos() / b.nanos(), Runtime.getRuntime().availableProcessors());
     }
 
+    @Test
+    void splitStepsOfCompiledMechanismsAllocateNothingOnTheCallingThread() {
+        Simulation sim = cell(dbbs(CHANNELS, List.of()), 2, null);
+        for (int i = 0; i < 100; i++) {
+            sim.fadvance();
+        }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 200; i++) {
+            sim.fadvance();
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 4096, "200 split steps allocated " + allocated + " bytes");
+    }
+
     private static int kernelIndex(LoweredModel lowered, CompiledMechanism mechanism) {
         for (int k = 0; k < lowered.kernels.length; k++) {
             if (lowered.kernels[k].instances().type.name().equals(mechanism.mechanism().name())) {
