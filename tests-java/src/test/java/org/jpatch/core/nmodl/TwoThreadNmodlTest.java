@@ -66,8 +66,9 @@ class TwoThreadNmodlTest {
         }
         assertEquals(CHANNELS.size() + SYNAPSES.size(), twinned, "every compiled mechanism is split");
 
-        Run a = run(one);
-        Run b = run(two);
+        Run[] runs = runInTurn(one, two);
+        Run a = runs[0];
+        Run b = runs[1];
         for (int step = 0; step < STEPS; step++) {
             assertArrayEquals(a.traces()[step], b.traces()[step], "probes at step " + step);
         }
@@ -246,29 +247,39 @@ class TwoThreadNmodlTest {
         }
     }
 
-    /** Soma, axon end and dendrite ends' v at every step; the timed part after WARM_UP steps. */
-    private static Run run(Simulation sim) {
-        List<Section> sections = sim.sections();
-        double[][] traces = new double[STEPS][];
-        long start = 0;
+    /**
+     * Both simulations step by step, in turn, so that a change in the machine's load
+     * affects both timings alike: soma, axon end and dendrite ends' v at every step, and
+     * the time of the steps after WARM_UP.
+     */
+    private static Run[] runInTurn(Simulation... sims) {
+        double[][][] traces = new double[sims.length][STEPS][];
+        long[] nanos = new long[sims.length];
         for (int step = 0; step < STEPS; step++) {
-            if (step == WARM_UP) {
-                start = System.nanoTime();
+            for (int s = 0; s < sims.length; s++) {
+                long start = System.nanoTime();
+                sims[s].fadvance();
+                if (step >= WARM_UP) {
+                    nanos[s] += System.nanoTime() - start;
+                }
+                List<Section> sections = sims[s].sections();
+                double[] probes = new double[sections.size()];
+                for (int p = 0; p < sections.size(); p++) {
+                    probes[p] = sections.get(p).get("v", p == 0 ? 0.5 : 0.9);
+                }
+                traces[s][step] = probes;
             }
-            sim.fadvance();
-            double[] probes = new double[sections.size()];
-            for (int s = 0; s < sections.size(); s++) {
-                probes[s] = sections.get(s).get("v", s == 0 ? 0.5 : 0.9);
+        }
+        Run[] runs = new Run[sims.length];
+        for (int s = 0; s < sims.length; s++) {
+            LoweredModel m = sims[s].lowered();
+            List<double[][]> vars = new ArrayList<>();
+            for (MechanismKernel kernel : m.kernels) {
+                vars.add(kernel.instances().vars);
             }
-            traces[step] = probes;
+            runs[s] = new Run(traces[s], m.nodes.v, vars, nanos[s]);
         }
-        long nanos = System.nanoTime() - start;
-        LoweredModel m = sim.lowered();
-        List<double[][]> vars = new ArrayList<>();
-        for (MechanismKernel kernel : m.kernels) {
-            vars.add(kernel.instances().vars);
-        }
-        return new Run(traces, m.nodes.v, vars, nanos);
+        return runs;
     }
 
     /** The dbbs-catalogue files of these names, compiled; skips the test when they are not installed. */
