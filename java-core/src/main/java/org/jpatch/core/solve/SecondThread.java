@@ -11,9 +11,9 @@ import org.jpatch.core.mech.ThreadGlobals;
  * (every kernel's currents, or every kernel's states) while the caller computes the
  * lower range. Each node is handled by one thread only and its kernels run in type
  * order there, so the results are bit for bit those of one thread (twins with GLOBALs
- * of their own take the shared values before and give them back after, {@link ThreadGlobals}).
- * Handing over costs no allocation: a volatile sequence number publishes the request, the helper spins
- * briefly between requests and parks after that.
+ * of their own take the shared values before and give them back after,
+ * {@link ThreadGlobals}). Handing over costs no allocation: a volatile sequence number
+ * publishes the request, the helper spins briefly between requests and parks after that.
  */
 final class SecondThread implements Runnable {
     private static final long SPIN_NANOS = 50_000;  // [ns] about the length of a Hines solve
