@@ -450,7 +450,7 @@ final class KernelGenerator {
         indent++;
         line("org.jpatch.core.ref.VarRef target = data.pointers[k][p];");
         line("if (target == null) {");
-        line("    throw new IllegalStateException(\"POINTER \" + " + "data.type.pointers().get(p) + \" of "
+        line("    throw new org.jpatch.core.ModelException(\"POINTER \" + " + "data.type.pointers().get(p) + \" of "
                 + mechanism.name() + " instance \" + k + \" points nowhere: set it first (setpointer)\");");
         line("}");
         line("return target;");
