@@ -43,8 +43,9 @@ final class KernelGenerator {
     /** Name to Java text for everything visible in every block. */
     private final Map<String, String> fileScope = new HashMap<>();
     private final Map<String, String> functions = new HashMap<>();
-    /** Ion variables the mechanism only READs: assigning them is an error. */
-    private final Set<String> readOnlyIonVariables = new HashSet<>();
+    private IonVariables ionVariables;
+    /** Every STATE, ion variables declared STATE included: 0 for a scalar, else its array size. */
+    private final Map<String, Integer> stateSizes = new java.util.LinkedHashMap<>();
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
     private final StringBuilder out = new StringBuilder();
     private final JavaExpressionWriter expressions;
@@ -119,9 +120,6 @@ final class KernelGenerator {
         initialize();
         current();
         state();
-        for (String name : kineticSystems.keySet()) {
-            declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL only
-        }
         if (netReceive != null) {
             netReceive(netReceive);
         }
@@ -129,6 +127,9 @@ final class KernelGenerator {
             if (item instanceof ModelItem.Function function) {
                 function(function);
             }
+        }
+        for (String name : List.copyOf(kineticSystems.keySet())) {
+            declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL or a FUNCTION only
         }
         checkTables();
         indent--;
@@ -153,24 +154,16 @@ final class KernelGenerator {
                 throw unsupported(item.position(), "FUNCTION_TABLE");
             } else if (item instanceof ModelItem.BeforeAfter) {
                 throw unsupported(item.position(), "BEFORE/AFTER blocks");
-            } else if (item instanceof ModelItem.TopLocal) {
-                throw unsupported(item.position(), "top-level LOCAL");
             }
             // INDEPENDENT only names t, which NEURON provides: nothing to translate
         }
     }
 
-    /**
-     * STATE arrays (their s0, solver rows and species) and GLOBAL arrays (the engine's
-     * globals are scalars) are not translated yet.
-     */
+    /** GLOBAL arrays are not translated yet: the engine's globals are scalars. */
     private void refuseArrays(ModelItem.Variables variables) {
         for (Declaration.Variable v : variables.variables()) {
             if (v.arraySize() == 0) {
                 continue;
-            }
-            if (variables.state()) {
-                throw unsupported(v.position(), "STATE arrays");
             }
             if (mechanism.globals().stream().anyMatch(g -> g.name().equals(v.name()))) {
                 throw unsupported(v.position(), "GLOBAL arrays");
@@ -188,9 +181,8 @@ final class KernelGenerator {
                 throw unsupported(statement.position(), "USEION in a point process");
             }
             for (String written : use.write()) {
-                if (!written.equals("i" + use.ion())) {
-                    throw unsupported(statement.position(), "writing " + written + " (ion concentrations and"
-                            + " reversal potentials)");
+                if (written.equals("e" + use.ion())) {
+                    throw unsupported(statement.position(), "writing " + written + " (reversal potentials)");
                 }
             }
         } else if (statement instanceof NeuronStatement.Names names) {
@@ -233,10 +225,17 @@ final class KernelGenerator {
                     // nocmodl's s0: a file-wide constant unless the file makes it RANGE or GLOBAL
                     fileScope.putIfAbsent(s.name() + "0",
                             javaDouble(s.start() == null ? 0.0 : PrintfG.roundTrip(s.start().value())));
+                    stateSizes.put(s.name(), s.arraySize());
                 }
+            } else if (item instanceof ModelItem.TopLocal topLocal) {
+                declareTopLocals(topLocal);
             }
         }
-        declareIonFields();
+        ionVariables = new IonVariables(mechanism, IonVariables.assignedNames(items), fileScope);
+        ionVariables.fields().forEach(this::line);
+        // nocmodl's diam and area: the node's segment diameter [um] and area [um2]
+        fileScope.put("diam", "nodes.diam[data.node[k]]");
+        fileScope.put("area", "nodes.area[data.node[k]]");
         fileScope.put("t", "globals.t");
         fileScope.put("dt", "globals.dt");
         fileScope.put("celsius", "globals.celsius");
@@ -249,46 +248,18 @@ final class KernelGenerator {
     }
 
     /**
-     * Ion variables the mechanism reads are the ion's arrays at the instance's row; an ion
-     * current it writes is its own value (a range variable when RANGE lists it) that
-     * current() adds, with its dI/dv, into the ion.
+     * Top-level LOCAL: nocmodl's static (per thread, when thread safe) doubles, one value
+     * shared by all instances of the type, starting at 0.
      */
-    private void declareIonFields() {
-        for (int u = 0; u < mechanism.ions().size(); u++) {
-            MechanismInterface.Ion ion = mechanism.ions().get(u);
-            String row = "row_" + ion.ion();
-            line("private int[] " + row + ";");
-            for (String name : ion.read()) {
-                if (!ion.write().contains(name)) {
-                    line("private double[] x_" + name + ";");
-                    fileScope.put(name, "x_" + name + "[" + row + "[k]]");
-                    readOnlyIonVariables.add(name);
-                }
-            }
-            for (String current : ion.write()) {
-                line("private double[] x_" + current + ", x_d" + current + "dv;");
-                if (!fileScope.containsKey(current)) {
-                    line("private double w_" + current + ";");
-                    fileScope.put(current, "w_" + current);
-                }
-            }
-        }
-    }
-
-    private void bindIons() {
-        for (int u = 0; u < mechanism.ions().size(); u++) {
-            MechanismInterface.Ion ion = mechanism.ions().get(u);
-            String ionData = "data.ions[" + u + "]";
-            line("row_" + ion.ion() + " = data.ionRow[" + u + "];");
-            for (String name : ion.read()) {
-                if (!ion.write().contains(name)) {
-                    line("x_" + name + " = " + ionData + ".vars[" + ionData + ".type.indexOf(\"" + name + "\")];");
-                }
-            }
-            for (String current : ion.write()) {
-                line("x_" + current + " = " + ionData + ".vars[" + ionData + ".type.indexOf(\"" + current + "\")];");
-                line("x_d" + current + "dv = " + ionData + ".vars[" + ionData + ".type.indexOf(\"d" + current
-                        + "_dv_\")];");
+    private void declareTopLocals(ModelItem.TopLocal topLocal) {
+        for (Statement.LocalVariable variable : topLocal.local().variables()) {
+            String field = "z_" + variable.name();
+            if (variable.arraySize() > 0) {
+                line("private final double[] " + field + " = new double[" + variable.arraySize() + "];");
+                fileScope.put(variable.name(), field + ELEMENT);
+            } else {
+                line("private double " + field + ";");
+                fileScope.put(variable.name(), field);
             }
         }
     }
@@ -325,7 +296,7 @@ final class KernelGenerator {
                 }
             }
         }
-        bindIons();
+        ionVariables.bind().forEach(this::line);
         indent--;
         line("}");
     }
@@ -339,8 +310,15 @@ final class KernelGenerator {
         line("for (k = 0; k < data.count; k++) {");
         indent++;
         line("v = nodes.v[data.node[k]];");
+        ionVariables.copyIn().forEach(this::line);
         for (MechanismInterface.Variable state : mechanism.states()) {
-            line(fileScope.get(state.name()) + " = " + fileScope.get(state.name() + "0") + ";");
+            String s = fileScope.get(state.name()), s0 = fileScope.get(state.name() + "0");
+            if (state.arraySize() == 0) {
+                line(s + " = " + s0 + ";");
+            }
+            for (int j = 0; j < state.arraySize(); j++) {
+                line(s.replace(ELEMENT, "[" + j + "]") + " = " + s0 + ";");
+            }
         }
         if (initial != null) {
             inInitial = true;
@@ -349,6 +327,8 @@ final class KernelGenerator {
             eventWeights = null;
             inInitial = false;
         }
+        ionVariables.writeBack().forEach(this::line);
+        ionVariables.wroteConcentrations().forEach(this::line);
         indent--;
         line("}");
         indent--;
@@ -376,7 +356,7 @@ final class KernelGenerator {
         line("}");
         List<String> ionCurrents = new ArrayList<>();
         for (MechanismInterface.Ion ion : mechanism.ions()) {
-            ionCurrents.addAll(ion.write());
+            ionCurrents.addAll(IonVariables.writtenCurrents(ion));
         }
         boolean electrode = !mechanism.electrodeCurrents().isEmpty();
         line("");
@@ -389,20 +369,22 @@ final class KernelGenerator {
         indent++;
         line("int nd = node[k];");
         line("double vk = nv[nd];");
+        ionVariables.copyIn().forEach(this::line);
         line("double gLocal = currentAt(vk + .001);");
         for (String current : ionCurrents) {
             line("double d_" + current + " = " + fileScope.get(current) + ";");
         }
         line("double r = currentAt(vk);");
         for (MechanismInterface.Ion ion : mechanism.ions()) {
-            for (String current : ion.write()) {
-                line("x_d" + current + "dv[row_" + ion.ion() + "[k]] += (d_" + current + " - " + fileScope.get(current)
-                        + ") / .001;");
+            for (String current : IonVariables.writtenCurrents(ion)) {
+                line("x_d" + current + "_dv_[row_" + ion.ion() + "[k]] += (d_" + current + " - "
+                        + fileScope.get(current) + ") / .001;");
             }
         }
         line("double g = (gLocal - r) / .001;");
+        ionVariables.writeBack().forEach(this::line);
         for (MechanismInterface.Ion ion : mechanism.ions()) {
-            for (String current : ion.write()) {
+            for (String current : IonVariables.writtenCurrents(ion)) {
                 line("x_" + current + "[row_" + ion.ion() + "[k]] += " + fileScope.get(current) + ";");
             }
         }
@@ -458,6 +440,7 @@ final class KernelGenerator {
         line("for (k = 0; k < data.count; k++) {");
         indent++;
         line("v = nodes.v[data.node[k]];");
+        ionVariables.copyIn().forEach(this::line);
         for (int i = 0; i < solves.size(); i++) {
             if (kinetics.get(i) != null) {
                 kineticSparseStep(steps.get(i), kinetics.get(i));
@@ -467,6 +450,7 @@ final class KernelGenerator {
                 derivImplicitStep(steps.get(i), derivativeBlock(solves.get(i)));
             }
         }
+        ionVariables.writeBack().forEach(this::line);
         indent--;
         line("}");
         indent--;
@@ -584,7 +568,14 @@ final class KernelGenerator {
         if (mechanism.states().stream().noneMatch(s -> s.name().equals(state))) {
             throw new NmodlSyntaxException(derivative.position(), state + "' is the derivative of no STATE");
         }
+        refuseStateArray(state, derivative.position());
         return fileScope.get(state);
+    }
+
+    private void refuseStateArray(String state, SourcePosition at) {
+        if (stateSizes.getOrDefault(state, 0) > 0) {
+            throw unsupported(at, "STATE arrays in DERIVATIVE blocks");
+        }
     }
 
     /** One instance's step: Newton to the implicit Euler solution; secondorder then adds dt·D as nocmodl. */
@@ -611,10 +602,10 @@ final class KernelGenerator {
             return name;
         }
         KineticSystem system = kineticSystem(kinetic);
-        List<String> states = system.states();
+        List<String> rows = rowStates(system);
         line("");
         line("private final org.jpatch.core.nmodl.KineticSparse sparse_" + name
-                + " = new org.jpatch.core.nmodl.KineticSparse(" + states.size() + ");");
+                + " = new org.jpatch.core.nmodl.KineticSparse(" + rows.size() + ");");
         line("private final org.jpatch.core.nmodl.KineticSparse.Block kinetic_" + name
                 + " = new org.jpatch.core.nmodl.KineticSparse.Block() {");
         indent++;
@@ -622,8 +613,8 @@ final class KernelGenerator {
         line("public double state(int i) {");
         indent++;
         line("switch (i) {");
-        for (int i = 0; i < states.size(); i++) {
-            line("    case " + i + ": return " + fileScope.get(states.get(i)) + ";");
+        for (int i = 0; i < rows.size(); i++) {
+            line("    case " + i + ": return " + rows.get(i) + ";");
         }
         line("    default: throw new IndexOutOfBoundsException(i);");
         line("}");
@@ -634,8 +625,8 @@ final class KernelGenerator {
         line("public void setState(int i, double value) {");
         indent++;
         line("switch (i) {");
-        for (int i = 0; i < states.size(); i++) {
-            line("    case " + i + ": " + fileScope.get(states.get(i)) + " = value; break;");
+        for (int i = 0; i < rows.size(); i++) {
+            line("    case " + i + ": " + rows.get(i) + " = value; break;");
         }
         line("    default: throw new IndexOutOfBoundsException(i);");
         line("}");
@@ -647,12 +638,13 @@ final class KernelGenerator {
         indent++;
         line("double f_flux = 0., b_flux = 0., term;");
         // implicit Euler's (s - old)/dt on every row the CONSERVE statements do not take
-        for (int i = 0; i < states.size(); i++) {
+        for (int i = 0; i < rows.size(); i++) {
             if (!system.conserveRows().contains(i)) {
-                line("rhs[" + i + "] = -dt1 * (" + fileScope.get(states.get(i)) + " - old[" + i + "]);");
+                line("rhs[" + i + "] = -dt1 * (" + rows.get(i) + " - old[" + i + "]);");
                 line("m[" + i + "][" + i + "] = dt1;");
             }
         }
+        compartmentSizes(system);
         kineticSystem = system;
         scopes.push(new HashMap<>(Map.of("f_flux", "f_flux", "b_flux", "b_flux")));
         statements(kinetic.body());
@@ -665,8 +657,55 @@ final class KernelGenerator {
         return name;
     }
 
+    /** The Java of each matrix row's state: a scalar, or an element {@code x[j]} of a STATE array. */
+    private List<String> rowStates(KineticSystem system) {
+        List<String> rows = new ArrayList<>();
+        for (String state : system.stateNames()) {
+            String java = fileScope.get(state);
+            int size = system.arraySizes().get(state);
+            if (size == 0) {
+                rows.add(java);
+            }
+            for (int j = 0; j < size; j++) {
+                rows.add(java.replace(ELEMENT, "[" + j + "]"));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * COMPARTMENT: each state's row, right-hand side and diagonal, times its compartment's
+     * size (its index variable the element's), as nocmodl scales them before the reactions;
+     * rows the CONSERVE statements took are left alone.
+     */
+    private void compartmentSizes(KineticSystem system) {
+        for (var entry : system.compartments().entrySet()) {
+            Statement.Compartment compartment = entry.getValue();
+            int first = system.firstRows().get(entry.getKey());
+            int size = system.arraySizes().get(entry.getKey());
+            if (size == 0) {
+                if (!system.conserveRows().contains(first)) {
+                    String volume = expressions.write(compartment.volume());
+                    line("rhs[" + first + "] *= (" + volume + ");");
+                    line("m[" + first + "][" + first + "] *= (" + volume + ");");
+                }
+                continue;
+            }
+            line("for (int c_i = 0; c_i < " + size + "; c_i++) {");
+            indent++;
+            scopes.push(compartment.indexVariable() == null ? Map.of()
+                    : Map.of(compartment.indexVariable(), "((double) c_i)"));
+            String volume = expressions.write(compartment.volume());
+            scopes.pop();
+            line("rhs[c_i + " + first + "] *= (" + volume + ");");
+            line("m[c_i + " + first + "][c_i + " + first + "] *= (" + volume + ");");
+            indent--;
+            line("}");
+        }
+    }
+
     private KineticSystem kineticSystem(ModelItem.CodeBlock kinetic) {
-        return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, mechanism));
+        return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, stateSizes));
     }
 
     /** SOLVE in INITIAL: a LINEAR block, or {@code STEADYSTATE sparse} of a KINETIC block as scopmath's _ss_sparse. */
@@ -755,48 +794,85 @@ final class KernelGenerator {
     private void secondOrderCorrection(String name, KineticSystem system) {
         line("if (globals.secondorder != 0) {");
         indent++;
-        for (int i = 0; i < system.states().size(); i++) {
-            line(fileScope.get(system.states().get(i)) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
+        List<String> rows = rowStates(system);
+        for (int i = 0; i < rows.size(); i++) {
+            line(rows.get(i) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
         }
         indent--;
         line("}");
     }
 
     /**
-     * {@code ~ left <-> right (kf, kb)} as nocmodl writes it: the fluxes at the present
-     * states, -(f - b) into each left row and +(f - b) into each right row (times the
-     * coefficient), and the fluxes' derivatives by each species into the matrix; rows the
-     * CONSERVE statements took get nothing.
+     * {@code ~ left <-> right (kf, kb)} as nocmodl writes it, each side's species last to
+     * first (its list order): the fluxes at the present states, -(f - b) into each left row
+     * and +(f - b) into each right row (times the coefficient), and the fluxes' derivatives by
+     * each species into the matrix; rows the CONSERVE statements took get nothing.
+     * {@code ~ x << (f)} adds f to x's row alone.
      */
     private void reaction(Statement.Reaction reaction) {
-        if (reaction.kind() != Statement.ReactionKind.BOTH) {
-            throw unsupported(reaction.position(), "flux reactions (<< and ->)");
+        if (reaction.kind() == Statement.ReactionKind.FLUX_IN) {
+            flux(reaction);
+            return;
         }
+        List<Statement.Reactant> left = reversed(reaction.left()), right = reversed(reaction.right());
         String forward = expressions.write(reaction.forward());
         String backward = expressions.write(reaction.backward());
-        line("f_flux = " + forward + product(reaction.left(), null) + ";");
-        line("b_flux = " + backward + product(reaction.right(), null) + ";");
-        for (Statement.Reactant r : reaction.left()) {
+        line("f_flux = " + forward + product(left, null) + ";");
+        line("b_flux = " + backward + product(right, null) + ";");
+        for (Statement.Reactant r : left) {
             addToRow(r, " -= " + coefficient(r) + "(f_flux - b_flux);");
         }
-        for (Statement.Reactant r : reaction.right()) {
+        for (Statement.Reactant r : right) {
             addToRow(r, " += " + coefficient(r) + "(f_flux - b_flux);");
         }
-        fluxDerivatives(forward, reaction.left(), reaction.left(), reaction.right());
-        fluxDerivatives(backward, reaction.right(), reaction.right(), reaction.left());
+        fluxDerivatives(forward, left, left, right);
+        fluxDerivatives(backward, right, right, left);
     }
 
-    /** d(rate·Π species)/dX for each X of {@code by}: + into the rows of {@code own}, - into those of {@code other}. */
+    /** {@code ~ x << (f)}: nocmodl's genfluxterm, f into x's row (a state no CONSERVE took), no matrix entry. */
+    private void flux(Statement.Reaction reaction) {
+        Statement.Reactant x = reaction.left().get(0);
+        if (reaction.left().size() != 1 || x.coefficient() != 1) {
+            throw new NmodlSyntaxException(reaction.position(), "flux equations involve only one state");
+        }
+        String row = rowOf(x.species());
+        if (row == null) {
+            throw new NmodlSyntaxException(reaction.position(), x.species().name() + " must be (solved) STATE in"
+                    + " flux reaction");
+        }
+        if (kineticSystem.isConserveRow(row)) {
+            throw new NmodlSyntaxException(reaction.position(), x.species().name() + " is conserved and has a flux");
+        }
+        line("f_flux = b_flux = 0.;");
+        line("rhs[" + row + "] += (b_flux = " + expressions.write(reaction.forward()) + ");");
+    }
+
+    private static List<Statement.Reactant> reversed(List<Statement.Reactant> species) {
+        List<Statement.Reactant> list = new ArrayList<>(species);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    /**
+     * d(rate·Π species)/dX for each X of {@code by}: + into the rows of {@code own}, - into
+     * those of {@code other}; the term as nocmodl's genmatterms writes it.
+     */
     private void fluxDerivatives(String rate, List<Statement.Reactant> by, List<Statement.Reactant> own,
                                  List<Statement.Reactant> other) {
         for (Statement.Reactant x : by) {
-            int column = kineticSystem.row(x.species());
-            if (column < 0) {
+            String column = rowOf(x.species());
+            if (column == null) {
                 continue;  // not a STATE: a constant factor of the flux, no column
             }
-            String power = x.coefficient() == 1 ? ""
-                    : " * " + x.coefficient() + "." + (" * " + resolve(x.species())).repeat(x.coefficient() - 1);
-            line("term = " + rate + power + product(by, x) + ";");
+            StringBuilder term = new StringBuilder(rate);
+            if (x.coefficient() != 1) {
+                term.append(" * ").append(x.coefficient()).append('.');
+            }
+            for (Statement.Reactant r : by) {
+                int n = r == x ? r.coefficient() - 1 : r.coefficient();
+                term.append((" * " + resolve(r.species())).repeat(n));
+            }
+            line("term = " + term + ";");
             for (Statement.Reactant r : own) {
                 matrixEntry(r, column, " += " + coefficient(r) + "term;");
             }
@@ -821,29 +897,46 @@ final class KernelGenerator {
         return r.coefficient() == 1 ? "" : r.coefficient() + ". * ";
     }
 
+    /** A species' matrix row as Java (an array element's by its index), null for one that is no STATE. */
+    private String rowOf(Expression.VariableRef species) {
+        return kineticSystem.row(species, species.index() == null ? null : expressions.write(species.index()));
+    }
+
     private void addToRow(Statement.Reactant r, String update) {
-        int row = kineticSystem.row(r.species());
-        if (row >= 0 && !kineticSystem.conserveRows().contains(row)) {
+        String row = rowOf(r.species());
+        if (row != null && !kineticSystem.isConserveRow(row)) {
             line("rhs[" + row + "]" + update);
         }
     }
 
-    private void matrixEntry(Statement.Reactant r, int column, String update) {
-        int row = kineticSystem.row(r.species());
-        if (row >= 0 && !kineticSystem.conserveRows().contains(row)) {
+    private void matrixEntry(Statement.Reactant r, String column, String update) {
+        String row = rowOf(r.species());
+        if (row != null && !kineticSystem.isConserveRow(row)) {
             line("m[" + row + "][" + column + "]" + update);
         }
     }
 
-    /** CONSERVE a + b + ... = total: its row holds Σ coefficient·Δs = total - Σ coefficient·s. */
+    /**
+     * CONSERVE a + b + ... = total: its row holds Σ coefficient·size·Δs = total - Σ
+     * coefficient·size·s, size a species' COMPARTMENT (nocmodl's genconservterms).
+     */
     private void conserve(Statement.Conserve conserve) {
         int row = kineticSystem.conserveRow(conserve);
         line("rhs[" + row + "] = " + expressions.write(conserve.total()) + ";");
         // nocmodl subtracts the species last to first
         for (int i = conserve.species().size() - 1; i >= 0; i--) {
             Statement.Reactant r = conserve.species().get(i);
-            line("m[" + row + "][" + kineticSystem.row(r.species()) + "] = " + r.coefficient() + ".;");
-            line("rhs[" + row + "] -= " + coefficient(r) + fileScope.get(r.species().name()) + ";");
+            Statement.Compartment compartment = kineticSystem.compartments().get(r.species().name());
+            String s = fileScope.get(r.species().name());
+            if (compartment == null) {
+                line("m[" + row + "][" + rowOf(r.species()) + "] = " + r.coefficient() + ".;");
+                line("rhs[" + row + "] -= " + coefficient(r) + s + ";");
+            } else {
+                String size = "(" + expressions.write(compartment.volume()) + ")";
+                line("m[" + row + "][" + rowOf(r.species()) + "] = " + r.coefficient() + ". * " + size + ";");
+                line("rhs[" + row + "] -= " + s + " * " + size + (r.coefficient() == 1 ? "" : " * "
+                        + r.coefficient() + ".") + ";");
+            }
         }
     }
 
@@ -1226,8 +1319,10 @@ final class KernelGenerator {
             line("}");
         } else if (s instanceof Statement.FromLoop loop) {
             fromLoop(loop);
-        } else if (s instanceof Statement.Solve solve && inInitial) {
-            initialSolve(solve);
+        } else if (s instanceof Statement.Solve solve && (inInitial || currentFunction != null)) {
+            initialSolve(solve);  // a FUNCTION's SOLVE ... STEADYSTATE runs on the current instance, as nocmodl's
+        } else if (s instanceof Statement.Compartment && kineticSystem != null) {
+            // its sizes scale the rows at the top of the block (compartmentSizes)
         } else if (s instanceof Statement.Reaction reaction && kineticSystem != null) {
             reaction(reaction);
         } else if (s instanceof Statement.Conserve conserve && kineticSystem != null) {
@@ -1278,11 +1373,6 @@ final class KernelGenerator {
         if (name.equals("t") || name.equals("dt") || name.equals("celsius")) {
             throw unsupported(target.position(), "assigning " + name);
         }
-        boolean local = scopes.stream().anyMatch(scope -> scope.containsKey(name));
-        if (!local && readOnlyIonVariables.contains(name)) {
-            throw new NmodlSyntaxException(target.position(), name + " is READ from its ion; only WRITE variables"
-                    + " may be assigned");
-        }
         line(resolve(target) + " = " + expressions.write(assign.value()) + ";");
     }
 
@@ -1292,6 +1382,7 @@ final class KernelGenerator {
         if (mechanism.states().stream().noneMatch(s -> s.name().equals(state))) {
             throw new NmodlSyntaxException(derivative.position(), state + "' is the derivative of no STATE");
         }
+        refuseStateArray(state, derivative.position());
         SymbolicDerivative calculus = new SymbolicDerivative(state);
         Expression a = calculus.derivative(f);
         String s = fileScope.get(state);

@@ -1,8 +1,8 @@
 package org.jpatch.core.nmodl;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,30 +11,40 @@ import org.jpatch.core.nmodl.ast.ModelItem;
 import org.jpatch.core.nmodl.ast.Statement;
 
 /**
- * The shape of a KINETIC block's matrix: its states (one row and column each, in order of
- * first mention; a species that is no STATE, e.g. a PARAMETER, only scales its flux), the row each CONSERVE statement takes (that of its last species whose
- * row no earlier CONSERVE took, as nocmodl chooses), and whether the scheme is linear in
- * its states (every reaction first order on both sides, rates free of the block's states),
- * which lets sparse stop after one correction.
+ * The shape of a KINETIC block's matrix: its states in order of first mention, a STATE
+ * array taking one row per element (nocmodl's varnum + index); a species that is no STATE,
+ * e.g. a PARAMETER, only scales its flux. The row each CONSERVE statement takes is that of
+ * its last scalar species whose row no earlier CONSERVE took, as nocmodl chooses. Each
+ * state's COMPARTMENT (size expression and index variable) scales its row. The scheme is
+ * linear in its states when every reaction is first order on both sides with rates free of
+ * the block's states, which lets sparse stop after one correction.
  */
-record KineticSystem(List<String> states, Map<String, Integer> rows, Map<Statement.Conserve, Integer> conserves,
-                     Set<Integer> conserveRows, boolean linear) {
+record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arraySizes, int size,
+                     Map<Statement.Conserve, Integer> conserves, Set<Integer> conserveRows,
+                     Map<String, Statement.Compartment> compartments, boolean linear) {
 
-    static KineticSystem of(ModelItem.CodeBlock kinetic, MechanismInterface mechanism) {
+    /** @param stateSizes every STATE the block may solve for (ion variables declared STATE too): 0 scalar, else array size */
+    static KineticSystem of(ModelItem.CodeBlock kinetic, Map<String, Integer> stateSizes) {
         List<String> states = new ArrayList<>();
         List<Statement.Reaction> reactions = new ArrayList<>();
         List<Statement.Conserve> conserveStatements = new ArrayList<>();
-        collect(kinetic.body(), states, reactions, conserveStatements, mechanism);
-        Map<String, Integer> rows = new HashMap<>();
-        for (int i = 0; i < states.size(); i++) {
-            rows.put(states.get(i), i);
+        Map<String, Statement.Compartment> compartments = new LinkedHashMap<>();
+        collect(kinetic.body(), states, reactions, conserveStatements, compartments, stateSizes, true);
+        Map<String, Integer> firstRows = new LinkedHashMap<>();
+        Map<String, Integer> arraySizes = new LinkedHashMap<>();
+        int size = 0;
+        for (String state : states) {
+            firstRows.put(state, size);
+            arraySizes.put(state, stateSizes.get(state));
+            size += Math.max(1, stateSizes.get(state));
         }
-        Map<Statement.Conserve, Integer> conserves = new HashMap<>();
+        compartments.keySet().retainAll(states);
+        Map<Statement.Conserve, Integer> conserves = new LinkedHashMap<>();
         Set<Integer> taken = new HashSet<>();
         for (Statement.Conserve conserve : conserveStatements) {
             Integer row = null;
             for (int i = conserve.species().size() - 1; i >= 0 && row == null; i--) {
-                int candidate = rows.get(conserve.species().get(i).species().name());
+                int candidate = firstRows.get(conserve.species().get(i).species().name());
                 if (!taken.contains(candidate)) {
                     row = candidate;
                 }
@@ -48,15 +58,34 @@ record KineticSystem(List<String> states, Map<String, Integer> rows, Map<Stateme
         }
         boolean linear = true;
         for (Statement.Reaction r : reactions) {
+            if (r.kind() == Statement.ReactionKind.FLUX_IN) {
+                continue;  // a flux enters no matrix entry (nocmodl's genmatterms)
+            }
             linear &= firstOrder(r.left()) && firstOrder(r.right())
                     && !mentionsAny(r.forward(), states) && !mentionsAny(r.backward(), states);
         }
-        return new KineticSystem(List.copyOf(states), rows, conserves, Set.copyOf(taken), linear);
+        return new KineticSystem(firstRows, arraySizes, size, conserves, Set.copyOf(taken), compartments, linear);
     }
 
-    /** The species' row and column; -1 for a species that is no STATE. */
-    int row(Expression.VariableRef species) {
-        return rows.getOrDefault(species.name(), -1);
+    /** The states in row order: a scalar's name, or each element of an array. */
+    List<String> stateNames() {
+        return List.copyOf(firstRows.keySet());
+    }
+
+    /**
+     * The species' row as Java: a literal for a scalar, {@code first + (int) (index)} for an
+     * array element ({@code index} the element's Java index); null for a species that is no STATE.
+     */
+    String row(Expression.VariableRef species, String index) {
+        Integer first = firstRows.get(species.name());
+        if (first == null) {
+            return null;
+        }
+        return arraySizes.get(species.name()) == 0 ? String.valueOf(first) : first + " + (int) (" + index + ")";
+    }
+
+    boolean isConserveRow(String row) {
+        return conserveRows.stream().anyMatch(r -> String.valueOf(r).equals(row));
     }
 
     int conserveRow(Statement.Conserve conserve) {
@@ -64,26 +93,56 @@ record KineticSystem(List<String> states, Map<String, Integer> rows, Map<Stateme
     }
 
     private static void collect(List<Statement> body, List<String> states, List<Statement.Reaction> reactions,
-                                List<Statement.Conserve> conserves, MechanismInterface mechanism) {
+                                List<Statement.Conserve> conserves, Map<String, Statement.Compartment> compartments,
+                                Map<String, Integer> stateSizes, boolean topLevel) {
         for (Statement s : body) {
             if (s instanceof Statement.Reaction r) {
+                if (r.kind() == Statement.ReactionKind.FLUX_OUT) {
+                    throw new NmodlSyntaxException(r.position(),
+                            "flux reactions -> not supported yet by jpatch's NMODL translator");
+                }
                 reactions.add(r);
-                addSpecies(r.left(), states, mechanism, false);
-                addSpecies(r.right(), states, mechanism, false);
+                addSpecies(r.left(), states, stateSizes, false);
+                addSpecies(r.right(), states, stateSizes, false);
             } else if (s instanceof Statement.Conserve c) {
+                if (!topLevel) {
+                    throw new NmodlSyntaxException(c.position(),
+                            "CONSERVE inside FROM not supported yet by jpatch's NMODL translator");
+                }
                 conserves.add(c);
-                addSpecies(c.species(), states, mechanism, true);
+                addSpecies(c.species(), states, stateSizes, true);
             } else if (s instanceof Statement.Compartment c) {
-                throw new NmodlSyntaxException(c.position(),
-                        "COMPARTMENT not supported yet by jpatch's NMODL translator");
-            } else if (s instanceof Statement.If || s instanceof Statement.While || s instanceof Statement.FromLoop
-                    || s instanceof Statement.Block) {
+                compartment(c, compartments, stateSizes, topLevel);
+            } else if (s instanceof Statement.FromLoop loop) {
+                // nocmodl writes a loop's reactions as a C loop over the element rows
+                collect(loop.body(), states, reactions, conserves, compartments, stateSizes, false);
+            } else if (s instanceof Statement.If || s instanceof Statement.While || s instanceof Statement.Block) {
                 // nocmodl builds the matrix once from the reactions in order; under a condition it would not
                 if (mentionsKineticStatement(s)) {
                     throw new NmodlSyntaxException(s.position(),
-                            "reactions inside if/while/FROM not supported yet by jpatch's NMODL translator");
+                            "reactions inside if/while not supported yet by jpatch's NMODL translator");
                 }
             }
+        }
+    }
+
+    /** COMPARTMENT [i,] size {species}: the size of each STATE listed; other names are ignored, as by nocmodl. */
+    private static void compartment(Statement.Compartment c, Map<String, Statement.Compartment> compartments,
+                                    Map<String, Integer> stateSizes, boolean topLevel) {
+        if (c.longitudinalDiffusion() || !topLevel) {
+            throw new NmodlSyntaxException(c.position(), (c.longitudinalDiffusion() ? "LONGITUDINAL_DIFFUSION"
+                    : "COMPARTMENT inside FROM") + " not supported yet by jpatch's NMODL translator");
+        }
+        for (String species : c.species()) {
+            Integer size = stateSizes.get(species);
+            if (size == null) {
+                continue;
+            }
+            if (c.indexVariable() != null && size == 0) {
+                throw new NmodlSyntaxException(c.position(), "COMPARTMENT " + c.indexVariable() + ", ... names "
+                        + species + ", which is not an array");
+            }
+            compartments.put(species, c);
         }
     }
 
@@ -99,7 +158,8 @@ record KineticSystem(List<String> states, Map<String, Integer> rows, Map<Stateme
             children = b.body();
         }
         for (Statement c : children) {
-            if (c instanceof Statement.Reaction || c instanceof Statement.Conserve || mentionsKineticStatement(c)) {
+            if (c instanceof Statement.Reaction || c instanceof Statement.Conserve
+                    || c instanceof Statement.Compartment || mentionsKineticStatement(c)) {
                 return true;
             }
         }
@@ -112,19 +172,24 @@ record KineticSystem(List<String> states, Map<String, Integer> rows, Map<Stateme
         return all;
     }
 
-    private static void addSpecies(List<Statement.Reactant> species, List<String> states, MechanismInterface mechanism,
-                                   boolean conserve) {
+    private static void addSpecies(List<Statement.Reactant> species, List<String> states,
+                                   Map<String, Integer> stateSizes, boolean conserve) {
         for (Statement.Reactant r : species) {
             Expression.VariableRef ref = r.species();
-            if (ref.index() != null) {
-                throw new NmodlSyntaxException(ref.position(), "arrays not supported yet by jpatch's NMODL translator");
-            }
-            boolean state = mechanism.states().stream().anyMatch(v -> v.name().equals(ref.name()));
-            if (!state && conserve) {
+            Integer size = stateSizes.get(ref.name());
+            if (size == null && conserve) {
                 throw new NmodlSyntaxException(ref.position(), ref.name() + " in CONSERVE is not a STATE");
             }
+            if (size != null && (size > 0) != (ref.index() != null)) {
+                throw new NmodlSyntaxException(ref.position(), ref.name() + (size > 0 ? " is an array: it needs an index"
+                        : " is not an array"));
+            }
+            if (size != null && size > 0 && conserve) {
+                throw new NmodlSyntaxException(ref.position(),
+                        "STATE arrays in CONSERVE not supported yet by jpatch's NMODL translator");
+            }
             // a species that is no STATE is a constant factor of its flux (nocmodl): no row
-            if (state && !states.contains(ref.name())) {
+            if (size != null && !states.contains(ref.name())) {
                 states.add(ref.name());
             }
         }
@@ -135,6 +200,6 @@ record KineticSystem(List<String> states, Map<String, Integer> rows, Map<Stateme
     }
 
     private static boolean mentionsAny(Expression e, List<String> states) {
-        return states.stream().anyMatch(state -> new SymbolicDerivative(state).mentionsState(e));
+        return e != null && states.stream().anyMatch(state -> new SymbolicDerivative(state).mentionsState(e));
     }
 }
