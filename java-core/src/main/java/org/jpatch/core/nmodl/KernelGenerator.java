@@ -34,7 +34,9 @@ import org.jpatch.core.nmodl.ast.Statement;
 final class KernelGenerator {
     static final String PACKAGE = "jpatch.generated";
     /** In the Java text of an array variable, where its element index goes. */
-    private static final String ELEMENT = "[@index]";
+    private static final String INDEX = "@index";
+    /** The element part of a per-instance or local array's Java text. */
+    private static final String ELEMENT = "[" + INDEX + "]";
 
     private final NmodlFile file;
     private final MechanismInterface mechanism;
@@ -139,9 +141,6 @@ final class KernelGenerator {
 
     private void refuseUnsupportedInterface() {
         for (ModelItem item : items) {
-            if (item instanceof ModelItem.Variables variables) {
-                refuseArrays(variables);
-            }
             if (item instanceof ModelItem.Neuron neuron) {
                 for (NeuronStatement statement : neuron.statements()) {
                     refuseUnsupported(statement);
@@ -156,18 +155,6 @@ final class KernelGenerator {
                 throw unsupported(item.position(), "BEFORE/AFTER blocks");
             }
             // INDEPENDENT only names t, which NEURON provides: nothing to translate
-        }
-    }
-
-    /** GLOBAL arrays are not translated yet: the engine's globals are scalars. */
-    private void refuseArrays(ModelItem.Variables variables) {
-        for (Declaration.Variable v : variables.variables()) {
-            if (v.arraySize() == 0) {
-                continue;
-            }
-            if (mechanism.globals().stream().anyMatch(g -> g.name().equals(v.name()))) {
-                throw unsupported(v.position(), "GLOBAL arrays");
-            }
         }
     }
 
@@ -209,8 +196,11 @@ final class KernelGenerator {
                 }
             }
         }
-        for (int g = 0; g < mechanism.globals().size(); g++) {
-            fileScope.put(mechanism.globals().get(g).name(), "typeGlobals[" + g + "]");
+        int slot = 0;
+        for (MechanismInterface.Variable global : mechanism.globals()) {
+            // a GLOBAL array x[N] is N consecutive globals x_suffix[0] .. x_suffix[N-1]
+            fileScope.put(global.name(), "typeGlobals[" + slot + (global.arraySize() > 0 ? " + " + INDEX : "") + "]");
+            slot += Math.max(1, global.arraySize());
         }
         for (var constant : unitConstants.entrySet()) {
             defineConstant(constant.getKey(), constant.getValue());
@@ -317,7 +307,7 @@ final class KernelGenerator {
                 line(s + " = " + s0 + ";");
             }
             for (int j = 0; j < state.arraySize(); j++) {
-                line(s.replace(ELEMENT, "[" + j + "]") + " = " + s0 + ";");
+                line(s.replace(INDEX, String.valueOf(j)) + " = " + s0 + ";");
             }
         }
         if (initial != null) {
@@ -565,7 +555,7 @@ final class KernelGenerator {
     }
 
     private String stateField(String state, ModelItem.CodeBlock derivative) {
-        if (mechanism.states().stream().noneMatch(s -> s.name().equals(state))) {
+        if (!stateSizes.containsKey(state)) {  // an ion variable declared STATE counts (nocmodl's cai')
             throw new NmodlSyntaxException(derivative.position(), state + "' is the derivative of no STATE");
         }
         refuseStateArray(state, derivative.position());
@@ -667,7 +657,7 @@ final class KernelGenerator {
                 rows.add(java);
             }
             for (int j = 0; j < size; j++) {
-                rows.add(java.replace(ELEMENT, "[" + j + "]"));
+                rows.add(java.replace(INDEX, String.valueOf(j)));
             }
         }
         return rows;
@@ -1216,7 +1206,7 @@ final class KernelGenerator {
                 columns.put(name, java);
             }
             for (int j = 0; j < size; j++) {
-                columns.put(name + "_" + j, java.replace(ELEMENT, "[" + j + "]"));
+                columns.put(name + "_" + j, java.replace(INDEX, String.valueOf(j)));
             }
         }
         return columns;
@@ -1256,7 +1246,7 @@ final class KernelGenerator {
         if (java == null) {
             throw new NmodlSyntaxException(at, "DEPEND on " + name + ", which is not declared");
         }
-        if (java.contains(ELEMENT)) {
+        if (java.contains(INDEX)) {
             throw unsupported(at, "DEPEND on an array");
         }
         return java;
@@ -1379,7 +1369,7 @@ final class KernelGenerator {
     /** {@code s' = f}, f linear in s: nocmodl's cnexp update in place. */
     private void cnexp(Expression.VariableRef derivative, Expression f) {
         String state = derivative.name();
-        if (mechanism.states().stream().noneMatch(s -> s.name().equals(state))) {
+        if (!stateSizes.containsKey(state)) {  // an ion variable declared STATE counts (nocmodl's cai')
             throw new NmodlSyntaxException(derivative.position(), state + "' is the derivative of no STATE");
         }
         refuseStateArray(state, derivative.position());
@@ -1406,7 +1396,7 @@ final class KernelGenerator {
             String where = currentFunction == null ? "" : " in " + currentFunction;
             throw new NmodlSyntaxException(ref.position(), ref.name() + " is not declared" + where);
         }
-        boolean array = java.contains(ELEMENT);
+        boolean array = java.contains(INDEX);
         if (ref.index() == null && array) {
             throw new NmodlSyntaxException(ref.position(), ref.name() + " is an array: it needs an index");
         }
@@ -1414,7 +1404,7 @@ final class KernelGenerator {
             throw new NmodlSyntaxException(ref.position(), ref.name() + " is not an array");
         }
         // nocmodl indexes C arrays by ((int) index): truncation toward zero, as Java's (int)
-        return array ? java.replace(ELEMENT, "[(int) (" + expressions.write(ref.index()) + ")]") : java;
+        return array ? java.replace(INDEX, "(int) (" + expressions.write(ref.index()) + ")") : java;
     }
 
     /** The Java text of a name in the innermost scope that has it, else the file's; null when undeclared. */

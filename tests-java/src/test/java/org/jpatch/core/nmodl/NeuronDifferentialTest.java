@@ -21,6 +21,7 @@ import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.sim.Simulation;
+import org.jpatch.core.sim.StepObserver;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,11 +155,11 @@ class NeuronDifferentialTest {
                     command.addAll(names);
                     List<List<Double>> neuron = columns(run(work, 120, command.toArray(String[]::new)), names.size());
                     for (int t = 0; t < names.size(); t++) {
-                        double worst = worstRelativeDifference(neuron.get(t), mine.get(t));
+                        Worst worst = worstRelativeDifference(neuron.get(t), mine.get(t));
                         traces++;
-                        bitForBit &= worst == 0.0;
-                        if (worst > 1e-9) {
-                            differences.add(protocol + " " + names.get(t) + ": worst relative difference " + worst);
+                        bitForBit &= worst.relative() == 0.0;
+                        if (worst.relative() > 1e-9) {
+                            differences.add(protocol + " " + names.get(t) + ": " + worst);
                         }
                     }
                 }
@@ -257,11 +258,22 @@ class NeuronDifferentialTest {
         }
         List<List<Double>> traces = new ArrayList<>();
         names.forEach(n -> traces.add(new ArrayList<>()));
+        PointProcess point = pp, electrode = clamp;
+        // where NEURON's Vector.record samples: after the states, before the step's last events
+        sim.addStepObserver(new StepObserver() {
+            @Override
+            public void initialized(Simulation s) {
+                record(soma, point, electrode, names, traces);
+            }
+
+            @Override
+            public void afterStep(Simulation s) {
+                record(soma, point, electrode, names, traces);
+            }
+        });
         sim.finitialize(-65);
-        record(soma, pp, clamp, names, traces);
         while (sim.t() < tstop - sim.dt() / 2) {
             sim.fadvance();
-            record(soma, pp, clamp, names, traces);
         }
         return traces;
     }
@@ -309,15 +321,28 @@ class NeuronDifferentialTest {
         }
     }
 
-    private static double worstRelativeDifference(List<Double> expected, List<Double> actual) {
-        if (expected.size() != actual.size()) {
-            return Double.POSITIVE_INFINITY;
+    /** The worst step of a trace: its relative difference, and where. */
+    private record Worst(double relative, int step, double neuron, double jpatch) {
+        @Override
+        public String toString() {
+            return "worst relative difference " + relative + " at step " + step + " (NEURON " + neuron + ", jpatch "
+                    + jpatch + ")";
         }
-        double worst = 0;
+    }
+
+    private static Worst worstRelativeDifference(List<Double> expected, List<Double> actual) {
+        if (expected.size() != actual.size()) {
+            return new Worst(Double.POSITIVE_INFINITY, Math.min(expected.size(), actual.size()), Double.NaN,
+                    Double.NaN);
+        }
+        Worst worst = new Worst(0, 0, Double.NaN, Double.NaN);
         for (int i = 0; i < expected.size(); i++) {
             double e = expected.get(i), a = actual.get(i);
             double difference = e == a ? 0 : Math.abs(e - a) / Math.max(Math.abs(e), 1e-300);
-            worst = Math.max(worst, Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference);
+            difference = Double.isNaN(difference) ? Double.POSITIVE_INFINITY : difference;
+            if (difference > worst.relative()) {
+                worst = new Worst(difference, i, e, a);
+            }
         }
         return worst;
     }
