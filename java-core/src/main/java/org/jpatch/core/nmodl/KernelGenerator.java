@@ -624,14 +624,15 @@ final class KernelGenerator {
         line("}");
         line("");
         line("@Override");
-        line("public void equations(double[][] m, double[] rhs, double[] old, double dt1) {");
+        line("public void equations(org.jpatch.core.nmodl.ScopmathSparseMatrix m, double[] rhs, double[] old,"
+                + " double dt1) {");
         indent++;
         line("double f_flux = 0., b_flux = 0., term;");
         // implicit Euler's (s - old)/dt on every row the CONSERVE statements do not take
         for (int i = 0; i < rows.size(); i++) {
             if (!system.conserveRows().contains(i)) {
                 line("rhs[" + i + "] = -dt1 * (" + rows.get(i) + " - old[" + i + "]);");
-                line("m[" + i + "][" + i + "] = dt1;");
+                line("m.set(" + i + ", " + i + ", dt1);");
             }
         }
         compartmentSizes(system);
@@ -677,7 +678,7 @@ final class KernelGenerator {
                 if (!system.conserveRows().contains(first)) {
                     String volume = expressions.write(compartment.volume());
                     line("rhs[" + first + "] *= (" + volume + ");");
-                    line("m[" + first + "][" + first + "] *= (" + volume + ");");
+                    line("m.scale(" + first + ", " + first + ", " + volume + ");");
                 }
                 continue;
             }
@@ -688,14 +689,14 @@ final class KernelGenerator {
             String volume = expressions.write(compartment.volume());
             scopes.pop();
             line("rhs[c_i + " + first + "] *= (" + volume + ");");
-            line("m[c_i + " + first + "][c_i + " + first + "] *= (" + volume + ");");
+            line("m.scale(c_i + " + first + ", c_i + " + first + ", " + volume + ");");
             indent--;
             line("}");
         }
     }
 
     private KineticSystem kineticSystem(ModelItem.CodeBlock kinetic) {
-        return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, stateSizes));
+        return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, stateSizes, file.names()));
     }
 
     /** SOLVE in INITIAL: a LINEAR block, or {@code STEADYSTATE sparse} of a KINETIC block as scopmath's _ss_sparse. */
@@ -864,10 +865,10 @@ final class KernelGenerator {
             }
             line("term = " + term + ";");
             for (Statement.Reactant r : own) {
-                matrixEntry(r, column, " += " + coefficient(r) + "term;");
+                matrixEntry(r, column, "add", coefficient(r) + "term");
             }
             for (Statement.Reactant r : other) {
-                matrixEntry(r, column, " -= " + coefficient(r) + "term;");
+                matrixEntry(r, column, "subtract", coefficient(r) + "term");
             }
         }
     }
@@ -899,10 +900,11 @@ final class KernelGenerator {
         }
     }
 
-    private void matrixEntry(Statement.Reactant r, String column, String update) {
+    /** m.operation(row, column, value) for the species' row, unless a CONSERVE took it. */
+    private void matrixEntry(Statement.Reactant r, String column, String operation, String value) {
         String row = rowOf(r.species());
         if (row != null && !kineticSystem.isConserveRow(row)) {
-            line("m[" + row + "][" + column + "]" + update);
+            line("m." + operation + "(" + row + ", " + column + ", " + value + ");");
         }
     }
 
@@ -919,11 +921,11 @@ final class KernelGenerator {
             Statement.Compartment compartment = kineticSystem.compartments().get(r.species().name());
             String s = fileScope.get(r.species().name());
             if (compartment == null) {
-                line("m[" + row + "][" + rowOf(r.species()) + "] = " + r.coefficient() + ".;");
+                line("m.set(" + row + ", " + rowOf(r.species()) + ", " + r.coefficient() + ".);");
                 line("rhs[" + row + "] -= " + coefficient(r) + s + ";");
             } else {
                 String size = "(" + expressions.write(compartment.volume()) + ")";
-                line("m[" + row + "][" + rowOf(r.species()) + "] = " + r.coefficient() + ". * " + size + ";");
+                line("m.set(" + row + ", " + rowOf(r.species()) + ", " + r.coefficient() + ". * " + size + ");");
                 line("rhs[" + row + "] -= " + s + " * " + size + (r.coefficient() == 1 ? "" : " * "
                         + r.coefficient() + ".") + ";");
             }

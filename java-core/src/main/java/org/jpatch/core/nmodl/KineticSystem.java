@@ -11,10 +11,12 @@ import org.jpatch.core.nmodl.ast.ModelItem;
 import org.jpatch.core.nmodl.ast.Statement;
 
 /**
- * The shape of a KINETIC block's matrix: its states in order of first mention, a STATE
- * array taking one row per element (nocmodl's varnum + index); a species that is no STATE,
- * e.g. a PARAMETER, only scales its flux. The row each CONSERVE statement takes is that of
- * its last scalar species whose row no earlier CONSERVE took, as nocmodl chooses. Each
+ * The shape of a KINETIC block's matrix, numbered as nocmodl's massagekinetic numbers it
+ * (the order scopmath's sparse solver then works in): first one row per CONSERVE statement,
+ * last statement first, each taking its last scalar species no CONSERVE took yet; then the
+ * other states by their name's first character, and within one character the name nocmodl
+ * met last first (its symbol lists insert at the head); a STATE array takes one row per
+ * element. A species that is no STATE, e.g. a PARAMETER, only scales its flux. Each
  * state's COMPARTMENT (size expression and index variable) scales its row. The scheme is
  * linear in its states when every reaction is first order on both sides with rates free of
  * the block's states, which lets sparse stop after one correction.
@@ -23,38 +25,51 @@ record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arrayS
                      Map<Statement.Conserve, Integer> conserves, Set<Integer> conserveRows,
                      Map<String, Statement.Compartment> compartments, boolean linear) {
 
-    /** @param stateSizes every STATE the block may solve for (ion variables declared STATE too): 0 scalar, else array size */
-    static KineticSystem of(ModelItem.CodeBlock kinetic, Map<String, Integer> stateSizes) {
+    /**
+     * @param stateSizes  every STATE the block may solve for (ion variables declared STATE too): 0 scalar, else
+     *                    array size
+     * @param symbolOrder the file's names in the order nocmodl's lexer first met them
+     */
+    static KineticSystem of(ModelItem.CodeBlock kinetic, Map<String, Integer> stateSizes, List<String> symbolOrder) {
         List<String> states = new ArrayList<>();
         List<Statement.Reaction> reactions = new ArrayList<>();
         List<Statement.Conserve> conserveStatements = new ArrayList<>();
         Map<String, Statement.Compartment> compartments = new LinkedHashMap<>();
         collect(kinetic.body(), states, reactions, conserveStatements, compartments, stateSizes, true);
-        Map<String, Integer> firstRows = new LinkedHashMap<>();
-        Map<String, Integer> arraySizes = new LinkedHashMap<>();
-        int size = 0;
-        for (String state : states) {
-            firstRows.put(state, size);
-            arraySizes.put(state, stateSizes.get(state));
-            size += Math.max(1, stateSizes.get(state));
-        }
         compartments.keySet().retainAll(states);
+        Map<String, Integer> firstRows = new LinkedHashMap<>();
         Map<Statement.Conserve, Integer> conserves = new LinkedHashMap<>();
         Set<Integer> taken = new HashSet<>();
-        for (Statement.Conserve conserve : conserveStatements) {
-            Integer row = null;
-            for (int i = conserve.species().size() - 1; i >= 0 && row == null; i--) {
-                int candidate = firstRows.get(conserve.species().get(i).species().name());
-                if (!taken.contains(candidate)) {
-                    row = candidate;
+        List<Statement.Conserve> lastFirst = new ArrayList<>(conserveStatements);
+        java.util.Collections.reverse(lastFirst);  // nocmodl's conslist is built by insertion at its head
+        for (Statement.Conserve conserve : lastFirst) {
+            String diagonal = null;
+            for (int i = conserve.species().size() - 1; i >= 0 && diagonal == null; i--) {
+                String candidate = conserve.species().get(i).species().name();
+                if (!firstRows.containsKey(candidate)) {
+                    diagonal = candidate;
                 }
             }
-            if (row == null) {
-                throw new NmodlSyntaxException(conserve.position(),
-                        "CONSERVE has no species whose equation an earlier CONSERVE did not already replace");
+            if (diagonal == null) {
+                throw new NmodlSyntaxException(conserve.position(), "Failed to diagonalize the Kinetic matrix:"
+                        + " CONSERVE has no species an earlier CONSERVE did not already take");
             }
-            taken.add(row);
-            conserves.put(conserve, row);
+            taken.add(firstRows.size());
+            conserves.put(conserve, firstRows.size());
+            firstRows.put(diagonal, firstRows.size());
+        }
+        List<String> others = new ArrayList<>(states);
+        others.removeAll(firstRows.keySet());
+        others.sort(java.util.Comparator.comparing((String name) -> name.charAt(0))
+                .thenComparing(name -> -symbolOrder.indexOf(name)));
+        int size = firstRows.size();
+        for (String state : others) {
+            firstRows.put(state, size);
+            size += Math.max(1, stateSizes.get(state));
+        }
+        Map<String, Integer> arraySizes = new LinkedHashMap<>();
+        for (String state : firstRows.keySet()) {
+            arraySizes.put(state, stateSizes.get(state));
         }
         boolean linear = true;
         for (Statement.Reaction r : reactions) {
@@ -67,7 +82,7 @@ record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arrayS
         return new KineticSystem(firstRows, arraySizes, size, conserves, Set.copyOf(taken), compartments, linear);
     }
 
-    /** The states in row order: a scalar's name, or each element of an array. */
+    /** The states in row order (an array's first row, then its other elements). */
     List<String> stateNames() {
         return List.copyOf(firstRows.keySet());
     }
