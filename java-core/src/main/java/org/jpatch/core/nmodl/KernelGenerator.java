@@ -24,10 +24,12 @@ import org.jpatch.core.nmodl.ast.Statement;
  * {@code s + (1 - exp(dt·a))·(-f0/a - s)}.
  *
  * <p>This first translator covers density mechanisms and point processes with scalar
- * PARAMETER/ASSIGNED/STATE, PARAMETER/ASSIGNED/LOCAL arrays, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with
- * NONSPECIFIC_CURRENT, ELECTRODE_CURRENT or (density mechanisms) ion currents, reading
- * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state) or
- * derivimplicit (scopmath's Newton, {@link DerivImplicit}), FUNCTION and
+ * PARAMETER/ASSIGNED/STATE, PARAMETER/ASSIGNED/STATE/GLOBAL/LOCAL arrays, file-scope
+ * LOCAL, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with NONSPECIFIC_CURRENT,
+ * ELECTRODE_CURRENT or (density mechanisms) ion currents, reading ion variables and
+ * writing concentrations ({@link IonVariables}), DERIVATIVE blocks solved by cnexp (linear
+ * in their state) or derivimplicit (scopmath's Newton, {@link DerivImplicit}), KINETIC
+ * blocks by sparse ({@link KineticSystem}, {@link KineticSparse}), FUNCTION and
  * PROCEDURE with TABLE, LOCAL, if/else, while, FROM loops, printf, and NET_RECEIVE with
  * its INITIAL and net_send. Anything else is refused with its file:line:column, never skipped.
  */
