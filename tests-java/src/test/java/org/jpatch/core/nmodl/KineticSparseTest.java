@@ -157,9 +157,11 @@ class KineticSparseTest {
                     CONSERVE A + B = 12
                 }
                 """).soma();
-        // equal rates per amount: 2·A·1 = 3·B·1 is no balance; per concentration A = B, so 2A + 3B = 12
-        assertEquals(12. / 5, soma.get("A_sized", 0.5), 1e-12);
-        assertEquals(12. / 5, soma.get("B_sized", 0.5), 1e-12);
+        // one implicit step of 1e9 ms from 0: B's row is the CONSERVE's, 2·A + 3·B = 12 (amounts), and
+        // A's row 2·A/dt = -(A - B); so A = 12 / (5 + 6/dt), B = A·(1 + 2/dt), nearly A = B = 12/5
+        double dt = 1e9, a = 12 / (5 + 6 / dt);
+        assertEquals(a, soma.get("A_sized", 0.5), 1e-15);
+        assertEquals(a * (1 + 2 / dt), soma.get("B_sized", 0.5), 1e-15);
     }
 
     @Test

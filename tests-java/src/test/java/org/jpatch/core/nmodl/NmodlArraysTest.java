@@ -45,7 +45,8 @@ class NmodlArraysTest {
                 data.vars[var][0] = defaults[var];
             }
             MechanismKernel kernel = type.newKernel();
-            kernel.bind(data, nodes, new GlobalState(), new double[type.globals().size()]);
+            kernel.bind(data, nodes, new GlobalState(),
+                    type.globals().stream().mapToDouble(GlobalVariable::defaultValue).toArray());
             return new Bench(kernel, data);
         }
 
