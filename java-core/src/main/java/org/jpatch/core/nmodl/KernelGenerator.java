@@ -720,8 +720,10 @@ final class KernelGenerator {
 
     /**
      * A LINEAR block: its equations {@code ~ left = right}, each linear in the STATEs it
-     * names, as the matrix row Σ ∂(left - right)/∂s · s = -(left - right at s = 0), solved
-     * once (nocmodl: simeq; here {@link GaussianElimination}, the same to rounding).
+     * names, as the matrix row Σ ∂(left - right)/∂s · s = -(left - right at s = 0), the
+     * STATEs' columns in the order the equations first name them (nocmodl's), solved once
+     * by scopmath's {@link Simeq} (nocmodl's rows are these negated, which simeq's
+     * normalized pivot rows do not see).
      */
     private void linearSolve(ModelItem.CodeBlock linear) {
         List<Statement.Equation> equations = new ArrayList<>();
@@ -732,11 +734,9 @@ final class KernelGenerator {
             equations.add(equation);
         }
         List<String> unknowns = new ArrayList<>();
-        for (MechanismInterface.Variable state : mechanism.states()) {
-            SymbolicDerivative calculus = new SymbolicDerivative(state.name());
-            if (equations.stream().anyMatch(e -> calculus.mentionsState(e.left()) || calculus.mentionsState(e.right()))) {
-                unknowns.add(state.name());
-            }
+        for (Statement.Equation equation : equations) {
+            namedStates(equation.left(), unknowns);
+            namedStates(equation.right(), unknowns);
         }
         if (equations.size() != unknowns.size()) {
             throw new NmodlSyntaxException(linear.position(), "LINEAR " + linear.name() + " has " + equations.size()
@@ -745,8 +745,9 @@ final class KernelGenerator {
         int n = unknowns.size();
         line("{");
         indent++;
-        line("double[][] linear_m = new double[" + n + "][" + n + "];");
-        line("double[] linear_b = new double[" + n + "];");
+        line("double[][] linear_m = new double[" + n + "][" + (n + 1) + "];  // augmented: the constants in column "
+                + n);
+        line("double[] linear_x = new double[" + n + "];");
         for (int i = 0; i < n; i++) {
             Statement.Equation equation = equations.get(i);
             Expression residual = new Expression.Binary(Expression.BinaryOperator.SUBTRACT, equation.left(),
@@ -764,17 +765,33 @@ final class KernelGenerator {
                 }
                 constant = new SymbolicDerivative(unknowns.get(j)).atZero(constant);
             }
-            line("linear_b[" + i + "] = -(" + expressions.write(constant) + ");");
+            line("linear_m[" + i + "][" + n + "] = -(" + expressions.write(constant) + ");");
         }
-        line("if (!org.jpatch.core.nmodl.GaussianElimination.solve(linear_m, linear_b)) {");
+        line("if (!org.jpatch.core.nmodl.Simeq.solve(linear_m, linear_x)) {");
         line("    throw new IllegalStateException(\"LINEAR " + linear.name()
                 + ": singular matrix (NEURON aborts the run too)\");");
         line("}");
         for (int j = 0; j < n; j++) {
-            line(fileScope.get(unknowns.get(j)) + " = linear_b[" + j + "];");
+            line(fileScope.get(unknowns.get(j)) + " = linear_x[" + j + "];");
         }
         indent--;
         line("}");
+    }
+
+    /** Adds the STATEs an expression names, in the order it names them, to {@code states} (once each). */
+    private void namedStates(Expression e, List<String> states) {
+        if (e instanceof Expression.VariableRef ref) {
+            if (stateSizes.containsKey(ref.name()) && !states.contains(ref.name())) {
+                states.add(ref.name());
+            }
+        } else if (e instanceof Expression.Unary unary) {
+            namedStates(unary.operand(), states);
+        } else if (e instanceof Expression.Binary binary) {
+            namedStates(binary.left(), states);
+            namedStates(binary.right(), states);
+        } else if (e instanceof Expression.Call call) {
+            call.arguments().forEach(argument -> namedStates(argument, states));
+        }
     }
 
     /** One instance's step by sparse; secondorder then adds dt·D as nocmodl. */

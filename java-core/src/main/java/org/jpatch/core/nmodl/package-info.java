@@ -57,7 +57,7 @@
  * reactions (also in FROM loops over STATE arrays), CONSERVE, COMPARTMENT (also indexed),
  * the flux {@code ~ x << (f)}, f_flux/b_flux, and SOLVE ... STEADYSTATE sparse in INITIAL
  * or a FUNCTION as _ss_sparse_thread), a LINEAR block SOLVEd in INITIAL (its equations as matrix rows by
- * symbolic derivative, {@link org.jpatch.core.nmodl.GaussianElimination} for simeq),
+ * symbolic derivative, {@link org.jpatch.core.nmodl.Simeq}, scopmath's simeq, columns in nocmodl's order),
  * FUNCTION/PROCEDURE with TABLE (nocmodl's
  * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
  * NET_RECEIVE with its INITIAL block (run per NetCon at finitialize, as NEURON's
