@@ -66,11 +66,12 @@
  * format C would read otherwise is refused). PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
- * and usetable 0 included). Of the 107 NEURON-dialect files above, 86 translate.
+ * and usetable 0 included). Of the 107 NEURON-dialect files above, 94 translate.
  * NeuronDifferentialTest runs every translated mechanism against nrnivmodl's build of the
  * same file (density mechanisms under current clamp and under voltage steps, point
  * processes driven by NetStim events), comparing v or the clamp current, every STATE and
- * every written concentration at every step: see its summary line for the counts; among
+ * every written concentration at every step: 89 of 89 agree to 1e-9 in 873 traces, 54
+ * of them bit for bit in every trace (the others in the last bits of a few states); among
  * them the dbbs AMPA, GABA and NMDA synapses (arrays, net_send, NET_RECEIVE INITIAL),
  * Cav2_3 (a TABLE of arrays), the cdp5 calcium buffers (COMPARTMENT, CONSERVE, {@code <<},
  * file-scope LOCAL, diam) and NEURON's cabpump, capmpr, capump and nacaex demos. cnexp
