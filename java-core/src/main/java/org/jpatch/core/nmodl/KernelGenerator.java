@@ -817,7 +817,8 @@ final class KernelGenerator {
      * first (its list order): the fluxes at the present states, -(f - b) into each left row
      * and +(f - b) into each right row (times the coefficient), and the fluxes' derivatives by
      * each species into the matrix; rows the CONSERVE statements took get nothing.
-     * {@code ~ x << (f)} adds f to x's row alone.
+     * {@code ~ x << (f)} adds f to x's row alone; {@code ~ x -> (k)} is {@code x <-> (k, 0)}
+     * with nothing on the right, as nocmodl writes it.
      */
     private void reaction(Statement.Reaction reaction) {
         if (reaction.kind() == Statement.ReactionKind.FLUX_IN) {
@@ -826,7 +827,8 @@ final class KernelGenerator {
         }
         List<Statement.Reactant> left = reversed(reaction.left()), right = reversed(reaction.right());
         String forward = expressions.write(reaction.forward());
-        String backward = expressions.write(reaction.backward());
+        String backward = reaction.kind() == Statement.ReactionKind.FLUX_OUT ? "0."
+                : expressions.write(reaction.backward());
         line("f_flux = " + forward + product(left, null) + ";");
         line("b_flux = " + backward + product(right, null) + ";");
         for (Statement.Reactant r : left) {

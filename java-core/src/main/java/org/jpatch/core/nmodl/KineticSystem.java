@@ -17,9 +17,9 @@ import org.jpatch.core.nmodl.ast.Statement;
  * other states by their name's first character, and within one character the name nocmodl
  * met last first (its symbol lists insert at the head); a STATE array takes one row per
  * element. A species that is no STATE, e.g. a PARAMETER, only scales its flux. Each
- * state's COMPARTMENT (size expression and index variable) scales its row. The scheme is
- * linear in its states when every reaction is first order on both sides with rates free of
- * the block's states, which lets sparse stop after one correction.
+ * state's COMPARTMENT (size expression and index variable) scales its row. nocmodl calls
+ * the scheme linear, and sparse stops after one correction, when no reaction side holds
+ * more than one species (counted with its coefficient); it does not look at the rates.
  */
 record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arraySizes, int size,
                      Map<Statement.Conserve, Integer> conserves, Set<Integer> conserveRows,
@@ -71,13 +71,12 @@ record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arrayS
         for (String state : firstRows.keySet()) {
             arraySizes.put(state, stateSizes.get(state));
         }
+        // nocmodl's _linmat: cleared by a matrix term that multiplies in another species
         boolean linear = true;
         for (Statement.Reaction r : reactions) {
-            if (r.kind() == Statement.ReactionKind.FLUX_IN) {
-                continue;  // a flux enters no matrix entry (nocmodl's genmatterms)
+            if (r.kind() != Statement.ReactionKind.FLUX_IN) {  // a flux << enters no matrix entry
+                linear &= atMostFirstOrder(r.left()) && atMostFirstOrder(r.right());
             }
-            linear &= firstOrder(r.left()) && firstOrder(r.right())
-                    && !mentionsAny(r.forward(), states) && !mentionsAny(r.backward(), states);
         }
         return new KineticSystem(firstRows, arraySizes, size, conserves, Set.copyOf(taken), compartments, linear);
     }
@@ -112,10 +111,6 @@ record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arrayS
                                 Map<String, Integer> stateSizes, boolean topLevel) {
         for (Statement s : body) {
             if (s instanceof Statement.Reaction r) {
-                if (r.kind() == Statement.ReactionKind.FLUX_OUT) {
-                    throw new NmodlSyntaxException(r.position(),
-                            "flux reactions -> not supported yet by jpatch's NMODL translator");
-                }
                 reactions.add(r);
                 addSpecies(r.left(), states, stateSizes, false);
                 addSpecies(r.right(), states, stateSizes, false);
@@ -210,11 +205,7 @@ record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arrayS
         }
     }
 
-    private static boolean firstOrder(List<Statement.Reactant> side) {
-        return side.size() == 1 && side.get(0).coefficient() == 1;
-    }
-
-    private static boolean mentionsAny(Expression e, List<String> states) {
-        return e != null && states.stream().anyMatch(state -> new SymbolicDerivative(state).mentionsState(e));
+    private static boolean atMostFirstOrder(List<Statement.Reactant> side) {
+        return side.stream().mapToInt(Statement.Reactant::coefficient).sum() <= 1;
     }
 }

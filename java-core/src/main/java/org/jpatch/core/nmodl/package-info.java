@@ -55,7 +55,7 @@
  * {@link org.jpatch.core.nmodl.ScopmathSparseMatrix} for its sparse matrix: minimum-degree
  * ordering and elimination operation for operation, so the states are NEURON's bits;
  * reactions (also in FROM loops over STATE arrays), CONSERVE, COMPARTMENT (also indexed),
- * the flux {@code ~ x << (f)}, f_flux/b_flux, and SOLVE ... STEADYSTATE sparse in INITIAL
+ * the fluxes {@code ~ x << (f)} and {@code ~ x -> (k)}, f_flux/b_flux, and SOLVE ... STEADYSTATE sparse in INITIAL
  * or a FUNCTION as _ss_sparse_thread), a LINEAR block SOLVEd in INITIAL (its equations as matrix rows by
  * symbolic derivative, {@link org.jpatch.core.nmodl.Simeq}, scopmath's simeq, columns in nocmodl's order),
  * FUNCTION/PROCEDURE with TABLE (nocmodl's
@@ -83,8 +83,8 @@
  * disk, keyed by the SHA-256 of the generated source, the engine's class files and the
  * JVM version, written to a temporary file and renamed. bench/nmodl_compile.py measures
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
- * Not yet: STATE arrays in DERIVATIVE blocks, STATE arrays in CONSERVE, the flux
- * {@code ->} and LONGITUDINAL_DIFFUSION of KINETIC, writing reversal potentials, euler,
+ * Not yet: STATE arrays in DERIVATIVE blocks, STATE arrays in CONSERVE,
+ * LONGITUDINAL_DIFFUSION of KINETIC, writing reversal potentials, euler,
  * LINEAR outside INITIAL, NONLINEAR, other STEADYSTATE solves, net_event, net_move, WATCH,
  * FOR_NETCONS, ARTIFICIAL_CELL, CONDUCTANCE hints, POINTER, BEFORE/AFTER,
  * FUNCTION_TABLE, USEION in point processes, SOLVE of a PROCEDURE, and

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * two-state scheme (one correction, exact), a second-order reaction (Newton to 1e-6, so
  * within its square of the root), the steady state in INITIAL, a LINEAR block in INITIAL,
  * COMPARTMENT sizes with a flux into an element of a STATE array and reactions in a FROM
- * loop, CONSERVE in compartments, and a refusal.
+ * loop, CONSERVE in compartments, a flux out of a state, and a refusal.
  * NeuronDifferentialTest compares real files with nrnivmodl's build.
  */
 class KineticSparseTest {
@@ -165,17 +165,38 @@ class KineticSparseTest {
     }
 
     @Test
-    void fluxOutOfAStateIsRefusedWithItsPosition(@TempDir Path dir) throws Exception {
-        Path mod = Files.writeString(dir.resolve("out.mod"), """
-                NEURON { SUFFIX out }
+    void fluxOutOfAStateDecaysByImplicitEuler(@TempDir Path dir) throws Exception {
+        Compartment compartment = compartmentWith(dir, "leak", """
+                NEURON { SUFFIX leak }
+                PARAMETER { k = 0.3 (/ms) }
+                STATE { A }
+                INITIAL { A = 1 }
+                BREAKPOINT { SOLVE scheme METHOD sparse }
+                KINETIC scheme {
+                    ~ A -> (k)
+                }
+                """);
+        double a = 1;
+        for (int step = 0; step < 40; step++) {
+            compartment.sim().fadvance();
+            a = a / (1 + DT * 0.3);  // one Newton correction gives it to rounding
+            assertEquals(a, compartment.soma().get("A_leak", 0.5), 1e-14);
+        }
+    }
+
+    @Test
+    void longitudinalDiffusionIsRefusedWithItsPosition(@TempDir Path dir) throws Exception {
+        Path mod = Files.writeString(dir.resolve("ld.mod"), """
+                NEURON { SUFFIX ld }
                 STATE { C }
                 BREAKPOINT { SOLVE scheme METHOD sparse }
                 KINETIC scheme {
-                    ~ C -> (1)
+                    LONGITUDINAL_DIFFUSION 1 { C }
+                    ~ C << (1)
                 }
                 """);
         NmodlSyntaxException e = assertThrows(NmodlSyntaxException.class,
                 () -> new NmodlCompiler(List.of(), new KernelCache(dir.resolve("cache"))).translate(mod));
-        assertTrue(e.getMessage().startsWith(mod + ":5:5: flux reactions -> not supported yet"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(mod + ":5:5: LONGITUDINAL_DIFFUSION not supported yet"), e.getMessage());
     }
 }
