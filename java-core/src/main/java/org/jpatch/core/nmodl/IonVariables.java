@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jpatch.core.nmodl.ast.ModelItem;
+import org.jpatch.core.nmodl.ast.NeuronStatement;
 import org.jpatch.core.nmodl.ast.Statement;
 
 /**
@@ -146,6 +147,46 @@ final class IonVariables {
             names.addAll(List.of("e" + ion.ion(), ion.ion() + "i", ion.ion() + "o"));
         }
         return names;
+    }
+
+    /**
+     * nocmodl's refusal (cvode_conc_map, when the BREAKPOINT has exactly one SOLVE of a
+     * DERIVATIVE or KINETIC block): a concentration WRITTEN but not a STATE must be assigned
+     * in a FUNCTION, PROCEDURE, DERIVATIVE, KINETIC, LINEAR or NONLINEAR block, the
+     * statement CVODE would use to keep it current.
+     */
+    static void requireConcentrationAssignments(NeuronStatement.UseIon use, List<ModelItem> items) {
+        ModelItem.CodeBlock breakpoint = null;
+        Set<String> states = new java.util.HashSet<>();
+        Set<String> solvable = new java.util.HashSet<>();
+        List<ModelItem> procfunc = new ArrayList<>();
+        for (ModelItem item : items) {
+            if (item instanceof ModelItem.CodeBlock block && block.kind() == ModelItem.BlockKind.BREAKPOINT) {
+                breakpoint = block;
+            } else if (item instanceof ModelItem.CodeBlock block && block.kind() != ModelItem.BlockKind.INITIAL) {
+                procfunc.add(item);
+                if (block.kind() == ModelItem.BlockKind.DERIVATIVE || block.kind() == ModelItem.BlockKind.KINETIC) {
+                    solvable.add(block.name());
+                }
+            } else if (item instanceof ModelItem.Function) {
+                procfunc.add(item);
+            } else if (item instanceof ModelItem.Variables variables && variables.state()) {
+                variables.variables().forEach(v -> states.add(v.name()));
+            }
+        }
+        List<Statement.Solve> solves = breakpoint == null ? List.of() : breakpoint.body().stream()
+                .filter(s -> s instanceof Statement.Solve).map(s -> (Statement.Solve) s).toList();
+        if (solves.size() != 1 || !solvable.contains(solves.get(0).block())) {
+            return;
+        }
+        Set<String> assignedThere = assignedNames(procfunc);
+        for (String conc : use.write()) {
+            boolean concentration = conc.equals(use.ion() + "i") || conc.equals(use.ion() + "o");
+            if (concentration && !states.contains(conc) && !assignedThere.contains(conc)) {
+                throw new NmodlSyntaxException(use.position(), conc + " is WRITE but is not a STATE and has no"
+                        + " assignment statement in a FUNCTION, PROCEDURE, DERIVATIVE or KINETIC block (nocmodl's rule)");
+            }
+        }
     }
 
     /** Every name some assignment in the file targets (nocmodl lets a READ ion variable be assigned: its copy). */

@@ -174,6 +174,7 @@ final class KernelGenerator {
                     throw unsupported(statement.position(), "writing " + written + " (reversal potentials)");
                 }
             }
+            IonVariables.requireConcentrationAssignments(use, items);
         } else if (statement instanceof NeuronStatement.Names names) {
             switch (names.kind()) {
                 case RANGE, GLOBAL, NONSPECIFIC_CURRENT, ELECTRODE_CURRENT -> { }
@@ -392,11 +393,17 @@ final class KernelGenerator {
         line("}");
     }
 
+    /**
+     * nocmodl's nrn_state: each SOLVE's step; a mechanism without currents, which has no
+     * nrn_cur, then runs the rest of its BREAKPOINT here.
+     */
     private void state() {
         ModelItem.CodeBlock breakpoint = codeBlock(ModelItem.BlockKind.BREAKPOINT, null);
         List<Statement.Solve> solves = breakpoint == null ? List.of() : breakpoint.body().stream()
                 .filter(s -> s instanceof Statement.Solve).map(s -> (Statement.Solve) s).toList();
-        if (solves.isEmpty()) {
+        List<Statement> rest = breakpoint == null || !mechanism.currents().isEmpty() ? List.of()
+                : breakpoint.body().stream().filter(s -> !(s instanceof Statement.Solve)).toList();
+        if (solves.isEmpty() && rest.isEmpty()) {
             return;
         }
         List<String> steps = new ArrayList<>();
@@ -442,6 +449,7 @@ final class KernelGenerator {
                 derivImplicitStep(steps.get(i), derivativeBlock(solves.get(i)));
             }
         }
+        statements(rest);
         ionVariables.writeBack().forEach(this::line);
         indent--;
         line("}");

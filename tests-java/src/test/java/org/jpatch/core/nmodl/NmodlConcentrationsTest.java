@@ -56,6 +56,50 @@ class NmodlConcentrationsTest {
     }
 
     @Test
+    void withoutCurrentsTheRestOfBreakpointRunsAfterTheSolveAsInNocmodlsNrnState(@TempDir Path dir)
+            throws Exception {
+        Simulation sim = simulationWith(dir, "shell", """
+                NEURON { SUFFIX shell USEION ca WRITE cai RANGE steps, twice }
+                STATE { ca (mM) }
+                ASSIGNED { cai (mM)  steps  twice (mM) }
+                INITIAL { ca = 1e-4  steps = 0 }
+                BREAKPOINT {
+                  SOLVE s METHOD cnexp
+                  twice = 2 * cai
+                  steps = steps + 1
+                }
+                DERIVATIVE s {
+                  ca' = -ca
+                  cai = ca
+                }
+                """);
+        Section soma = sim.newSection("soma");
+        soma.insert("shell");
+        sim.finitialize(-65);
+        for (int step = 1; step <= 3; step++) {
+            sim.fadvance();
+            assertEquals(step, soma.get("steps_shell", 0.5));
+            assertEquals(2 * soma.get("cai", 0.5), soma.get("twice_shell", 0.5));
+        }
+    }
+
+    @Test
+    void aWrittenConcentrationNoSolvedBlockAssignsIsRefusedAsByNocmodl(@TempDir Path dir) throws Exception {
+        Path mod = Files.writeString(dir.resolve("bad.mod"), """
+                NEURON { SUFFIX bad USEION ca WRITE cai }
+                STATE { ca (mM) }
+                BREAKPOINT {
+                  SOLVE s METHOD cnexp
+                  cai = ca
+                }
+                DERIVATIVE s { ca' = -ca }
+                """);
+        NmodlSyntaxException e = org.junit.jupiter.api.Assertions.assertThrows(NmodlSyntaxException.class,
+                () -> new NmodlCompiler(List.of(), new KernelCache(dir.resolve("cache"))).translate(mod));
+        assertEquals(new org.jpatch.core.nmodl.ast.SourcePosition(mod.toString(), 1, 21), e.position());
+    }
+
+    @Test
     void fileScopeLocalIsSharedByAllInstancesAndDiamIsTheSegments(@TempDir Path dir) throws Exception {
         Simulation sim = simulationWith(dir, "counter", """
                 NEURON { SUFFIX counter RANGE order, d }
