@@ -21,7 +21,7 @@ import org.jpatch.core.nmodl.ast.Statement;
  * the scheme linear, and sparse stops after one correction, when no reaction side holds
  * more than one species (counted with its coefficient); it does not look at the rates.
  */
-record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arraySizes, int size,
+record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arraySizes,
                      Map<Statement.Conserve, Integer> conserves, Set<Integer> conserveRows,
                      Map<String, Statement.Compartment> compartments, boolean linear) {
 
@@ -78,7 +78,7 @@ record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arrayS
                 linear &= atMostFirstOrder(r.left()) && atMostFirstOrder(r.right());
             }
         }
-        return new KineticSystem(firstRows, arraySizes, size, conserves, Set.copyOf(taken), compartments, linear);
+        return new KineticSystem(firstRows, arraySizes, conserves, Set.copyOf(taken), compartments, linear);
     }
 
     /** The states in row order (an array's first row, then its other elements). */
@@ -98,6 +98,7 @@ record KineticSystem(Map<String, Integer> firstRows, Map<String, Integer> arrayS
         return arraySizes.get(species.name()) == 0 ? String.valueOf(first) : first + " + (int) (" + index + ")";
     }
 
+    /** Whether a row (as {@link #row} writes it) is one a CONSERVE took; an array's never is. */
     boolean isConserveRow(String row) {
         return conserveRows.stream().anyMatch(r -> String.valueOf(r).equals(row));
     }
