@@ -93,7 +93,7 @@ def test_a_run_with_an_unset_pointer_fails_naming_it(p, coupled):
     # NEURON 9.0.2 dereferences the null pointer and crashes the process.
     a, b, ga, gb = coupled
     p.setpointer(b(0.5)._ref_v, "vgap", ga)
-    with pytest.raises(RuntimeError, match="vgap.*setpointer"):
+    with pytest.raises(RuntimeError, match="POINTER vgap of ApiGap.*setpointer"):
         p.finitialize(-65)
     p.setpointer(a(0.5)._ref_v, "vgap", gb)
     p.finitialize(-65)

@@ -178,7 +178,10 @@ for mod in glia.package("dbbs").get_mods(dialect="neuron"):
     soma = p.Section()
     soma.L = soma.diam = 20
     try:
-        glia.insert(soma, mod.asset_name, mod.variant, "dbbs")
+        inserted = glia.insert(soma, mod.asset_name, mod.variant, "dbbs")
+        if mod.asset_name == "gap_junction" and mod.variant == "0":
+            # its POINTER vgap must name a voltage before a run (NEURON crashes otherwise): here its own
+            p.setpointer(soma(0.5)._ref_v, "vgap", inserted)
         v = soma.record()
         p.finitialize(-65)
         p.continuerun(5)

@@ -61,6 +61,7 @@ class HocFunctions:
         from .point_process import PointProcess
         from .pointer import Pointer
 
+        target = transform(target)  # e.g. glia's accessor of a point process
         if not isinstance(pointer, Pointer) or not isinstance(name, str) or not isinstance(target, PointProcess):
             raise TypeError(
                 "setpointer(_ref_var, 'POINTER_name', point_process) takes a _ref_ pointer, a str and a point "

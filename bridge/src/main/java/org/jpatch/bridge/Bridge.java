@@ -33,17 +33,13 @@ final class Bridge {
         this.exportSpace = new ExportSpace(shm);
     }
 
-    /**
-     * Before a run to {@code untilMs}: room for one export of every recording, which will
-     * have grown by a sample per step (an upper bound for recordings at a coarser Dt).
-     */
+    /** Before a run to {@code untilMs}: room for one export of every recording as it will be then. */
     void prepareExportSpace(double untilMs) {
-        double steps = Math.max(0, Math.ceil((untilMs - sim.t()) / sim.dt()) + 1);
         long bytes = 64 * 1024; // schema, batch metadata and footer
         int recordings = 0;
         for (Object object : handles.objects()) {
             if (object instanceof Vector vector && vector.isPlayingOrRecording()) {
-                long samples = Math.max(vector.capacity(), (long) Math.min(vector.size() + steps, Integer.MAX_VALUE));
+                long samples = vector.sizeAfterRunTo(untilMs);
                 bytes += samples * Double.BYTES + samples / 8 + 16;
                 recordings++;
             }

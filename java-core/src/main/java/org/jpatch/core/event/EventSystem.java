@@ -441,7 +441,7 @@ public final class EventSystem implements EventDelivery, NetEvents {
         PointProcess owner = owners.at(type, instance);
         int[] slot = movableEvent.get(owner);
         if (slot == null || slot[0] < 0) {
-            throw new IllegalStateException("No event with flag=1 for net_move in " + owner.name());
+            throw new ModelException("No event with flag=1 for net_move in " + owner.name());
         }
         if (time < globals.t) {
             throw new IllegalStateException("net_move to the past in " + owner.name() + ": time " + time + " < t "

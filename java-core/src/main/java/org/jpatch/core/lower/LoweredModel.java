@@ -133,6 +133,8 @@ public final class LoweredModel {
         for (int s = 0; s < sectionOrder.size(); s++) {
             double[] secArea = sectionOrder.get(s).nodeAreas();
             System.arraycopy(secArea, 0, area, sectionBase[s], secArea.length);
+            double[] secDiam = sectionOrder.get(s).nodeDiameters();
+            System.arraycopy(secDiam, 0, nodes.diam, sectionBase[s], secDiam.length);
         }
         for (int s = 0; s < sectionOrder.size(); s++) {
             double[] rinv = sectionOrder.get(s).nodeRinv();

@@ -23,6 +23,7 @@ public final class MechanismType {
     private final List<String> pointers;
     private final boolean suffixed;
     private final boolean electrodeCurrent;
+    private final double ionCharge;
     private final Supplier<MechanismKernel> kernelFactory;
 
     private MechanismType(Builder b) {
@@ -35,6 +36,7 @@ public final class MechanismType {
         this.pointers = List.copyOf(b.pointers);
         this.suffixed = b.suffixed;
         this.electrodeCurrent = b.electrodeCurrent;
+        this.ionCharge = b.ionCharge;
         this.kernelFactory = b.kernelFactory;
     }
 
@@ -74,6 +76,14 @@ public final class MechanismType {
     /** True for ELECTRODE_CURRENT point processes: their current enters the node (rhs += i). */
     public boolean electrodeCurrent() {
         return electrodeCurrent;
+    }
+
+    /**
+     * An ion's charge [e] (eion.cpp's global_charge, what Nernst uses); NaN for a type that
+     * is no ion. Mechanisms writing a concentration need it at finitialize (nrn_wrote_conc).
+     */
+    public double ionCharge() {
+        return ionCharge;
     }
 
     public boolean isPointProcess() {
@@ -132,6 +142,7 @@ public final class MechanismType {
         private final List<String> pointers = new ArrayList<>();
         private boolean suffixed;
         private boolean electrodeCurrent;
+        private double ionCharge = Double.NaN;
         private Supplier<MechanismKernel> kernelFactory;
 
         private Builder(String name, MechanismKind kind, int order) {
@@ -169,6 +180,11 @@ public final class MechanismType {
 
         public Builder electrodeCurrent() {
             electrodeCurrent = true;
+            return this;
+        }
+
+        public Builder ionCharge(double charge) {
+            ionCharge = charge;
             return this;
         }
 

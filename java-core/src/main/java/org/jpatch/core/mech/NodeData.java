@@ -15,6 +15,7 @@ public final class NodeData {
     public final double[] a;    // effect of this node on its parent's equation [S/cm²]
     public final double[] b;    // effect of the parent on this node's equation [S/cm²]
     public final double[] area; // [µm²]; 100 on zero-area nodes, NEURON's placeholder
+    public final double[] diam; // [µm] of the node's segment (nocmodl's diam pointer); 0 on root nodes
 
     public NodeData(int count, int rootCount, int[] parent) {
         this.count = count;
@@ -26,6 +27,7 @@ public final class NodeData {
         this.a = new double[count];
         this.b = new double[count];
         this.area = new double[count];
+        this.diam = new double[count];
     }
 
     /**

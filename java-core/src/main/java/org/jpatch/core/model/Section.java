@@ -1,6 +1,7 @@
 package org.jpatch.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -699,6 +700,17 @@ public final class Section {
     /** Engine-internal: node areas [µm²] in pnode order, 100 for the far end node (NEURON's placeholder). */
     public double[] nodeAreas() {
         return SectionGeometry.of(this).area;
+    }
+
+    /**
+     * Engine-internal: each node's segment diameter [µm] in pnode order (what a mechanism's
+     * {@code diam} reads); the far end node, which holds no segment, repeats the last one.
+     */
+    public double[] nodeDiameters() {
+        SectionGeometry.of(this);  // recalc: diameters from the 3-D points
+        double[] perNode = Arrays.copyOf(diam, nseg + 1);
+        perNode[nseg] = diam[nseg - 1];
+        return perNode;
     }
 
     /** Engine-internal: 1/(axial resistance to the previous node) [µS] per node, pnode order. */

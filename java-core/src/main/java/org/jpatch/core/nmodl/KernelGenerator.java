@@ -24,11 +24,14 @@ import org.jpatch.core.nmodl.ast.Statement;
  * {@code s + (1 - exp(dt·a))·(-f0/a - s)}.
  *
  * <p>This first translator covers density mechanisms and point processes with scalar
- * PARAMETER/ASSIGNED/STATE, PARAMETER/ASSIGNED/LOCAL arrays, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with
- * NONSPECIFIC_CURRENT, ELECTRODE_CURRENT or (density mechanisms) ion currents, reading
- * ion variables, DERIVATIVE blocks solved by cnexp (linear in their state),
- * derivimplicit (scopmath's Newton, {@link DerivImplicit}) or euler, NONLINEAR blocks by
- * newton ({@link NonlinearSystem}), FUNCTION_TABLE ({@link FunctionTable}), FUNCTION and
+ * PARAMETER/ASSIGNED/STATE, PARAMETER/ASSIGNED/STATE/GLOBAL/LOCAL arrays, file-scope
+ * LOCAL, CONSTANT and UNITS constants, INITIAL, BREAKPOINT with NONSPECIFIC_CURRENT,
+ * ELECTRODE_CURRENT or (density mechanisms) ion currents, reading ion variables and
+ * writing concentrations ({@link IonVariables}), DERIVATIVE blocks solved by cnexp (linear
+ * in their state), derivimplicit (scopmath's Newton, {@link DerivImplicit}) or euler,
+ * NONLINEAR blocks by newton ({@link NonlinearSystem}), FUNCTION_TABLE
+ * ({@link FunctionTable}), KINETIC blocks by sparse ({@link KineticSystem},
+ * {@link KineticSparse}), FUNCTION and
  * PROCEDURE with TABLE, LOCAL, if/else, while, FROM loops, printf, and NET_RECEIVE with
  * its INITIAL, net_send, net_event, net_move, WATCH ({@link NetReceiveEvents}) and
  * FOR_NETCONS; ARTIFICIAL_CELLs, POINTERs of point processes, SOLVE of a PROCEDURE.
@@ -37,7 +40,9 @@ import org.jpatch.core.nmodl.ast.Statement;
 final class KernelGenerator {
     static final String PACKAGE = "jpatch.generated";
     /** In the Java text of an array variable, where its element index goes. */
-    private static final String ELEMENT = "[@index]";
+    private static final String INDEX = "@index";
+    /** The element part of a per-instance or local array's Java text. */
+    private static final String ELEMENT = "[" + INDEX + "]";
 
     private final NmodlFile file;
     private final MechanismInterface mechanism;
@@ -46,8 +51,9 @@ final class KernelGenerator {
     /** Name to Java text for everything visible in every block. */
     private final Map<String, String> fileScope = new HashMap<>();
     private final Map<String, String> functions = new HashMap<>();
-    /** Ion variables the mechanism only READs: assigning them is an error. */
-    private final Set<String> readOnlyIonVariables = new HashSet<>();
+    private IonVariables ionVariables;
+    /** Every STATE, ion variables declared STATE included: 0 for a scalar, else its array size. */
+    private final Map<String, Integer> stateSizes = new java.util.LinkedHashMap<>();
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
     private final StringBuilder out = new StringBuilder();
     private final JavaExpressionWriter expressions;
@@ -136,7 +142,7 @@ final class KernelGenerator {
             interfaces.add("org.jpatch.core.nmodl.FunctionTables");
         }
         ThreadSplitCode threads = new ThreadSplitCode(className(mechanism), ThreadSafety.of(items, mechanism),
-                mechanism.globals());
+                name -> fileScope.get(name).replace(ELEMENT, ""), ThreadSafety.topLocals(items));
         interfaces.add(threads.interfaceNames());
         line("public final class " + className(mechanism) + " extends org.jpatch.core.mech.MechanismKernel"
                 + (interfaces.isEmpty() ? " {" : " implements " + String.join(", ", interfaces) + " {"));
@@ -151,9 +157,6 @@ final class KernelGenerator {
         boolean currents = !artificial() && current();
         boolean states = !artificial() && state();
         threads.methods(currents, states).forEach(this::line);
-        for (String name : kineticSystems.keySet()) {
-            declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL only
-        }
         if (netReceive != null) {
             netReceive(netReceive);
             watchValue();
@@ -162,6 +165,9 @@ final class KernelGenerator {
             if (item instanceof ModelItem.Function function) {
                 function(function);
             }
+        }
+        for (String name : List.copyOf(kineticSystems.keySet())) {
+            declareKineticFields(codeBlock(ModelItem.BlockKind.KINETIC, name));  // solved in INITIAL or a FUNCTION only
         }
         // last: SOLVEs anywhere above may have named NONLINEAR blocks
         for (String name : List.copyOf(nonlinearSystems.keySet())) {
@@ -213,9 +219,6 @@ final class KernelGenerator {
 
     private void refuseUnsupportedInterface() {
         for (ModelItem item : items) {
-            if (item instanceof ModelItem.Variables variables) {
-                refuseArrays(variables);
-            }
             if (item instanceof ModelItem.Neuron neuron) {
                 for (NeuronStatement statement : neuron.statements()) {
                     refuseUnsupported(statement);
@@ -229,28 +232,8 @@ final class KernelGenerator {
                 throw unsupported(item.position(), "FUNCTION_TABLE of more than two arguments");
             } else if (item instanceof ModelItem.BeforeAfter) {
                 throw unsupported(item.position(), "BEFORE/AFTER blocks");
-            } else if (item instanceof ModelItem.TopLocal) {
-                throw unsupported(item.position(), "top-level LOCAL");
             }
             // INDEPENDENT only names t, which NEURON provides: nothing to translate
-        }
-    }
-
-    /**
-     * STATE arrays (their s0, solver rows and species) and GLOBAL arrays (the engine's
-     * globals are scalars) are not translated yet.
-     */
-    private void refuseArrays(ModelItem.Variables variables) {
-        for (Declaration.Variable v : variables.variables()) {
-            if (v.arraySize() == 0) {
-                continue;
-            }
-            if (variables.state()) {
-                throw unsupported(v.position(), "STATE arrays");
-            }
-            if (mechanism.globals().stream().anyMatch(g -> g.name().equals(v.name()))) {
-                throw unsupported(v.position(), "GLOBAL arrays");
-            }
         }
     }
 
@@ -260,11 +243,11 @@ final class KernelGenerator {
                 throw unsupported(statement.position(), "USEION in a point process");
             }
             for (String written : use.write()) {
-                if (!written.equals("i" + use.ion())) {
-                    throw unsupported(statement.position(), "writing " + written + " (ion concentrations and"
-                            + " reversal potentials)");
+                if (written.equals("e" + use.ion())) {
+                    throw unsupported(statement.position(), "writing " + written + " (reversal potentials)");
                 }
             }
+            IonVariables.requireConcentrationAssignments(use, items);
         } else if (statement instanceof NeuronStatement.Names names) {
             switch (names.kind()) {
                 case RANGE, GLOBAL, NONSPECIFIC_CURRENT, ELECTRODE_CURRENT -> { }
@@ -294,8 +277,11 @@ final class KernelGenerator {
                 }
             }
         }
-        for (int g = 0; g < mechanism.globals().size(); g++) {
-            fileScope.put(mechanism.globals().get(g).name(), "typeGlobals[" + g + "]");
+        int slot = 0;
+        for (MechanismInterface.Variable global : mechanism.globals()) {
+            // a GLOBAL array x[N] is N consecutive globals x_suffix[0] .. x_suffix[N-1]
+            fileScope.put(global.name(), "typeGlobals[" + slot + (global.arraySize() > 0 ? " + " + INDEX : "") + "]");
+            slot += Math.max(1, global.arraySize());
         }
         for (var constant : unitConstants.entrySet()) {
             defineConstant(constant.getKey(), constant.getValue());
@@ -310,14 +296,22 @@ final class KernelGenerator {
                     // nocmodl's s0: a file-wide constant unless the file makes it RANGE or GLOBAL
                     fileScope.putIfAbsent(s.name() + "0",
                             javaDouble(s.start() == null ? 0.0 : PrintfG.roundTrip(s.start().value())));
+                    stateSizes.put(s.name(), s.arraySize());
                 }
+            } else if (item instanceof ModelItem.TopLocal topLocal) {
+                declareTopLocals(topLocal);
             }
         }
-        declareIonFields();
+        ionVariables = new IonVariables(mechanism, IonVariables.assignedNames(items), fileScope);
+        ionVariables.fields().forEach(this::line);
+        // nocmodl's diam and area: the node's segment diameter [um] and area [um2]
+        fileScope.put("diam", "nodes.diam[data.node[k]]");
+        fileScope.put("area", "nodes.area[data.node[k]]");
         for (int p = 0; p < mechanism.pointers().size(); p++) {
             pointers.put(mechanism.pointers().get(p), p);
             fileScope.put(mechanism.pointers().get(p), "pointer(" + p + ").get()");
         }
+
         fileScope.put("t", "globals.t");
         fileScope.put("dt", "globals.dt");
         fileScope.put("celsius", "globals.celsius");
@@ -335,46 +329,18 @@ final class KernelGenerator {
     }
 
     /**
-     * Ion variables the mechanism reads are the ion's arrays at the instance's row; an ion
-     * current it writes is its own value (a range variable when RANGE lists it) that
-     * current() adds, with its dI/dv, into the ion.
+     * Top-level LOCAL: nocmodl's static (per thread, when thread safe) doubles, one value
+     * shared by all instances of the type, starting at 0.
      */
-    private void declareIonFields() {
-        for (int u = 0; u < mechanism.ions().size(); u++) {
-            MechanismInterface.Ion ion = mechanism.ions().get(u);
-            String row = "row_" + ion.ion();
-            line("private int[] " + row + ";");
-            for (String name : ion.read()) {
-                if (!ion.write().contains(name)) {
-                    line("private double[] x_" + name + ";");
-                    fileScope.put(name, "x_" + name + "[" + row + "[k]]");
-                    readOnlyIonVariables.add(name);
-                }
-            }
-            for (String current : ion.write()) {
-                line("private double[] x_" + current + ", x_d" + current + "dv;");
-                if (!fileScope.containsKey(current)) {
-                    line("private double w_" + current + ";");
-                    fileScope.put(current, "w_" + current);
-                }
-            }
-        }
-    }
-
-    private void bindIons() {
-        for (int u = 0; u < mechanism.ions().size(); u++) {
-            MechanismInterface.Ion ion = mechanism.ions().get(u);
-            String ionData = "data.ions[" + u + "]";
-            line("row_" + ion.ion() + " = data.ionRow[" + u + "];");
-            for (String name : ion.read()) {
-                if (!ion.write().contains(name)) {
-                    line("x_" + name + " = " + ionData + ".vars[" + ionData + ".type.indexOf(\"" + name + "\")];");
-                }
-            }
-            for (String current : ion.write()) {
-                line("x_" + current + " = " + ionData + ".vars[" + ionData + ".type.indexOf(\"" + current + "\")];");
-                line("x_d" + current + "dv = " + ionData + ".vars[" + ionData + ".type.indexOf(\"d" + current
-                        + "_dv_\")];");
+    private void declareTopLocals(ModelItem.TopLocal topLocal) {
+        for (Statement.LocalVariable variable : topLocal.local().variables()) {
+            String field = "z_" + variable.name();
+            if (variable.arraySize() > 0) {
+                line("private final double[] " + field + " = new double[" + variable.arraySize() + "];");
+                fileScope.put(variable.name(), field + ELEMENT);
+            } else {
+                line("private double " + field + ";");
+                fileScope.put(variable.name(), field);
             }
         }
     }
@@ -411,7 +377,7 @@ final class KernelGenerator {
                 }
             }
         }
-        bindIons();
+        ionVariables.bind().forEach(this::line);
         indent--;
         line("}");
     }
@@ -425,8 +391,16 @@ final class KernelGenerator {
         line("for (k = 0; k < data.count; k++) {");
         indent++;
         loadV();
+        ionVariables.copyIn().forEach(this::line);
+
         for (MechanismInterface.Variable state : mechanism.states()) {
-            line(fileScope.get(state.name()) + " = " + fileScope.get(state.name() + "0") + ";");
+            String s = fileScope.get(state.name()), s0 = fileScope.get(state.name() + "0");
+            if (state.arraySize() == 0) {
+                line(s + " = " + s0 + ";");
+            }
+            for (int j = 0; j < state.arraySize(); j++) {
+                line(s.replace(INDEX, String.valueOf(j)) + " = " + s0 + ";");
+            }
         }
         if (initial != null) {
             inInitial = true;
@@ -435,6 +409,8 @@ final class KernelGenerator {
             eventWeights = null;
             inInitial = false;
         }
+        ionVariables.writeBack().forEach(this::line);
+        ionVariables.wroteConcentrations().forEach(this::line);
         indent--;
         line("}");
         indent--;
@@ -454,7 +430,7 @@ final class KernelGenerator {
         indent++;
         line("org.jpatch.core.ref.VarRef target = data.pointers[k][p];");
         line("if (target == null) {");
-        line("    throw new IllegalStateException(\"POINTER \" + " + "data.type.pointers().get(p) + \" of "
+        line("    throw new org.jpatch.core.ModelException(\"POINTER \" + " + "data.type.pointers().get(p) + \" of "
                 + mechanism.name() + " instance \" + k + \" points nowhere: set it first (setpointer)\");");
         line("}");
         line("return target;");
@@ -483,7 +459,7 @@ final class KernelGenerator {
         line("}");
         List<String> ionCurrents = new ArrayList<>();
         for (MechanismInterface.Ion ion : mechanism.ions()) {
-            ionCurrents.addAll(ion.write());
+            ionCurrents.addAll(IonVariables.writtenCurrents(ion));
         }
         boolean electrode = !mechanism.electrodeCurrents().isEmpty();
         line("");
@@ -500,20 +476,22 @@ final class KernelGenerator {
         indent++;
         line("int nd = node[k];");
         line("double vk = nv[nd];");
+        ionVariables.copyIn().forEach(this::line);
         line("double gLocal = currentAt(vk + .001);");
         for (String current : ionCurrents) {
             line("double d_" + current + " = " + fileScope.get(current) + ";");
         }
         line("double r = currentAt(vk);");
         for (MechanismInterface.Ion ion : mechanism.ions()) {
-            for (String current : ion.write()) {
-                line("x_d" + current + "dv[row_" + ion.ion() + "[k]] += (d_" + current + " - " + fileScope.get(current)
-                        + ") / .001;");
+            for (String current : IonVariables.writtenCurrents(ion)) {
+                line("x_d" + current + "_dv_[row_" + ion.ion() + "[k]] += (d_" + current + " - "
+                        + fileScope.get(current) + ") / .001;");
             }
         }
         line("double g = (gLocal - r) / .001;");
+        ionVariables.writeBack().forEach(this::line);
         for (MechanismInterface.Ion ion : mechanism.ions()) {
-            for (String current : ion.write()) {
+            for (String current : IonVariables.writtenCurrents(ion)) {
                 line("x_" + current + "[row_" + ion.ion() + "[k]] += " + fileScope.get(current) + ";");
             }
         }
@@ -531,14 +509,17 @@ final class KernelGenerator {
     }
 
     /**
-     * BREAKPOINT's SOLVEs, each an emitter of its step in nocmodl's nrn_state loop; the
-     * solver fields they need are declared here, at class level, first.
+     * nocmodl's nrn_state: BREAKPOINT's SOLVEs, each an emitter of its step (the solver
+     * fields they need are declared here, at class level, first); a mechanism without
+     * currents, which has no nrn_cur, then runs the rest of its BREAKPOINT here.
      */
     private boolean state() {
         ModelItem.CodeBlock breakpoint = codeBlock(ModelItem.BlockKind.BREAKPOINT, null);
         List<Statement.Solve> solves = breakpoint == null ? List.of() : breakpoint.body().stream()
                 .filter(s -> s instanceof Statement.Solve).map(s -> (Statement.Solve) s).toList();
-        if (solves.isEmpty()) {
+        List<Statement> rest = breakpoint == null || !mechanism.currents().isEmpty() ? List.of()
+                : breakpoint.body().stream().filter(s -> !(s instanceof Statement.Solve)).toList();
+        if (solves.isEmpty() && rest.isEmpty()) {
             return false;
         }
         List<Runnable> steps = new ArrayList<>();
@@ -556,7 +537,10 @@ final class KernelGenerator {
         line("for (k = from; k < to; k++) {");
         indent++;
         loadV();
+        ionVariables.copyIn().forEach(this::line);
         steps.forEach(Runnable::run);
+        statements(rest);
+        ionVariables.writeBack().forEach(this::line);
         indent--;
         line("}");
         indent--;
@@ -813,10 +797,17 @@ final class KernelGenerator {
     }
 
     private String stateField(String state, ModelItem.CodeBlock derivative) {
-        if (mechanism.states().stream().noneMatch(s -> s.name().equals(state))) {
+        if (!stateSizes.containsKey(state)) {  // an ion variable declared STATE counts (nocmodl's cai')
             throw new NmodlSyntaxException(derivative.position(), state + "' is the derivative of no STATE");
         }
+        refuseStateArray(state, derivative.position());
         return fileScope.get(state);
+    }
+
+    private void refuseStateArray(String state, SourcePosition at) {
+        if (stateSizes.getOrDefault(state, 0) > 0) {
+            throw unsupported(at, "STATE arrays in DERIVATIVE blocks");
+        }
     }
 
     /** One instance's step: Newton to the implicit Euler solution; secondorder then adds dt·D as nocmodl. */
@@ -843,10 +834,10 @@ final class KernelGenerator {
             return name;
         }
         KineticSystem system = kineticSystem(kinetic);
-        List<String> states = system.states();
+        List<String> rows = rowStates(system);
         line("");
         line("private final org.jpatch.core.nmodl.KineticSparse sparse_" + name
-                + " = new org.jpatch.core.nmodl.KineticSparse(" + states.size() + ");");
+                + " = new org.jpatch.core.nmodl.KineticSparse(" + rows.size() + ");");
         line("private final org.jpatch.core.nmodl.KineticSparse.Block kinetic_" + name
                 + " = new org.jpatch.core.nmodl.KineticSparse.Block() {");
         indent++;
@@ -854,8 +845,8 @@ final class KernelGenerator {
         line("public double state(int i) {");
         indent++;
         line("switch (i) {");
-        for (int i = 0; i < states.size(); i++) {
-            line("    case " + i + ": return " + fileScope.get(states.get(i)) + ";");
+        for (int i = 0; i < rows.size(); i++) {
+            line("    case " + i + ": return " + rows.get(i) + ";");
         }
         line("    default: throw new IndexOutOfBoundsException(i);");
         line("}");
@@ -866,8 +857,8 @@ final class KernelGenerator {
         line("public void setState(int i, double value) {");
         indent++;
         line("switch (i) {");
-        for (int i = 0; i < states.size(); i++) {
-            line("    case " + i + ": " + fileScope.get(states.get(i)) + " = value; break;");
+        for (int i = 0; i < rows.size(); i++) {
+            line("    case " + i + ": " + rows.get(i) + " = value; break;");
         }
         line("    default: throw new IndexOutOfBoundsException(i);");
         line("}");
@@ -875,16 +866,18 @@ final class KernelGenerator {
         line("}");
         line("");
         line("@Override");
-        line("public void equations(double[][] m, double[] rhs, double[] old, double dt1) {");
+        line("public void equations(org.jpatch.core.nmodl.ScopmathSparseMatrix m, double[] rhs, double[] old,"
+                + " double dt1) {");
         indent++;
         line("double f_flux = 0., b_flux = 0., term;");
         // implicit Euler's (s - old)/dt on every row the CONSERVE statements do not take
-        for (int i = 0; i < states.size(); i++) {
+        for (int i = 0; i < rows.size(); i++) {
             if (!system.conserveRows().contains(i)) {
-                line("rhs[" + i + "] = -dt1 * (" + fileScope.get(states.get(i)) + " - old[" + i + "]);");
-                line("m[" + i + "][" + i + "] = dt1;");
+                line("rhs[" + i + "] = -dt1 * (" + rows.get(i) + " - old[" + i + "]);");
+                line("m.set(" + i + ", " + i + ", dt1);");
             }
         }
+        compartmentSizes(system);
         kineticSystem = system;
         scopes.push(new HashMap<>(Map.of("f_flux", "f_flux", "b_flux", "b_flux")));
         statements(kinetic.body());
@@ -897,8 +890,55 @@ final class KernelGenerator {
         return name;
     }
 
+    /** The Java of each matrix row's state: a scalar, or an element {@code x[j]} of a STATE array. */
+    private List<String> rowStates(KineticSystem system) {
+        List<String> rows = new ArrayList<>();
+        for (String state : system.stateNames()) {
+            String java = fileScope.get(state);
+            int size = system.arraySizes().get(state);
+            if (size == 0) {
+                rows.add(java);
+            }
+            for (int j = 0; j < size; j++) {
+                rows.add(java.replace(INDEX, String.valueOf(j)));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * COMPARTMENT: each state's row, right-hand side and diagonal, times its compartment's
+     * size (its index variable the element's), as nocmodl scales them before the reactions;
+     * rows the CONSERVE statements took are left alone.
+     */
+    private void compartmentSizes(KineticSystem system) {
+        for (var entry : system.compartments().entrySet()) {
+            Statement.Compartment compartment = entry.getValue();
+            int first = system.firstRows().get(entry.getKey());
+            int size = system.arraySizes().get(entry.getKey());
+            if (size == 0) {
+                if (!system.conserveRows().contains(first)) {
+                    String volume = expressions.write(compartment.volume());
+                    line("rhs[" + first + "] *= (" + volume + ");");
+                    line("m.scale(" + first + ", " + first + ", " + volume + ");");
+                }
+                continue;
+            }
+            line("for (int c_i = 0; c_i < " + size + "; c_i++) {");
+            indent++;
+            scopes.push(compartment.indexVariable() == null ? Map.of()
+                    : Map.of(compartment.indexVariable(), "((double) c_i)"));
+            String volume = expressions.write(compartment.volume());
+            scopes.pop();
+            line("rhs[c_i + " + first + "] *= (" + volume + ");");
+            line("m.scale(c_i + " + first + ", c_i + " + first + ", " + volume + ");");
+            indent--;
+            line("}");
+        }
+    }
+
     private KineticSystem kineticSystem(ModelItem.CodeBlock kinetic) {
-        return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, mechanism));
+        return kineticSystems.computeIfAbsent(kinetic.name(), name -> KineticSystem.of(kinetic, stateSizes, file.names()));
     }
 
     /** SOLVE in INITIAL: a LINEAR block, or {@code STEADYSTATE sparse} of a KINETIC block as scopmath's _ss_sparse. */
@@ -926,8 +966,10 @@ final class KernelGenerator {
 
     /**
      * A LINEAR block: its equations {@code ~ left = right}, each linear in the STATEs it
-     * names, as the matrix row Σ ∂(left - right)/∂s · s = -(left - right at s = 0), solved
-     * once (nocmodl: simeq; here {@link GaussianElimination}, the same to rounding).
+     * names, as the matrix row Σ ∂(left - right)/∂s · s = -(left - right at s = 0), the
+     * STATEs' columns in the order the equations first name them (nocmodl's), solved once
+     * by scopmath's {@link Simeq} (nocmodl's rows are these negated, which simeq's
+     * normalized pivot rows do not see).
      */
     private void linearSolve(ModelItem.CodeBlock linear) {
         List<Statement.Equation> equations = new ArrayList<>();
@@ -938,11 +980,9 @@ final class KernelGenerator {
             equations.add(equation);
         }
         List<String> unknowns = new ArrayList<>();
-        for (MechanismInterface.Variable state : mechanism.states()) {
-            SymbolicDerivative calculus = new SymbolicDerivative(state.name());
-            if (equations.stream().anyMatch(e -> calculus.mentionsState(e.left()) || calculus.mentionsState(e.right()))) {
-                unknowns.add(state.name());
-            }
+        for (Statement.Equation equation : equations) {
+            namedStates(equation.left(), unknowns);
+            namedStates(equation.right(), unknowns);
         }
         if (equations.size() != unknowns.size()) {
             throw new NmodlSyntaxException(linear.position(), "LINEAR " + linear.name() + " has " + equations.size()
@@ -951,8 +991,9 @@ final class KernelGenerator {
         int n = unknowns.size();
         line("{");
         indent++;
-        line("double[][] linear_m = new double[" + n + "][" + n + "];");
-        line("double[] linear_b = new double[" + n + "];");
+        line("double[][] linear_m = new double[" + n + "][" + (n + 1) + "];  // augmented: the constants in column "
+                + n);
+        line("double[] linear_x = new double[" + n + "];");
         for (int i = 0; i < n; i++) {
             Statement.Equation equation = equations.get(i);
             Expression residual = new Expression.Binary(Expression.BinaryOperator.SUBTRACT, equation.left(),
@@ -970,17 +1011,33 @@ final class KernelGenerator {
                 }
                 constant = new SymbolicDerivative(unknowns.get(j)).atZero(constant);
             }
-            line("linear_b[" + i + "] = -(" + expressions.write(constant) + ");");
+            line("linear_m[" + i + "][" + n + "] = -(" + expressions.write(constant) + ");");
         }
-        line("if (!org.jpatch.core.nmodl.GaussianElimination.solve(linear_m, linear_b)) {");
+        line("if (!org.jpatch.core.nmodl.Simeq.solve(linear_m, linear_x)) {");
         line("    throw new IllegalStateException(\"LINEAR " + linear.name()
                 + ": singular matrix (NEURON aborts the run too)\");");
         line("}");
         for (int j = 0; j < n; j++) {
-            line(fileScope.get(unknowns.get(j)) + " = linear_b[" + j + "];");
+            line(fileScope.get(unknowns.get(j)) + " = linear_x[" + j + "];");
         }
         indent--;
         line("}");
+    }
+
+    /** Adds the STATEs an expression names, in the order it names them, to {@code states} (once each). */
+    private void namedStates(Expression e, List<String> states) {
+        if (e instanceof Expression.VariableRef ref) {
+            if (stateSizes.containsKey(ref.name()) && !states.contains(ref.name())) {
+                states.add(ref.name());
+            }
+        } else if (e instanceof Expression.Unary unary) {
+            namedStates(unary.operand(), states);
+        } else if (e instanceof Expression.Binary binary) {
+            namedStates(binary.left(), states);
+            namedStates(binary.right(), states);
+        } else if (e instanceof Expression.Call call) {
+            call.arguments().forEach(argument -> namedStates(argument, states));
+        }
     }
 
     /** One instance's step by sparse; secondorder then adds dt·D as nocmodl. */
@@ -993,53 +1050,92 @@ final class KernelGenerator {
     private void secondOrderCorrection(String name, KineticSystem system) {
         line("if (globals.secondorder != 0) {");
         indent++;
-        for (int i = 0; i < system.states().size(); i++) {
-            line(fileScope.get(system.states().get(i)) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
+        List<String> rows = rowStates(system);
+        for (int i = 0; i < rows.size(); i++) {
+            line(rows.get(i) + " += globals.dt * sparse_" + name + ".derivative(" + i + ");");
         }
         indent--;
         line("}");
     }
 
     /**
-     * {@code ~ left <-> right (kf, kb)} as nocmodl writes it: the fluxes at the present
-     * states, -(f - b) into each left row and +(f - b) into each right row (times the
-     * coefficient), and the fluxes' derivatives by each species into the matrix; rows the
-     * CONSERVE statements took get nothing.
+     * {@code ~ left <-> right (kf, kb)} as nocmodl writes it, each side's species last to
+     * first (its list order): the fluxes at the present states, -(f - b) into each left row
+     * and +(f - b) into each right row (times the coefficient), and the fluxes' derivatives by
+     * each species into the matrix; rows the CONSERVE statements took get nothing.
+     * {@code ~ x << (f)} adds f to x's row alone; {@code ~ x -> (k)} is {@code x <-> (k, 0)}
+     * with nothing on the right, as nocmodl writes it.
      */
     private void reaction(Statement.Reaction reaction) {
-        if (reaction.kind() != Statement.ReactionKind.BOTH) {
-            throw unsupported(reaction.position(), "flux reactions (<< and ->)");
+        if (reaction.kind() == Statement.ReactionKind.FLUX_IN) {
+            flux(reaction);
+            return;
         }
+        List<Statement.Reactant> left = reversed(reaction.left()), right = reversed(reaction.right());
         String forward = expressions.write(reaction.forward());
-        String backward = expressions.write(reaction.backward());
-        line("f_flux = " + forward + product(reaction.left(), null) + ";");
-        line("b_flux = " + backward + product(reaction.right(), null) + ";");
-        for (Statement.Reactant r : reaction.left()) {
+        String backward = reaction.kind() == Statement.ReactionKind.FLUX_OUT ? "0."
+                : expressions.write(reaction.backward());
+        line("f_flux = " + forward + product(left, null) + ";");
+        line("b_flux = " + backward + product(right, null) + ";");
+        for (Statement.Reactant r : left) {
             addToRow(r, " -= " + coefficient(r) + "(f_flux - b_flux);");
         }
-        for (Statement.Reactant r : reaction.right()) {
+        for (Statement.Reactant r : right) {
             addToRow(r, " += " + coefficient(r) + "(f_flux - b_flux);");
         }
-        fluxDerivatives(forward, reaction.left(), reaction.left(), reaction.right());
-        fluxDerivatives(backward, reaction.right(), reaction.right(), reaction.left());
+        fluxDerivatives(forward, left, left, right);
+        fluxDerivatives(backward, right, right, left);
     }
 
-    /** d(rate·Π species)/dX for each X of {@code by}: + into the rows of {@code own}, - into those of {@code other}. */
+    /** {@code ~ x << (f)}: nocmodl's genfluxterm, f into x's row (a state no CONSERVE took), no matrix entry. */
+    private void flux(Statement.Reaction reaction) {
+        Statement.Reactant x = reaction.left().get(0);
+        if (reaction.left().size() != 1 || x.coefficient() != 1) {
+            throw new NmodlSyntaxException(reaction.position(), "flux equations involve only one state");
+        }
+        String row = rowOf(x.species());
+        if (row == null) {
+            throw new NmodlSyntaxException(reaction.position(), x.species().name() + " must be (solved) STATE in"
+                    + " flux reaction");
+        }
+        if (kineticSystem.isConserveRow(row)) {
+            throw new NmodlSyntaxException(reaction.position(), x.species().name() + " is conserved and has a flux");
+        }
+        line("f_flux = b_flux = 0.;");
+        line("rhs[" + row + "] += (b_flux = " + expressions.write(reaction.forward()) + ");");
+    }
+
+    private static List<Statement.Reactant> reversed(List<Statement.Reactant> species) {
+        List<Statement.Reactant> list = new ArrayList<>(species);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+
+    /**
+     * d(rate·Π species)/dX for each X of {@code by}: + into the rows of {@code own}, - into
+     * those of {@code other}; the term as nocmodl's genmatterms writes it.
+     */
     private void fluxDerivatives(String rate, List<Statement.Reactant> by, List<Statement.Reactant> own,
                                  List<Statement.Reactant> other) {
         for (Statement.Reactant x : by) {
-            int column = kineticSystem.row(x.species());
-            if (column < 0) {
+            String column = rowOf(x.species());
+            if (column == null) {
                 continue;  // not a STATE: a constant factor of the flux, no column
             }
-            String power = x.coefficient() == 1 ? ""
-                    : " * " + x.coefficient() + "." + (" * " + resolve(x.species())).repeat(x.coefficient() - 1);
-            line("term = " + rate + power + product(by, x) + ";");
+            StringBuilder term = new StringBuilder(rate);
+            if (x.coefficient() != 1) {
+                term.append(" * ").append(x.coefficient()).append('.');
+            }
+            for (Statement.Reactant r : by) {
+                int n = r == x ? r.coefficient() - 1 : r.coefficient();
+                term.append((" * " + resolve(r.species())).repeat(n));
+            }
+            line("term = " + term + ";");
             for (Statement.Reactant r : own) {
-                matrixEntry(r, column, " += " + coefficient(r) + "term;");
+                matrixEntry(r, column, "add", coefficient(r) + "term");
             }
             for (Statement.Reactant r : other) {
-                matrixEntry(r, column, " -= " + coefficient(r) + "term;");
+                matrixEntry(r, column, "subtract", coefficient(r) + "term");
             }
         }
     }
@@ -1059,29 +1155,47 @@ final class KernelGenerator {
         return r.coefficient() == 1 ? "" : r.coefficient() + ". * ";
     }
 
+    /** A species' matrix row as Java (an array element's by its index), null for one that is no STATE. */
+    private String rowOf(Expression.VariableRef species) {
+        return kineticSystem.row(species, species.index() == null ? null : expressions.write(species.index()));
+    }
+
     private void addToRow(Statement.Reactant r, String update) {
-        int row = kineticSystem.row(r.species());
-        if (row >= 0 && !kineticSystem.conserveRows().contains(row)) {
+        String row = rowOf(r.species());
+        if (row != null && !kineticSystem.isConserveRow(row)) {
             line("rhs[" + row + "]" + update);
         }
     }
 
-    private void matrixEntry(Statement.Reactant r, int column, String update) {
-        int row = kineticSystem.row(r.species());
-        if (row >= 0 && !kineticSystem.conserveRows().contains(row)) {
-            line("m[" + row + "][" + column + "]" + update);
+    /** m.operation(row, column, value) for the species' row, unless a CONSERVE took it. */
+    private void matrixEntry(Statement.Reactant r, String column, String operation, String value) {
+        String row = rowOf(r.species());
+        if (row != null && !kineticSystem.isConserveRow(row)) {
+            line("m." + operation + "(" + row + ", " + column + ", " + value + ");");
         }
     }
 
-    /** CONSERVE a + b + ... = total: its row holds Σ coefficient·Δs = total - Σ coefficient·s. */
+    /**
+     * CONSERVE a + b + ... = total: its row holds Σ coefficient·size·Δs = total - Σ
+     * coefficient·size·s, size a species' COMPARTMENT (nocmodl's genconservterms).
+     */
     private void conserve(Statement.Conserve conserve) {
         int row = kineticSystem.conserveRow(conserve);
         line("rhs[" + row + "] = " + expressions.write(conserve.total()) + ";");
         // nocmodl subtracts the species last to first
         for (int i = conserve.species().size() - 1; i >= 0; i--) {
             Statement.Reactant r = conserve.species().get(i);
-            line("m[" + row + "][" + kineticSystem.row(r.species()) + "] = " + r.coefficient() + ".;");
-            line("rhs[" + row + "] -= " + coefficient(r) + fileScope.get(r.species().name()) + ";");
+            Statement.Compartment compartment = kineticSystem.compartments().get(r.species().name());
+            String s = fileScope.get(r.species().name());
+            if (compartment == null) {
+                line("m.set(" + row + ", " + rowOf(r.species()) + ", " + r.coefficient() + ".);");
+                line("rhs[" + row + "] -= " + coefficient(r) + s + ";");
+            } else {
+                String size = "(" + expressions.write(compartment.volume()) + ")";
+                line("m.set(" + row + ", " + rowOf(r.species()) + ", " + r.coefficient() + ". * " + size + ");");
+                line("rhs[" + row + "] -= " + s + " * " + size + (r.coefficient() == 1 ? "" : " * "
+                        + r.coefficient() + ".") + ";");
+            }
         }
     }
 
@@ -1427,7 +1541,7 @@ final class KernelGenerator {
                 columns.put(name, java);
             }
             for (int j = 0; j < size; j++) {
-                columns.put(name + "_" + j, java.replace(ELEMENT, "[" + j + "]"));
+                columns.put(name + "_" + j, java.replace(INDEX, String.valueOf(j)));
             }
         }
         return columns;
@@ -1467,7 +1581,7 @@ final class KernelGenerator {
         if (java == null) {
             throw new NmodlSyntaxException(at, "DEPEND on " + name + ", which is not declared");
         }
-        if (java.contains(ELEMENT)) {
+        if (java.contains(INDEX)) {
             throw unsupported(at, "DEPEND on an array");
         }
         return java;
@@ -1563,11 +1677,13 @@ final class KernelGenerator {
             line("}");
         } else if (s instanceof Statement.FromLoop loop) {
             fromLoop(loop);
-        } else if (s instanceof Statement.Solve solve && inInitial) {
-            initialSolve(solve);
+        } else if (s instanceof Statement.Solve solve && (inInitial || currentFunction != null)) {
+            initialSolve(solve);  // a FUNCTION's SOLVE ... STEADYSTATE runs on the current instance, as nocmodl's
         } else if (s instanceof Statement.Equation equation && nonlinearEquations >= 0) {
             line("residuals[" + nonlinearEquations++ + "] = "
                     + expressions.write(NonlinearSystem.residual(equation)) + ";");
+        } else if (s instanceof Statement.Compartment && kineticSystem != null) {
+            // its sizes scale the rows at the top of the block (compartmentSizes)
         } else if (s instanceof Statement.Reaction reaction && kineticSystem != null) {
             reaction(reaction);
         } else if (s instanceof Statement.Conserve conserve && kineticSystem != null) {
@@ -1619,10 +1735,6 @@ final class KernelGenerator {
             throw unsupported(target.position(), "assigning " + name);
         }
         boolean local = scopes.stream().anyMatch(scope -> scope.containsKey(name));
-        if (!local && readOnlyIonVariables.contains(name)) {
-            throw new NmodlSyntaxException(target.position(), name + " is READ from its ion; only WRITE variables"
-                    + " may be assigned");
-        }
         if (!local && pointers.containsKey(name)) {
             line("pointer(" + pointers.get(name) + ").set(" + expressions.write(assign.value()) + ");");
             return;
@@ -1633,9 +1745,10 @@ final class KernelGenerator {
     /** {@code s' = f}, f linear in s: nocmodl's cnexp update in place. */
     private void cnexp(Expression.VariableRef derivative, Expression f) {
         String state = derivative.name();
-        if (mechanism.states().stream().noneMatch(s -> s.name().equals(state))) {
+        if (!stateSizes.containsKey(state)) {  // an ion variable declared STATE counts (nocmodl's cai')
             throw new NmodlSyntaxException(derivative.position(), state + "' is the derivative of no STATE");
         }
+        refuseStateArray(state, derivative.position());
         SymbolicDerivative calculus = new SymbolicDerivative(state);
         Expression a = calculus.derivative(f);
         String s = fileScope.get(state);
@@ -1659,7 +1772,7 @@ final class KernelGenerator {
             String where = currentFunction == null ? "" : " in " + currentFunction;
             throw new NmodlSyntaxException(ref.position(), ref.name() + " is not declared" + where);
         }
-        boolean array = java.contains(ELEMENT);
+        boolean array = java.contains(INDEX);
         if (ref.index() == null && array) {
             throw new NmodlSyntaxException(ref.position(), ref.name() + " is an array: it needs an index");
         }
@@ -1667,7 +1780,7 @@ final class KernelGenerator {
             throw new NmodlSyntaxException(ref.position(), ref.name() + " is not an array");
         }
         // nocmodl indexes C arrays by ((int) index): truncation toward zero, as Java's (int)
-        return array ? java.replace(ELEMENT, "[(int) (" + expressions.write(ref.index()) + ")]") : java;
+        return array ? java.replace(INDEX, "(int) (" + expressions.write(ref.index()) + ")") : java;
     }
 
     /** The Java text of a name in the innermost scope that has it, else the file's; null when undeclared. */

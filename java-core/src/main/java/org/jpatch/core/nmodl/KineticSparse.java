@@ -7,10 +7,10 @@ package org.jpatch.core.nmodl;
  * present states, the correction is added to the states, once for a linear scheme, else
  * (clamping states at 0, as scopmath does for stability) until the sum of |correction| is
  * at most 1e-6, giving up after 21 iterations; then the function runs once more at the
- * solution and each D is (new - old)/dt. The matrix is solved by {@link GaussianElimination}
- * instead of scopmath's sparse LU with its minimum-degree ordering: the
- * same system, so the two agree to rounding (well inside the 1e-9 the differential test
- * demands), not bit for bit. Nothing is allocated per call.
+ * solution and each D is (new - old)/dt. The matrix is scopmath's
+ * ({@link ScopmathSparseMatrix}: its minimum-degree ordering, made at the first call, and
+ * its elimination), so a solve gives NEURON's bits when the block numbers its states as
+ * nocmodl does. Nothing is allocated per call once ordered.
  */
 public final class KineticSparse {
     /** The KINETIC block of the instance being solved. */
@@ -22,9 +22,9 @@ public final class KineticSparse {
         /**
          * nocmodl's generated function: with {@code matrix} and {@code rhs} zero, fills row i
          * for each state i at the present states, {@code old} being the states at the step's
-         * start and {@code dtInverse} 1/dt.
+         * start and {@code dtInverse} 1/dt; rows and columns from 0.
          */
-        void equations(double[][] matrix, double[] rhs, double[] old, double dtInverse);
+        void equations(ScopmathSparseMatrix matrix, double[] rhs, double[] old, double dtInverse);
     }
 
     private static final double CONVERGE = 1.e-6;  // scopmath errcodes.h
@@ -33,14 +33,14 @@ public final class KineticSparse {
 
     private final int n;
     private final double[] old, rhs, derivative;
-    private final double[][] matrix;
+    private final ScopmathSparseMatrix matrix;
 
     public KineticSparse(int n) {
         this.n = n;
         old = new double[n];
         rhs = new double[n];
         derivative = new double[n];
-        matrix = new double[n][n];
+        matrix = new ScopmathSparseMatrix(n);
     }
 
     /** (new - old)/dt of state i after the last step: what secondorder adds, times dt. */
@@ -57,13 +57,17 @@ public final class KineticSparse {
      * @return false where scopmath returns an error
      */
     public boolean step(Block block, double dt, boolean linear) {
+        if (!matrix.ordered()) {  // scopmath's create_coef_list: the elements the block names, then their order
+            evaluate(block, dt);
+            matrix.order();
+        }
         for (int i = 0; i < n; i++) {
             old[i] = block.state(i);
         }
         double err = 1;
         for (int j = 0; err > CONVERGE; j++) {
             evaluate(block, dt);
-            if (!GaussianElimination.solve(matrix, rhs)) {
+            if (!matrix.solve(rhs)) {
                 return false;
             }
             err = 0;
@@ -124,10 +128,8 @@ public final class KineticSparse {
     }
 
     private void evaluate(Block block, double dt) {
-        for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(matrix[i], 0.);
-            rhs[i] = 0.;
-        }
+        matrix.clear();
+        java.util.Arrays.fill(rhs, 0.);
         block.equations(matrix, rhs, old, 1.0 / dt);
     }
 }

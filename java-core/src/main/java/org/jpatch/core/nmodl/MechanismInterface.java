@@ -49,7 +49,8 @@ public record MechanismInterface(
      * {@code name_suffix}. An array {@code x[N]} is N variables {@code x[0]}..{@code x[N-1]}
      * (the names hoc gives its elements, as the built-in VClamp's {@code dur[j]}), in
      * consecutive columns as nocmodl lays them out.
-     * GLOBAL arrays throw {@link UnsupportedOperationException}: the engine's globals are scalars.
+     * A GLOBAL array {@code x[N]} is N globals {@code x_suffix[0]}..{@code x_suffix[N-1]}, as
+     * hoc names its elements.
      */
     public MechanismType mechanismType(int order, Supplier<MechanismKernel> kernelFactory) {
         MechanismKind mechanismKind = switch (kind) {
@@ -63,8 +64,12 @@ public record MechanismInterface(
         add(builder, states, VariableRole.STATE);
         add(builder, hiddenAssigned, VariableRole.ASSIGNED);
         for (Variable global : globals) {
-            requireScalar(global);
-            builder.global(global.name() + "_" + name, global.unit(), global.defaultValue());
+            if (global.arraySize() == 0) {
+                builder.global(global.name() + "_" + name, global.unit(), global.defaultValue());
+            }
+            for (int j = 0; j < global.arraySize(); j++) {
+                builder.global(global.name() + "_" + name + "[" + j + "]", global.unit(), global.defaultValue());
+            }
         }
         for (Ion ion : ions) {
             builder.ion(new IonUse(ion.ion(), ion.read(), ion.write()));
@@ -84,13 +89,6 @@ public record MechanismInterface(
             for (int j = 0; j < v.arraySize(); j++) {
                 builder.variable(new RangeVariable(v.name() + "[" + j + "]", v.unit(), v.defaultValue(), role));
             }
-        }
-    }
-
-    private static void requireScalar(Variable v) {
-        if (v.arraySize() > 0) {
-            throw new UnsupportedOperationException("GLOBAL array " + v.name() + "[" + v.arraySize()
-                    + "]: the engine's global variables are scalars");
         }
     }
 }

@@ -8,8 +8,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jpatch.core.nmodl.ast.Declaration;
 import org.jpatch.core.nmodl.ast.Expression.NumberLiteral;
 import org.jpatch.core.nmodl.ast.ModelItem;
@@ -54,8 +56,10 @@ public final class NmodlParser {
      * @param directory where INCLUDE looks first; null to use only the include directories
      */
     public NmodlFile parse(String fileName, String text, Path directory) {
-        FileParser parser = new FileParser(fileName, text, directory, new HashMap<>(), new ArrayDeque<>());
-        return new NmodlFile(fileName, parser.items());
+        Set<String> names = new LinkedHashSet<>();
+        FileParser parser = new FileParser(fileName, text, directory, new HashMap<>(), new ArrayDeque<>(), names);
+        List<ModelItem> items = parser.items();
+        return new NmodlFile(fileName, items, List.copyOf(names));
     }
 
     private static String read(Path file, SourcePosition includedAt) {
@@ -77,8 +81,8 @@ public final class NmodlParser {
         private final Deque<String> includeChain;
 
         FileParser(String fileName, String text, Path directory, Map<String, String> defines,
-                   Deque<String> includeChain) {
-            this.tokens = new TokenStream(new Lexer(fileName, text), defines);
+                   Deque<String> includeChain, Set<String> names) {
+            this.tokens = new TokenStream(new Lexer(fileName, text), defines, names);
             this.expressions = new ExpressionParser(tokens);
             this.statements = new StatementParser(tokens, expressions);
             this.directory = directory;
@@ -202,7 +206,7 @@ public final class NmodlParser {
             }
             includeChain.push(file);
             FileParser nested = new FileParser(file, read(resolved, path.position()),
-                    resolved.toAbsolutePath().getParent(), tokens.defines(), includeChain);
+                    resolved.toAbsolutePath().getParent(), tokens.defines(), includeChain, tokens.names());
             List<ModelItem> items = nested.items();
             includeChain.pop();
             return new ModelItem.Include(path.text(), file, items, keyword.position());

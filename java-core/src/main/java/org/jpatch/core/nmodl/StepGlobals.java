@@ -11,10 +11,12 @@ import org.jpatch.core.nmodl.ast.ModelItem;
 import org.jpatch.core.nmodl.ast.Statement;
 
 /**
- * The GLOBALs a mechanism's step assigns, and whether a twin on the second thread may keep
- * its own copies of them (as NEURON keeps per-thread copies of a THREADSAFE mechanism's
- * assigned GLOBALs) without changing any result. It may when, in each sweep (currents:
- * BREAKPOINT without its SOLVEs; states: the blocks BREAKPOINT SOLVEs, in order), every
+ * The GLOBALs and top-level LOCALs a mechanism's step assigns, and whether a twin on the
+ * second thread may keep its own copies of them (as NEURON keeps per-thread copies of a
+ * thread-safe mechanism's assigned GLOBALs and top-level LOCALs) without changing any
+ * result. It may when, in each sweep (currents: BREAKPOINT without its SOLVEs; states:
+ * the blocks BREAKPOINT SOLVEs, in order, then for a mechanism without currents the rest
+ * of BREAKPOINT, as nocmodl's nrn_state runs them), every
  * instance assigns such a GLOBAL before it reads it and on every path once it assigns it
  * at all: then no instance sees another's value, and after the sweep the upper range's
  * last instance left the value one thread would have left.
@@ -35,10 +37,11 @@ final class StepGlobals {
     }
 
     /**
-     * The analysis of the step's assignments to {@code assigned} (GLOBALs the step assigns
-     * somewhere). {@link #problem()} is null when the twin may keep copies of them.
+     * The analysis of the step's assignments to {@code assigned} (GLOBALs and top-level
+     * LOCALs the step assigns somewhere) in a mechanism with or without currents.
+     * {@link #problem()} is null when the twin may keep copies of them.
      */
-    static StepGlobals of(List<ModelItem> items, Set<String> assigned) {
+    static StepGlobals of(List<ModelItem> items, Set<String> assigned, boolean currents) {
         StepGlobals analysis = new StepGlobals(items, Set.copyOf(assigned));
         ModelItem.CodeBlock breakpoint = null;
         for (ModelItem item : items) {
@@ -47,14 +50,19 @@ final class StepGlobals {
             }
         }
         if (breakpoint != null && !assigned.isEmpty()) {
-            analysis.definitelyInCurrents = analysis.sweep(breakpoint.body().stream()
-                    .filter(s -> !(s instanceof Statement.Solve)).toList(), "currents");
+            List<Statement> rest = breakpoint.body().stream().filter(s -> !(s instanceof Statement.Solve)).toList();
+            if (currents) {
+                analysis.definitelyInCurrents = analysis.sweep(rest, "currents");
+            }
             Set<String> states = new HashSet<>();
             analysis.maybe.clear();
             for (Statement s : breakpoint.body()) {
                 if (s instanceof Statement.Solve solve) {
                     states = analysis.solved(solve.block(), states);
                 }
+            }
+            if (!currents) {
+                states = analysis.statements(rest, states);
             }
             analysis.definitelyInStates = analysis.completed(states, "states");
         }
@@ -79,7 +87,7 @@ final class StepGlobals {
     private Set<String> completed(Set<String> definitely, String sweep) {
         for (String g : maybe) {
             if (!definitely.contains(g)) {
-                fail("it assigns the GLOBAL " + g + " on some paths of the " + sweep + " only");
+                fail("it assigns " + g + " on some paths of the " + sweep + " only");
             }
         }
         return Set.copyOf(definitely);
@@ -181,7 +189,7 @@ final class StepGlobals {
                 read(v.index(), d);
             }
             if (isTracked(v.name()) && !d.contains(v.name())) {
-                fail("an instance may read the GLOBAL " + v.name() + " that another assigned");
+                fail("an instance may read " + v.name() + " as another left it");
             }
             return d;
         }

@@ -22,10 +22,11 @@ import org.jpatch.core.nmodl.ast.Statement;
  * it uses POINTER, solves a LINEAR or NONLINEAR block, or — unless the file says
  * THREADSAFE — assigns a GLOBAL anywhere or calls scopmath's functions that keep static
  * state (scop_random, normrand, set_seed, ...). With THREADSAFE, nocmodl gives each
- * thread its own copy of the GLOBALs the file assigns; so does the engine's twin for the
- * GLOBALs assigned during the step (BREAKPOINT, what it SOLVEs and the functions those
- * call) when that cannot change a result ({@link StepGlobals}); {@code copiedAfter...}
- * are those the twin gives back after each sweep. Random draws and printf during the step
+ * thread its own copy of the GLOBALs the file assigns, and of top-level LOCALs always; so
+ * does the engine's twin for those assigned during the step (BREAKPOINT, what it SOLVEs
+ * and the functions those call) when that cannot change a result ({@link StepGlobals}),
+ * scalars only; {@code copiedAfter...} are those the twin gives back after each sweep.
+ * Random draws and printf during the step
  * keep the model on one thread: one process-wide generator and one output would see the
  * two threads' calls interleaved.
  * Artificial cells are never computed in a step (no BREAKPOINT runs), so they never stand
@@ -41,12 +42,23 @@ record ThreadSafety(String reason, Set<String> copiedAfterCurrents, Set<String> 
         return reason == null;
     }
 
+    /** The file's top-level LOCALs: one value per kernel object, so the twin has copies. */
+    static List<Statement.LocalVariable> topLocals(List<ModelItem> items) {
+        List<Statement.LocalVariable> locals = new ArrayList<>();
+        for (ModelItem item : items) {
+            if (item instanceof ModelItem.TopLocal top) {
+                locals.addAll(top.local().variables());
+            }
+        }
+        return locals;
+    }
+
     static ThreadSafety of(List<ModelItem> items, MechanismInterface mechanism) {
         if (mechanism.kind() == NeuronStatement.MechanismDeclaration.ARTIFICIAL_CELL) {
             return new ThreadSafety(null, Set.of(), Set.of());
         }
         Scan scan = new Scan(items, mechanism);
-        StepGlobals copies = StepGlobals.of(items, scan.globalsAssignedInStep());
+        StepGlobals copies = StepGlobals.of(items, scan.sharedAssignedInStep(), !mechanism.currents().isEmpty());
         String reason = scan.reason();
         if (reason == null && copies.problem() != null) {
             reason = copies.problem() + " (NEURON gives each thread a copy of such a GLOBAL; here that would"
@@ -130,14 +142,20 @@ record ThreadSafety(String reason, Set<String> copiedAfterCurrents, Set<String> 
             }
         }
 
-        Set<String> globalsAssignedInStep() {
-            Set<String> globals = new HashSet<>();
+        /** GLOBALs and top-level LOCALs the step assigns: one value shared by all instances. */
+        Set<String> sharedAssignedInStep() {
+            Set<String> shared = new HashSet<>();
             for (MechanismInterface.Variable g : mechanism.globals()) {
                 if (assignedInStep.contains(g.name())) {
-                    globals.add(g.name());
+                    shared.add(g.name());
                 }
             }
-            return globals;
+            for (Statement.LocalVariable l : topLocals(items)) {
+                if (assignedInStep.contains(l.name())) {
+                    shared.add(l.name());
+                }
+            }
+            return shared;
         }
 
         String reason() {
@@ -150,6 +168,16 @@ record ThreadSafety(String reason, Set<String> copiedAfterCurrents, Set<String> 
                     if (codeBlock(solved, kind) != null) {
                         return "it solves the " + kind + " block " + solved + " (nocmodl: not thread safe)";
                     }
+                }
+            }
+            for (MechanismInterface.Variable g : mechanism.globals()) {
+                if (g.arraySize() > 0 && assignedInStep.contains(g.name())) {
+                    return "it assigns elements of the GLOBAL array " + g.name() + " during the step";
+                }
+            }
+            for (Statement.LocalVariable l : topLocals(items)) {
+                if (l.arraySize() > 0 && assignedInStep.contains(l.name())) {
+                    return "it assigns elements of the top-level LOCAL array " + l.name() + " during the step";
                 }
             }
             for (String g : globalStatementNames) {

@@ -2,6 +2,8 @@ package org.jpatch.core.nmodl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jpatch.core.nmodl.ast.Statement;
 
 /**
  * The part of a generated kernel that lets the integrator split its step over two
@@ -10,8 +12,10 @@ import java.util.List;
  * the second thread computes its instances with a twin: a second object of the same
  * class over the same instance data. TABLEs and FUNCTION_TABLEs are read through
  * {@link #OWNER}, the kernel that builds and checks them (itself, or for a twin the
- * kernel it was made from), so one copy exists and a twin never rebuilds one. A twin of a
- * kernel whose step assigns GLOBALs has its own copy of the GLOBALs ({@link ThreadSafety}).
+ * kernel it was made from), so one copy exists and a twin never rebuilds one. A twin has
+ * its own GLOBALs when the step assigns some, and its own top-level LOCALs (fields, as
+ * nocmodl's per-thread ones): it takes the kernel's values before each split sweep and
+ * gives back those its last instance assigned ({@link ThreadSafety}).
  */
 final class ThreadSplitCode {
     /** The field generated code reads TABLEs and FUNCTION_TABLEs through. */
@@ -19,16 +23,24 @@ final class ThreadSplitCode {
 
     private final String className;
     private final ThreadSafety safety;
-    private final List<MechanismInterface.Variable> globals;
+    private final UnaryOperator<String> field;
+    private final List<Statement.LocalVariable> topLocals;
 
-    ThreadSplitCode(String className, ThreadSafety safety, List<MechanismInterface.Variable> globals) {
+    /**
+     * @param field the Java text of a GLOBAL or top-level LOCAL (a scalar, or an array's
+     *     field), as the kernel's other code reads it
+     */
+    ThreadSplitCode(String className, ThreadSafety safety, UnaryOperator<String> field,
+                    List<Statement.LocalVariable> topLocals) {
         this.className = className;
         this.safety = safety;
-        this.globals = globals;
+        this.field = field;
+        this.topLocals = topLocals;
     }
 
     private boolean copiesGlobals() {
-        return !safety.copiedAfterCurrents().isEmpty() || !safety.copiedAfterStates().isEmpty();
+        return !safety.copiedAfterCurrents().isEmpty() || !safety.copiedAfterStates().isEmpty()
+                || !topLocals.isEmpty();
     }
 
     /** The engine interfaces the kernel implements: split with a twin, or kept on one thread. */
@@ -45,7 +57,7 @@ final class ThreadSplitCode {
     }
 
     /**
-     * The methods of {@link #interfaceName()}; {@code currents} and {@code states} say
+     * The methods of {@link #interfaceNames()}; {@code currents} and {@code states} say
      * whether the kernel has range versions of current() and state() (else their ranges
      * have nothing to compute).
      */
@@ -70,14 +82,19 @@ final class ThreadSplitCode {
             lines.add("@Override");
             lines.add("public void takeGlobals() {");
             lines.add("    System.arraycopy(" + OWNER + ".typeGlobals, 0, typeGlobals, 0, typeGlobals.length);");
+            for (Statement.LocalVariable local : topLocals) {
+                String f = field.apply(local.name());
+                lines.add(local.arraySize() > 0 ? "    System.arraycopy(" + OWNER + "." + f + ", 0, " + f + ", 0, "
+                        + f + ".length);" : "    " + f + " = " + OWNER + "." + f + ";");
+            }
             lines.add("}");
             lines.add("");
             lines.add("@Override");
             lines.add("public void giveGlobals(boolean states) {");
             lines.add("    if (states) {");
-            safety.copiedAfterStates().stream().sorted().forEach(g -> lines.add("        " + give(g)));
+            safety.copiedAfterStates().stream().sorted().forEach(g -> lines.add("        " + giveBack(g)));
             lines.add("    } else {");
-            safety.copiedAfterCurrents().stream().sorted().forEach(g -> lines.add("        " + give(g)));
+            safety.copiedAfterCurrents().stream().sorted().forEach(g -> lines.add("        " + giveBack(g)));
             lines.add("    }");
             lines.add("}");
         }
@@ -96,13 +113,9 @@ final class ThreadSplitCode {
         return lines;
     }
 
-    private String give(String global) {
-        for (int g = 0; g < globals.size(); g++) {
-            if (globals.get(g).name().equals(global)) {
-                return OWNER + ".typeGlobals[" + g + "] = typeGlobals[" + g + "];";
-            }
-        }
-        throw new IllegalStateException(global + " is no GLOBAL");
+    private String giveBack(String scalar) {
+        String f = field.apply(scalar);
+        return OWNER + "." + f + " = " + f + ";";
     }
 
     private static String javaString(String text) {

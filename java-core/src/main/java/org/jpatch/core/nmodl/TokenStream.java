@@ -3,6 +3,7 @@ package org.jpatch.core.nmodl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jpatch.core.nmodl.ast.SourcePosition;
 
 /**
@@ -14,14 +15,21 @@ final class TokenStream {
     private final Lexer lexer;
     private final List<Token> lookahead = new ArrayList<>();
     private final Map<String, String> defines;
+    /** Names in the order the lexer met them first, as nocmodl's lexer installs its symbols. */
+    private final Set<String> names;
 
-    TokenStream(Lexer lexer, Map<String, String> defines) {
+    TokenStream(Lexer lexer, Map<String, String> defines, Set<String> names) {
         this.lexer = lexer;
         this.defines = defines;
+        this.names = names;
     }
 
     Map<String, String> defines() {
         return defines;
+    }
+
+    Set<String> names() {
+        return names;
     }
 
     Token peek() {
@@ -30,7 +38,11 @@ final class TokenStream {
 
     Token peek(int ahead) {
         while (lookahead.size() <= ahead) {
-            lookahead.add(substituteDefine(lexer.next()));
+            Token token = lexer.next();
+            if (token.kind() == TokenKind.NAME || token.kind() == TokenKind.PRIME) {
+                names.add(token.text().replace("'", ""));
+            }
+            lookahead.add(substituteDefine(token));
         }
         return lookahead.get(ahead);
     }

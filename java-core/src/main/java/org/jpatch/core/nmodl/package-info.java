@@ -36,20 +36,28 @@
  * {@code SymbolicDerivative}, {@code KernelCompiler}, facade
  * {@link org.jpatch.core.nmodl.NmodlCompiler}): Java source in the shape of the built-in
  * kernels, compiled in-process by javax.tools (needs a JDK at run time). Covered so far:
- * density mechanisms and point processes, scalar variables and PARAMETER/ASSIGNED/LOCAL
+ * density mechanisms and point processes, scalar variables and PARAMETER/ASSIGNED/STATE/LOCAL
  * arrays ({@code x[N]}: N engine columns {@code x[0]}..{@code x[N-1]}, hoc's
  * {@code x_suffix[j]} for density mechanisms; any index expression, truncated as nocmodl's
- * {@code (int)}; a PROCEDURE's TABLE of an array tabulates each element), INITIAL (states from s0 first),
+ * {@code (int)}; a PROCEDURE's TABLE of an array tabulates each element), GLOBAL arrays (N
+ * consecutive globals {@code x_suffix[j]}), file-scope LOCAL (one value per type, as
+ * nocmodl's static), {@code diam} and {@code area} of the node, INITIAL (states from s0 first),
  * BREAKPOINT currents by the 0.001 mV difference (100/area for point processes,
  * ELECTRODE_CURRENT's sign), ion variables READ and ion currents WRITTEN with their dI/dv
- * (density mechanisms), DERIVATIVE by cnexp when linear in the state (symbolic
+ * (density mechanisms), ion concentrations WRITTEN ({@code IonVariables}: nocmodl's copy
+ * of the ion's values into the mechanism's at each kernel's instance and of written
+ * concentrations back after it, nrn_wrote_conc's Nernst at finitialize; eion's styles do
+ * the rest; an ion variable may be a STATE), DERIVATIVE by cnexp when linear in the state (symbolic
  * derivative) or by derivimplicit ({@link org.jpatch.core.nmodl.DerivImplicit}: scopmath's
  * Newton and Crout operation for operation), KINETIC by sparse ({@code KineticSystem} for
- * the matrix's shape, {@link org.jpatch.core.nmodl.KineticSparse} for scopmath's
- * sparse_thread iteration with a dense pivoting LU in place of its sparse LU; reactions,
- * CONSERVE, f_flux/b_flux, and SOLVE ... STEADYSTATE sparse in INITIAL as
- * _ss_sparse_thread), a LINEAR block SOLVEd in INITIAL (its equations as matrix rows by
- * symbolic derivative, {@link org.jpatch.core.nmodl.GaussianElimination} for simeq),
+ * the matrix's shape, states numbered as nocmodl's massagekinetic,
+ * {@link org.jpatch.core.nmodl.KineticSparse} for scopmath's sparse_thread iteration,
+ * {@link org.jpatch.core.nmodl.ScopmathSparseMatrix} for its sparse matrix: minimum-degree
+ * ordering and elimination operation for operation, so the states are NEURON's bits;
+ * reactions (also in FROM loops over STATE arrays), CONSERVE, COMPARTMENT (also indexed),
+ * the fluxes {@code ~ x << (f)} and {@code ~ x -> (k)}, f_flux/b_flux, and SOLVE ... STEADYSTATE sparse in INITIAL
+ * or a FUNCTION as _ss_sparse_thread), a LINEAR block SOLVEd in INITIAL (its equations as matrix rows by
+ * symbolic derivative, {@link org.jpatch.core.nmodl.Simeq}, scopmath's simeq, columns in nocmodl's order),
  * FUNCTION/PROCEDURE with TABLE (nocmodl's
  * build as instance 0 and interpolation, DEPEND, usetable), LOCAL, if/while/FROM,
  * NET_RECEIVE with its INITIAL block (run per NetCon at finitialize, as NEURON's
@@ -79,17 +87,22 @@
  * them with nrnivmodl's build of a test file (bit for bit but exprand's last bit). PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
- * and usetable 0 included). Of the 107 NEURON-dialect files above, 90 translate.
+ * and usetable 0 included). Of the 107 NEURON-dialect files above, 98 translate (the 9 others: 7 NEURON refuses too, 2 VERBATIM).
  * NeuronDifferentialTest runs every translated mechanism against nrnivmodl's build of the
- * same file (density mechanisms under current clamp, point processes driven by NetStim
- * events; artificial cells and POINTERs in NmodlEventsDifferentialTest, with their own
- * protocols): 81 of 81 agree to 1e-9, 67 bit for bit (5 more are NEURON built-ins); among
- * them the dbbs AMPA, GABA and NMDA synapses (arrays, net_send, NET_RECEIVE INITIAL) and
- * Cav2_3 (a TABLE of arrays). NmodlEventsDifferentialTest (invlfire, both dbbs gap
- * junctions, jpatch's own WATCH, net_move/FOR_NETCONS and initialization-order files) and
- * NmodlMethodsDifferentialTest (own files for euler, NONLINEAR, FUNCTION_TABLE) agree with
- * NEURON to 1e-15 or better, most bit for bit; where not, Java's Math.exp rounds one
- * argument differently from glibc's exp. cnexp
+ * same file (density mechanisms under current clamp and under voltage steps, point
+ * processes driven by NetStim events; artificial cells and POINTERs in
+ * NmodlEventsDifferentialTest, with their own protocols), comparing v or the clamp
+ * current, every STATE and every written concentration at every step: 89 of 89 agree to
+ * 1e-9 in 873 traces, 54 of them bit for bit in every trace (the others in the last bits
+ * of a few states, where Java's exp and glibc's round an argument differently); among
+ * them the dbbs AMPA, GABA and NMDA synapses (arrays, net_send, NET_RECEIVE INITIAL),
+ * Cav2_3 (a TABLE of arrays), the cdp5 calcium buffers (COMPARTMENT, CONSERVE, {@code <<},
+ * file-scope LOCAL, diam) and NEURON's cabpump, capmpr, capump and nacaex demos.
+ * NmodlEventsDifferentialTest (invlfire, both dbbs gap junctions, jpatch's own WATCH,
+ * net_move/FOR_NETCONS and initialization-order files) and NmodlMethodsDifferentialTest
+ * (own files for euler, NONLINEAR, FUNCTION_TABLE) agree with NEURON to 1e-15 or better,
+ * most bit for bit; where not, Java's Math.exp rounds one argument differently from
+ * glibc's exp. cnexp
  * falls back to derivimplicit for blocks not linear in their states, as nocmodl does.
  * Kernels of files nocmodl calls thread safe take part in the two-thread step
  * ({@code ThreadSafety}, {@code StepGlobals}, {@code ThreadSplitCode}): the second thread
@@ -103,14 +116,12 @@
  * disk, keyed by the SHA-256 of the generated source, the engine's class files and the
  * JVM version, written to a temporary file and renamed. bench/nmodl_compile.py measures
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
- * Not yet: STATE and GLOBAL arrays, COMPARTMENT and the flux
- * reactions {@code <<} and {@code ->} of KINETIC, writing concentrations (ion style, Nernst),
- * LINEAR outside INITIAL, other STEADYSTATE solves, CONDUCTANCE hints,
- * POINTER in density mechanisms, BBCOREPOINTER,
- * SOLVE of a PROCEDURE by an integration method, BEFORE/AFTER,
- * FUNCTION_TABLE of more arguments, top-level LOCAL, USEION in point processes, and
- * loading (p.nrn_load_dll, glia). Each is refused with its
- * file:line:column, never skipped.</li>
+ * Not yet: STATE arrays in DERIVATIVE blocks and in CONSERVE, LONGITUDINAL_DIFFUSION of
+ * KINETIC, writing reversal potentials, LINEAR outside INITIAL, other STEADYSTATE solves,
+ * CONDUCTANCE hints, POINTER in density mechanisms, BBCOREPOINTER, SOLVE of a PROCEDURE
+ * by an integration method, BEFORE/AFTER, FUNCTION_TABLE of more arguments and USEION in
+ * point processes. Each is refused with its file:line:column, never skipped. (Loading,
+ * p.nrn_load_dll and glia, lives in the bridge and the Python package.)</li>
  * </ol>
  */
 package org.jpatch.core.nmodl;

@@ -31,6 +31,16 @@ final class DtRecord extends PlayRecord {
         send(set.t());
     }
 
+    /** One sample per interval, and the one due at t if it is not taken yet. */
+    @Override
+    int sizeAfterRunTo(Vector vector, double untilMs) {
+        if (vector != values) {
+            return vector.size();
+        }
+        double events = Math.max(0.0, Math.floor((untilMs - set.t()) / interval));
+        return (int) Math.min(Integer.MAX_VALUE, values.size() + events + 1);
+    }
+
     @Override
     void deliver(double tEvent) {
         values.append(recordsTime ? tEvent : ref.get());

@@ -17,6 +17,16 @@ final class EveryStepRecord extends PlayRecord {
         set.reserveSamples(values, set.dt());
     }
 
+    /** One sample per step still to come; rounding up, so at worst one too many. */
+    @Override
+    int sizeAfterRunTo(Vector vector, double untilMs) {
+        if (vector != values) {
+            return vector.size();
+        }
+        double steps = Math.max(0.0, Math.ceil((untilMs - set.t()) / set.dt()));
+        return (int) Math.min(Integer.MAX_VALUE, values.size() + steps + 1);
+    }
+
     /** Takes one sample of the variable's current value. */
     void sample() {
         values.append(ref.get());

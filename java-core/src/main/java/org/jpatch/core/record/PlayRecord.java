@@ -49,6 +49,14 @@ abstract class PlayRecord {
     /** Start of finitialize, after the event queue was cleared (NEURON's play_init). */
     void playInit() {}
 
+    /**
+     * How many values {@code vector} will hold after a run to {@code untilMs} [ms] when
+     * this item records into it; its present size otherwise (plays do not grow vectors).
+     */
+    int sizeAfterRunTo(Vector vector, double untilMs) {
+        return vector.size();
+    }
+
     /** End of finitialize, before the first samples (NEURON's record_init). */
     void recordInit() {}
 

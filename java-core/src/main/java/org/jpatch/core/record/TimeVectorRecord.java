@@ -28,6 +28,11 @@ final class TimeVectorRecord extends PlayRecord {
     }
 
     @Override
+    int sizeAfterRunTo(Vector vector, double untilMs) {
+        return vector == values ? Math.max(values.size(), times.size()) : vector.size();
+    }
+
+    @Override
     void deliver(double tEvent) {
         values.append(ref.get());
         if (values.size() < times.size()) {

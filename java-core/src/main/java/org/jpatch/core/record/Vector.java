@@ -457,6 +457,19 @@ public final class Vector {
     }
 
     /** True while some record or play item uses this vector. */
+    /**
+     * The size this vector will have after a run to {@code untilMs} [ms] (what its
+     * recordings will have appended by then, at most two samples too many); a vector
+     * nothing records into keeps its size.
+     */
+    public int sizeAfterRunTo(double untilMs) {
+        int n = size;
+        for (PlayRecord user : users) {
+            n = Math.max(n, user.sizeAfterRunTo(this, untilMs));
+        }
+        return n;
+    }
+
     public boolean isPlayingOrRecording() {
         return !users.isEmpty();
     }

@@ -173,7 +173,7 @@ class GeneratedKernelTest {
         var file = new NmodlParser().parse("cad.mod", """
                 NEURON {
                   SUFFIX cad
-                  USEION ca READ ica WRITE cai
+                  USEION ca READ ica WRITE eca
                 }
                 """, null);
         NmodlSyntaxException e = assertThrows(NmodlSyntaxException.class, () -> new NmodlCompiler().compile(file, 50));

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.jpatch.core.mech.GlobalState;
+import org.jpatch.core.mech.GlobalVariable;
 import org.jpatch.core.mech.InstanceData;
 import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.MechanismType;
@@ -43,7 +45,8 @@ class NmodlArraysTest {
                 data.vars[var][0] = defaults[var];
             }
             MechanismKernel kernel = type.newKernel();
-            kernel.bind(data, nodes, new GlobalState(), new double[type.globals().size()]);
+            kernel.bind(data, nodes, new GlobalState(),
+                    type.globals().stream().mapToDouble(GlobalVariable::defaultValue).toArray());
             return new Bench(kernel, data);
         }
 
@@ -97,16 +100,36 @@ class NmodlArraysTest {
     }
 
     @Test
-    void stateArraysAreRefusedAtTheirDeclaration() {
+    void stateArrayElementsStartAtTheirS0AndGlobalArraysAreConsecutiveGlobals() {
+        MechanismType type = new NmodlCompiler().compile(new NmodlParser().parse("st.mod", """
+                NEURON { SUFFIX st GLOBAL g RANGE sum }
+                ASSIGNED { g[2]  sum }
+                PARAMETER { ca0 = 2 }
+                STATE { ca[3] <1e-6> }
+                INITIAL {
+                  g[1] = 5
+                  sum = ca[0] + ca[2] + g[1]
+                }
+                """, null), 50);
+        assertEquals(List.of("g_st[0]", "g_st[1]", "ca0_st"), type.globals().stream().map(GlobalVariable::name).toList());
+        Bench bench = Bench.of(type);
+        bench.kernel().initialize();
+        assertEquals(2.0, bench.get("ca_st[1]"));
+        assertEquals(9.0, bench.get("sum_st"));
+    }
+
+    @Test
+    void stateArraysInDerivativeBlocksAreRefusedAtTheDerivative() {
         var file = new NmodlParser().parse("st.mod", """
                 NEURON { SUFFIX st }
-                STATE {
-                  ca[4]
+                STATE { ca[4] }
+                BREAKPOINT { SOLVE d METHOD cnexp }
+                DERIVATIVE d {
+                  ca'[0] = -ca[0]
                 }
                 """, null);
         NmodlSyntaxException e = assertThrows(NmodlSyntaxException.class, () -> new NmodlCompiler().compile(file, 50));
-        assertEquals(new SourcePosition("st.mod", 3, 3), e.position());
-        assertTrue(e.getMessage().contains("STATE arrays"), e.getMessage());
+        assertTrue(e.getMessage().contains("STATE arrays in DERIVATIVE blocks"), e.getMessage());
     }
 
     @Test

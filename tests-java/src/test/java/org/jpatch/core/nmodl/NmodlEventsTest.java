@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.jpatch.core.ModelException;
 import org.jpatch.core.UnknownVariableException;
 import org.jpatch.core.event.EventSystem;
 import org.jpatch.core.event.SpikeTimes;
@@ -107,7 +108,7 @@ class NmodlEventsTest {
         EventSystem events = EventSystem.attach(sim);
         sim.finitialize(-65);
         events.newNetCon(pp).event(0.3); // an event with flag 0; nothing was sent with flag 1
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+        ModelException e = assertThrows(ModelException.class, () -> {
             for (int i = 0; i < 40; i++) {
                 sim.fadvance();
             }
@@ -124,7 +125,7 @@ class NmodlEventsTest {
                 ASSIGNED { v (mV) vgap (mV) i (nA) }
                 BREAKPOINT { i = g*(vgap - v) }
                 """);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sim.finitialize(-65));
+        ModelException e = assertThrows(ModelException.class, () -> sim.finitialize(-65));
         assertTrue(e.getMessage().contains("POINTER vgap of Gap"), e.getMessage());
         assertThrows(UnknownVariableException.class, () -> pp.setPointer("g", sim.ref(pp.section(), 0.5, "v")));
         pp.setPointer("vgap", sim.ref(pp.section(), 0.5, "v"));

@@ -153,14 +153,56 @@ class TwoThreadNmodlTest {
         assertSplit(threadsafeDensity("", "inf = v", "THREADSAFE"));  // GLOBAL assigned in INITIAL only
         assertSingle(threadsafeDensity("", "inf = v", ""), "GLOBAL inf and is not THREADSAFE");
         assertSplit(threadsafeDensity("inf = v x = inf", "", "THREADSAFE"));  // assigned before read: per thread
-        assertSingle(threadsafeDensity("x = inf inf = v", "", "THREADSAFE"), "read the GLOBAL inf that another");
-        assertSingle(threadsafeDensity("if (v > 0) { inf = v }", "", "THREADSAFE"), "GLOBAL inf on some paths");
+        assertSingle(threadsafeDensity("x = inf inf = v", "", "THREADSAFE"), "read inf as another left it");
+        assertSingle(threadsafeDensity("if (v > 0) { inf = v }", "", "THREADSAFE"), "assigns inf on some paths");
         assertSingle(threadsafeDensity("x = normrand(0, 1)", "", "THREADSAFE"), "normrand during the step");
         assertSplit(threadsafeDensity("", "inf = scop_random()", "THREADSAFE"));  // INITIAL: on one thread
         assertSingle(threadsafeDensity("", "x = scop_random()", ""), "scop_random and is not THREADSAFE");
         assertSingle(threadsafeDensity("rates()", "", "THREADSAFE"), "printf during the step");
         // a LOCAL of the GLOBAL's name is no GLOBAL
         assertSplit(threadsafeDensity("{ LOCAL inf inf = v x = inf }", "", ""));
+    }
+
+    @Test
+    void topLevelLocalsAreTheKernelsOnBothThreads() {
+        // scale: set in INITIAL, read in the step; last: assigned in the step before it is read
+        String text = "NEURON { SUFFIX scaledleak NONSPECIFIC_CURRENT i RANGE g THREADSAFE }\n"
+                + "LOCAL scale, last\n"
+                + "PARAMETER { g = 0.0001 (S/cm2) }\n"
+                + "ASSIGNED { v (mV) i (mA/cm2) }\n"
+                + "INITIAL { scale = 2 }\n"
+                + "BREAKPOINT { last = scale * (v + 54) i = g * last }\n";
+        CompiledMechanism leak = new NmodlCompiler().translate(new NmodlParser().parse("scaledleak.mod", text, null));
+        assertSplit(leak);
+        Simulation[] sims = new Simulation[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            Simulation sim = new Simulation();
+            sim.setThreads(threads);
+            String name = leak.registerIn(sim.catalogue()).name();
+            Section cable = sim.newSection("cable");
+            cable.setL(4400);
+            cable.setDiam(1);
+            cable.setNseg(4400);
+            cable.insert("hh");
+            cable.insert(name);
+            PointProcess stim = sim.newPointProcess("IClamp", cable, 0);
+            stim.set("del", 0.5);
+            stim.set("dur", 1);
+            stim.set("amp", 1.5);
+            sim.finitialize(-65);
+            sims[threads - 1] = sim;
+        }
+        assertNull(sims[1].lowered().singleThreadReason());
+        double peak = Double.NEGATIVE_INFINITY;
+        for (int step = 0; step < 400; step++) {
+            sims[0].fadvance();
+            sims[1].fadvance();
+            assertArrayEquals(sims[0].lowered().nodes.v, sims[1].lowered().nodes.v, "step " + step);
+            for (double v : sims[1].lowered().nodes.v) {
+                peak = Math.max(peak, v);
+            }
+        }
+        assertTrue(peak > 0, "an action potential travels the cable (peak " + peak + " mV)");
     }
 
     /** A density mechanism of this test's own: {@code step} in BREAKPOINT, {@code initial} in INITIAL. */

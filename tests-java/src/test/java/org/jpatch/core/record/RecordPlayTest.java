@@ -44,6 +44,27 @@ class RecordPlayTest {
     }
 
     @Test
+    void sizeAfterARunIsForeseenForEveryKindOfRecordingAtMostTwoSamplesOver() {
+        Simulation sim = simulationWithSoma();
+        sim.setGlobal("dt", 0.025);
+        Vector everyStep = new Vector().record(sim, sim.ref(soma(sim), 0.5, "v"));
+        Vector everyTenth = new Vector().record(sim, sim.globalRef("t"), 0.1);
+        Vector atTimes = new Vector().record(sim, sim.globalRef("t"), Vector.of(0.5, 1.0, 7.5));
+        Vector played = Vector.of(1, 2, 3).play(sim, sim.globalRef("celsius"), 1.0);
+        sim.finitialize(-65);
+        double until = 10;
+        int[] foreseen = {everyStep.sizeAfterRunTo(until), everyTenth.sizeAfterRunTo(until),
+            atTimes.sizeAfterRunTo(until), played.sizeAfterRunTo(until), new Vector(4).sizeAfterRunTo(until)};
+        sim.continuerun(until);
+        int[] actual = {everyStep.size(), everyTenth.size(), atTimes.size(), played.size(), 4};
+        for (int i = 0; i < actual.length; i++) {
+            assertTrue(foreseen[i] >= actual[i] && foreseen[i] <= actual[i] + 2,
+                    "vector " + i + ": foreseen " + foreseen[i] + ", recorded " + actual[i]);
+        }
+        assertEquals(401, everyStep.size());
+    }
+
+    @Test
     void finitializeEmptiesTheRecordingsBeforeTheFirstSample() {
         Simulation sim = simulationWithSoma();
         Vector t = new Vector().record(sim, sim.globalRef("t"));

@@ -90,6 +90,7 @@ public final class Builtins {
                 .variable(assigned("di" + ion + "_dv_", "S/cm2"))
                 .global(ion + "i0_" + ion + "_ion", "mM", conci)
                 .global(ion + "o0_" + ion + "_ion", "mM", conco)
+                .ionCharge(charge)
                 .kernel(() -> new IonKernel(charge))
                 .build();
     }

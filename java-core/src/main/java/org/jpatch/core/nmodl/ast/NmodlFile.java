@@ -2,5 +2,14 @@ package org.jpatch.core.nmodl.ast;
 
 import java.util.List;
 
-/** A parsed .mod file: its top-level items in source order (INCLUDEd items nested in place). */
-public record NmodlFile(String file, List<ModelItem> items) {}
+/**
+ * A parsed .mod file: its top-level items in source order (INCLUDEd items nested in place),
+ * and its names in the order the lexer first met them (nocmodl installs its symbols in that
+ * order, which fixes the order of a KINETIC block's states).
+ */
+public record NmodlFile(String file, List<ModelItem> items, List<String> names) {
+    public NmodlFile {
+        items = List.copyOf(items);
+        names = List.copyOf(names);
+    }
+}
