@@ -107,8 +107,9 @@
  * Kernels of files nocmodl calls thread safe take part in the two-thread step
  * ({@code ThreadSafety}, {@code StepGlobals}, {@code ThreadSplitCode}): the second thread
  * computes its instances with a twin kernel over the same instance data, reading the
- * first's TABLEs, with its own copy of the GLOBALs the step assigns; others keep the model
- * on one thread and say why ({@link org.jpatch.core.mech.SingleThreadKernel}).
+ * first's TABLEs, with its own copies of the GLOBALs the step assigns and of top-level
+ * LOCALs (taken before and given back after each split sweep); others keep the model on
+ * one thread and say why ({@link org.jpatch.core.mech.SingleThreadKernel}).
  * {@link org.jpatch.core.nmodl.CompiledMechanism#registerIn} registers a mechanism as
  * nocmodl's _reg does: the ions it uses that the catalogue lacks first (NEURON's defaults
  * for an unknown ion, eion.cpp: 1 mM in and out, 0 mV, the charge of its VALENCE).</li>
