@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Mechanisms compiled from NMODL take part in the two-thread step when NEURON would run
  * them on several threads, and change no bit by it: a 4,000-node cell with real dbbs
- * channels and synapses (KINETIC, TABLEs, ion currents, NET_RECEIVE) gives the same
+ * channels and synapses (KINETIC, TABLEs, ion currents, cdp5's calcium concentration,
+ * NET_RECEIVE) gives the same
  * voltages and states with two threads as with one. Kv7 assigns its GLOBALs inf and tau
  * in the step: they are per thread during a sweep and end as one thread leaves them. A
  * mechanism that is not thread safe keeps the model on one thread, saying why. The dbbs
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoThreadNmodlTest {
     private static final List<String> CHANNELS = List.of("Na__granule_cell", "Kv3_4__0", "Kv1_1__0", "HCN1__0",
-            "Leak__0", "Cav2_3__0", "Kca1_1__0", "Km__granule_cell", "Kv4_3__0", "Kv7__0");
+            "Leak__0", "Cav2_3__0", "Kca1_1__0", "Km__granule_cell", "Kv4_3__0", "Kv7__0", "cdp5__0");
     private static final List<String> SYNAPSES = List.of("AMPA__0", "GABA__0");
     private static final int DENDRITES = 8;
     private static final int STEPS = 800;    // 20 ms
