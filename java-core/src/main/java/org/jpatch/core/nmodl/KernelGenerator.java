@@ -35,7 +35,8 @@ import org.jpatch.core.nmodl.ast.Statement;
  * PROCEDURE with TABLE, LOCAL, if/else, while, FROM loops, printf, and NET_RECEIVE with
  * its INITIAL, net_send, net_event, net_move, WATCH ({@link NetReceiveEvents}) and
  * FOR_NETCONS; ARTIFICIAL_CELLs, POINTERs of point processes, SOLVE of a PROCEDURE.
- * Anything else is refused with its file:line:column, never skipped.
+ * Anything else is refused with its file:line:column, never skipped. current() and state()
+ * also run over a range of instances, for the two-thread step ({@link ThreadSplitCode}).
  */
 final class KernelGenerator {
     static final String PACKAGE = "jpatch.generated";
