@@ -185,7 +185,10 @@ class PythonHocInterpreter(HocFunctions):
         return index
 
     def _artificial_cell_factory(self, mechanism):
-        def factory(**attributes):
+        def factory(location=None, sec=None, **attributes):
+            # NEURON accepts and ignores a location for an artificial cell (has_loc() is 0).
+            if location is not None and not isinstance(location, (Segment, numbers.Real)):
+                raise TypeError(f"{mechanism}() takes an optional segment or x, got {location!r}")
             cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
             cell = cls(self, self._session.new_handle(), mechanism, self._next_index(mechanism))
             for name, value in attributes.items():
