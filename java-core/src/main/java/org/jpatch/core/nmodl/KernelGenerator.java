@@ -235,9 +235,6 @@ final class KernelGenerator {
 
     private void refuseUnsupported(NeuronStatement statement) {
         if (statement instanceof NeuronStatement.UseIon use) {
-            if (mechanism.isPointProcess()) {
-                throw unsupported(statement.position(), "USEION in a point process");
-            }
             for (String written : use.write()) {
                 if (written.equals("e" + use.ion())) {
                     throw unsupported(statement.position(), "writing " + written + " (reversal potentials)");
@@ -458,6 +455,8 @@ final class KernelGenerator {
             ionCurrents.addAll(IonVariables.writtenCurrents(ion));
         }
         boolean electrode = !mechanism.electrodeCurrents().isEmpty();
+        // a point process's ion currents [nA] join the ion's [mA/cm2] at its node, as nocmodl's _nd_area
+        String perArea = mechanism.isPointProcess() ? " * 1.e2 / area[nd]" : "";
         line("");
         line("@Override");
         line("public void current() {");
@@ -477,14 +476,14 @@ final class KernelGenerator {
         for (MechanismInterface.Ion ion : mechanism.ions()) {
             for (String current : IonVariables.writtenCurrents(ion)) {
                 line("x_d" + current + "_dv_[row_" + ion.ion() + "[k]] += (d_" + current + " - "
-                        + fileScope.get(current) + ") / .001;");
+                        + fileScope.get(current) + ") / .001" + perArea + ";");
             }
         }
         line("double g = (gLocal - r) / .001;");
         ionVariables.writeBack().forEach(this::line);
         for (MechanismInterface.Ion ion : mechanism.ions()) {
             for (String current : IonVariables.writtenCurrents(ion)) {
-                line("x_" + current + "[row_" + ion.ion() + "[k]] += " + fileScope.get(current) + ";");
+                line("x_" + current + "[row_" + ion.ion() + "[k]] += " + fileScope.get(current) + perArea + ";");
             }
         }
         if (mechanism.isPointProcess()) {

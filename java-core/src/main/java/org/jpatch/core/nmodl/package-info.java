@@ -44,7 +44,8 @@
  * nocmodl's static), {@code diam} and {@code area} of the node, INITIAL (states from s0 first),
  * BREAKPOINT currents by the 0.001 mV difference (100/area for point processes,
  * ELECTRODE_CURRENT's sign), ion variables READ and ion currents WRITTEN with their dI/dv
- * (density mechanisms), ion concentrations WRITTEN ({@code IonVariables}: nocmodl's copy
+ * (a point process's nA × 100/area into the ion at its node, as nocmodl's _nd_area:
+ * PointProcessIonsDifferentialTest, bit for bit), ion concentrations WRITTEN ({@code IonVariables}: nocmodl's copy
  * of the ion's values into the mechanism's at each kernel's instance and of written
  * concentrations back after it, nrn_wrote_conc's Nernst at finitialize; eion's styles do
  * the rest; an ion variable may be a STATE), DERIVATIVE by cnexp when linear in the state (symbolic
@@ -114,8 +115,7 @@
  * Not yet: STATE arrays in DERIVATIVE blocks and in CONSERVE, LONGITUDINAL_DIFFUSION of
  * KINETIC, writing reversal potentials, LINEAR outside INITIAL, other STEADYSTATE solves,
  * CONDUCTANCE hints, POINTER in density mechanisms, BBCOREPOINTER, SOLVE of a PROCEDURE
- * by an integration method, BEFORE/AFTER, FUNCTION_TABLE of more arguments and USEION in
- * point processes. Each is refused with its file:line:column, never skipped. (Loading,
+ * by an integration method, BEFORE/AFTER and FUNCTION_TABLE of more arguments. Each is refused with its file:line:column, never skipped. (Loading,
  * p.nrn_load_dll and glia, lives in the bridge and the Python package.)</li>
  * </ol>
  */

@@ -1,13 +1,9 @@
 package org.jpatch.core.nmodl;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
@@ -52,38 +48,18 @@ class BuiltinFunctionsDifferentialTest {
 
     @Test
     void erfGhkAndScopmathRandomNumbersGiveNeuronsValues(@TempDir Path work) throws Exception {
-        String python = System.getProperty("JPATCH_NEURON_PYTHON", System.getenv("JPATCH_NEURON_PYTHON"));
-        if (python == null || python.isBlank()) {
+        String python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
+        if (python == null) {
             System.out.println("BuiltinFunctionsDifferentialTest skipped: set JPATCH_NEURON_PYTHON");
         }
-        Assumptions.assumeTrue(python != null && !python.isBlank(), "JPATCH_NEURON_PYTHON unset");
+        Assumptions.assumeTrue(python != null, "JPATCH_NEURON_PYTHON unset");
         Path source = Path.of(getClass().getResource("/nmodl/functions/builtin_functions.mod").toURI());
-        Path mods = Files.createDirectories(work.resolve("mods"));
-        Files.copy(source, mods.resolve(source.getFileName()));
-        run(mods, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
-        Path library = mods.resolve("x86_64").resolve("libnrnmech.so");
+        Path library = ExternalRuns.nrnivmodl(work, python, source);
         Path script = Files.writeString(work.resolve("protocol.py"), PROTOCOL);
-        List<double[]> neuron = run(work, python, script.toString(), library.toString(), String.join(",", RECORDED))
-                .lines().map(BuiltinFunctionsDifferentialTest::numbers).filter(row -> row != null).toList();
-
-        List<double[]> mine = jpatchRows(source);
-        assertEquals(neuron.size(), mine.size(), "samples");
-        double[] worst = new double[RECORDED.size()];
-        for (int step = 0; step < mine.size(); step++) {
-            for (int j = 0; j < RECORDED.size(); j++) {
-                double e = neuron.get(step)[j], a = mine.get(step)[j];
-                worst[j] = Math.max(worst[j], Math.abs(e - a) / Math.max(Math.abs(e), 1e-300));
-                double tolerance = RECORDED.get(j).startsWith("uniform") ? 0 : 1e-9 * Math.max(Math.abs(e), 1e-300);
-                assertTrue(Math.abs(e - a) <= tolerance,
-                        RECORDED.get(j) + " at step " + step + ": NEURON " + e + ", jpatch " + a);
-            }
-        }
-        StringBuilder summary = new StringBuilder("BuiltinFunctionsDifferentialTest: " + mine.size()
-                + " steps, worst relative difference:");
-        for (int j = 0; j < RECORDED.size(); j++) {
-            summary.append(' ').append(RECORDED.get(j)).append(' ').append(worst[j]);
-        }
-        System.out.println(summary);
+        List<double[]> neuron = ExternalRuns.rows(ExternalRuns.run(work, 120, python, script.toString(),
+                library.toString(), String.join(",", RECORDED)), RECORDED.size());
+        System.out.println(ExternalRuns.compare("BuiltinFunctionsDifferentialTest", RECORDED, neuron,
+                jpatchRows(source), 1e-9, List.of("uniform_builtins")));
     }
 
     private static List<double[]> jpatchRows(Path source) {
@@ -111,28 +87,5 @@ class BuiltinFunctionsDifferentialTest {
 
     private static double[] sample(Section soma) {
         return RECORDED.stream().mapToDouble(name -> soma.get(name, 0.5)).toArray();
-    }
-
-    /** The line's numbers, or null for a line that is not a row of them (NEURON's banner, warnings). */
-    private static double[] numbers(String line) {
-        String[] fields = line.trim().split(" ");
-        if (fields.length != RECORDED.size()) {
-            return null;
-        }
-        try {
-            return java.util.Arrays.stream(fields).mapToDouble(Double::parseDouble).toArray();
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String run(Path directory, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.PointProcess;
@@ -50,7 +49,7 @@ class NmodlMethodsDifferentialTest {
 
     @BeforeAll
     static void buildWithNrnivmodl() throws Exception {
-        python = setting("JPATCH_NEURON_PYTHON");
+        python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
         if (python == null) {
             System.out.println("NmodlMethodsDifferentialTest skipped: set JPATCH_NEURON_PYTHON");
             return;
@@ -60,7 +59,7 @@ class NmodlMethodsDifferentialTest {
         for (String file : FILES) {
             Files.copy(resource(file), mods.resolve(file));
         }
-        run(mods, 600, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
+        ExternalRuns.run(mods, 600, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
         try (Stream<Path> built = Files.walk(mods)) {
             library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
                     .orElseThrow(() -> new AssertionError("nrnivmodl built no libnrnmech.so in " + mods));
@@ -92,7 +91,7 @@ class NmodlMethodsDifferentialTest {
                 library.toString(), mechanism, Integer.toString(secondorder)));
         command.addAll(names);
         Map<String, List<Double>> neuron = new LinkedHashMap<>();
-        for (String line : run(work, 120, command.toArray(new String[0])).split("\n")) {
+        for (String line : ExternalRuns.run(work, 120, command.toArray(new String[0])).split("\n")) {
             String[] parts = line.trim().split(" ");
             if (parts.length == 2 && mine.containsKey(parts[0])) {
                 neuron.computeIfAbsent(parts[0], l -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
@@ -155,19 +154,5 @@ class NmodlMethodsDifferentialTest {
         return Path.of(NmodlMethodsDifferentialTest.class.getResource("/nmodl/methods/" + name).toURI());
     }
 
-    private static String setting(String name) {
-        String value = System.getProperty(name, System.getenv(name));
-        return value == null || value.isBlank() ? null : value;
-    }
 
-    /** Runs a command in a directory: its output (stdout and stderr), or a failure showing it. */
-    private static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
-    }
 }
