@@ -84,8 +84,10 @@
  * format C would read otherwise is refused), erf and erfc (fdlibm's algorithm,
  * {@code FdlibmErf}), nrn_ghk (eion.cpp's, at celsius), and scopmath's random numbers
  * scop_random, exprand, normrand and set_seed ({@code ScopRandom}: NEURON's one
- * process-wide generator and its default LCG); BuiltinFunctionsDifferentialTest compares
- * them with nrnivmodl's build of a test file (bit for bit but exprand's last bit). PARAMETER defaults and START values are what nocmodl's
+ * process-wide generator and its default LCG); OwnDensityFilesDifferentialTest compares
+ * them with nrnivmodl's build of a test file (bit for bit but exprand's last bit); CONDUCTANCE
+ * hints (nocmodl's conductance_cout: BREAKPOINT once, the hinted conductances as dI/dv, a
+ * current without a hint adding none) agree with nocmodl's to 1e-14. PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
  * and usetable 0 included). Of the 107 NEURON-dialect files above, 98 translate (the 9 others: 7 NEURON refuses too, 2 VERBATIM).
@@ -114,7 +116,7 @@
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
  * Not yet: STATE arrays in DERIVATIVE blocks and in CONSERVE, LONGITUDINAL_DIFFUSION of
  * KINETIC, writing reversal potentials, LINEAR outside INITIAL, other STEADYSTATE solves,
- * CONDUCTANCE hints, POINTER in density mechanisms, BBCOREPOINTER, SOLVE of a PROCEDURE
+ * POINTER in density mechanisms, BBCOREPOINTER, SOLVE of a PROCEDURE
  * by an integration method, BEFORE/AFTER and FUNCTION_TABLE of more arguments. Each is refused with its file:line:column, never skipped. (Loading,
  * p.nrn_load_dll and glia, lives in the bridge and the Python package.)</li>
  * </ol>
