@@ -73,6 +73,10 @@ class PythonHocInterpreter(HocFunctions):
             if self._catalogue.info(name).kind == "artificial":
                 return self._artificial_cell_factory(name)
             return self._point_process_factory(name)
+        if name.startswith("table_"):
+            setter = self._function_table(name)
+            if setter is not None:
+                return setter
         if name.startswith("_ref_"):
             var = name[5:]
             if var in self._globals or self._probe_global(var):
