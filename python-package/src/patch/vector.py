@@ -76,7 +76,7 @@ class Vector(PythonHocObject):
     def _ref_x(self):
         """``vec._ref_x[i]``: where element i lies, as NEURON's pointer into a Vector
         (here for FUNCTION_TABLE values, ``p.table_<f>_<suffix>(vec._ref_x[0], n, min, max)``)."""
-        return _Elements(self)
+        return _ElementPointers(self)
 
     def __getattr__(self, name):
         if name in _QUERIES:
@@ -212,7 +212,7 @@ def _element_index(i):
     return int(i)
 
 
-class _Elements:
+class _ElementPointers:
     """``vec._ref_x``: indexing gives an ElementPointer."""
 
     __slots__ = ("_vector",)
