@@ -41,6 +41,16 @@ final class ExternalRuns {
         return mods.resolve("x86_64").resolve("libnrnmech.so");
     }
 
+    /** Removes a directory and everything in it; nothing for null. */
+    static void deleteTree(Path root) throws java.io.IOException {
+        if (root == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(root)) {
+            all.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        }
+    }
+
     /** The output's lines that are rows of {@code columns} numbers (NEURON's banner and warnings are not). */
     static List<double[]> rows(String output, int columns) {
         return output.lines().map(line -> line.trim().split(" ")).filter(fields -> fields.length == columns)

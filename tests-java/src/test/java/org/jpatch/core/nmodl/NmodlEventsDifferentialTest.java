@@ -80,7 +80,6 @@ class NmodlEventsDifferentialTest {
             return;
         }
         work = Files.createTempDirectory("jpatch-events");
-        Path mods = Files.createDirectories(work.resolve("mods"));
         for (String own : OWN_FILES) {
             sources.put(own, Path.of(NmodlEventsDifferentialTest.class.getResource("/nmodl/events/" + own).toURI()));
         }
@@ -92,23 +91,12 @@ class NmodlEventsDifferentialTest {
                 sources.put(real, found);
             }
         }
-        for (Path file : sources.values()) {
-            Files.copy(file, mods.resolve(file.getFileName()));
-        }
-        ExternalRuns.run(mods, 600, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
-        try (Stream<Path> built = Files.walk(mods)) {
-            library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
-                    .orElseThrow(() -> new AssertionError("nrnivmodl built no libnrnmech.so in " + mods));
-        }
+        library = ExternalRuns.nrnivmodl(work, python, sources.values().toArray(Path[]::new));
     }
 
     @AfterAll
     static void removeBuild() throws IOException {
-        if (work != null) {
-            try (Stream<Path> all = Files.walk(work)) {
-                all.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        ExternalRuns.deleteTree(work);
     }
 
     @Test

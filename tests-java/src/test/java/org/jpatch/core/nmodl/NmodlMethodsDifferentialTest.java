@@ -3,7 +3,6 @@ package org.jpatch.core.nmodl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
@@ -55,24 +53,16 @@ class NmodlMethodsDifferentialTest {
             return;
         }
         work = Files.createTempDirectory("jpatch-methods");
-        Path mods = Files.createDirectories(work.resolve("mods"));
+        List<Path> sources = new ArrayList<>();
         for (String file : FILES) {
-            Files.copy(resource(file), mods.resolve(file));
+            sources.add(resource(file));
         }
-        ExternalRuns.run(mods, 600, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
-        try (Stream<Path> built = Files.walk(mods)) {
-            library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
-                    .orElseThrow(() -> new AssertionError("nrnivmodl built no libnrnmech.so in " + mods));
-        }
+        library = ExternalRuns.nrnivmodl(work, python, sources.toArray(Path[]::new));
     }
 
     @AfterAll
     static void removeBuild() throws IOException {
-        if (work != null) {
-            try (Stream<Path> all = Files.walk(work)) {
-                all.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        ExternalRuns.deleteTree(work);
     }
 
     @ParameterizedTest(name = "{0} secondorder {2}")
