@@ -199,3 +199,16 @@ def test_artificial_cells_are_not_recordable_or_iterable(p):
         iter(stim)
     stim.my_label = "input"
     assert stim.my_label == "input"
+
+
+def test_an_artificial_cell_ignores_a_location_as_neuron_does(p):
+    soma = p.Section(name="artificial_host")
+    stim = p.NetStim(soma(0.5))
+    stim.start, stim.number = 1, 1
+    times = p.Vector()
+    p.NetCon(stim, None).record(times)
+    p.finitialize(-65)
+    p.continuerun(5)
+    assert list(times) == [1.0]
+    with pytest.raises(TypeError, match="NetStim"):
+        p.NetStim("soma")

@@ -54,6 +54,16 @@ class HocFunctions:
         self.load_mechanisms(path)
         return 1.0
 
+    def _function_table(self, name):
+        """``table_<function>_<suffix>``, NEURON's setter of a FUNCTION_TABLE's values, or
+        None when no loaded mechanism's suffix ends the name."""
+        rest = name[len("table_"):]
+        mechanisms = sorted(self._catalogue.density | self._catalogue.point, key=len, reverse=True)
+        for mechanism in mechanisms:
+            if rest.endswith("_" + mechanism) and len(rest) > len(mechanism) + 1:
+                return _FunctionTableSetter(self._session, rest[: -len(mechanism) - 1], mechanism)
+        return None
+
     def setpointer(self, pointer, name, target):
         """NEURON's setpointer: POINTER ``name`` of point process ``target`` (a gap
         junction's ``vgap``) refers to ``pointer``'s variable (``sec(x)._ref_v``) from now
@@ -231,4 +241,34 @@ def _group_by_type(point_processes):
         groups.setdefault(pp._mechanism, set()).add(pp)
     return groups
 
+
+class _FunctionTableSetter:
+    """``p.table_<function>_<suffix>(...)`` as NEURON takes it: a constant; a Vector of
+    values and a Vector of their points (one argument); or ``vec._ref_x[i]`` (or a Vector)
+    then ``n, min, max`` per argument of the function (an even grid)."""
+
+    def __init__(self, session, function, mechanism):
+        self._session, self._function, self._mechanism = session, function, mechanism
+
+    def __call__(self, *args):
+        from .vector import ElementPointer, Vector
+
+        name = f"table_{self._function}_{self._mechanism}"
+        if len(args) == 1 and isinstance(args[0], numbers.Real):
+            spec = [float(args[0])]
+        elif len(args) == 2 and all(isinstance(a, Vector) for a in args):
+            spec = [args[0]._bridge_value(), args[1]._bridge_value()]
+        elif args and isinstance(args[0], (ElementPointer, Vector)) and len(args) in (4, 7) and all(
+            isinstance(a, numbers.Real) for a in args[1:]
+        ):
+            first = args[0]
+            vector, index = (first.vector, first.index) if isinstance(first, ElementPointer) else (first, 0)
+            spec = [vector._bridge_value(), index, *(encode(a) for a in args[1:])]
+        else:
+            raise TypeError(
+                f"{name}() takes a constant, two Vectors (values, points), or vec._ref_x[i] and n, min, max "
+                f"per argument; got {args!r}"
+            )
+        self._session.ask(["sim", "function_table", [self._mechanism, self._function, *spec]], f"p.{name}(...)")
+        return 0.0
 

@@ -73,6 +73,10 @@ class PythonHocInterpreter(HocFunctions):
             if self._catalogue.info(name).kind == "artificial":
                 return self._artificial_cell_factory(name)
             return self._point_process_factory(name)
+        if name.startswith("table_"):
+            setter = self._function_table(name)
+            if setter is not None:
+                return setter
         if name.startswith("_ref_"):
             var = name[5:]
             if var in self._globals or self._probe_global(var):
@@ -185,7 +189,10 @@ class PythonHocInterpreter(HocFunctions):
         return index
 
     def _artificial_cell_factory(self, mechanism):
-        def factory(**attributes):
+        def factory(location=None, sec=None, **attributes):
+            # NEURON accepts and ignores a location for an artificial cell (has_loc() is 0).
+            if location is not None and not isinstance(location, (Segment, numbers.Real)):
+                raise TypeError(f"{mechanism}() takes an optional segment or x, got {location!r}")
             cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
             cell = cls(self, self._session.new_handle(), mechanism, self._next_index(mechanism))
             for name, value in attributes.items():

@@ -72,6 +72,12 @@ class Vector(PythonHocObject):
     def _label(self):
         return f"Vector#{self._h}"
 
+    @property
+    def _ref_x(self):
+        """``vec._ref_x[i]``: where element i lies, as NEURON's pointer into a Vector
+        (here for FUNCTION_TABLE values, ``p.table_<f>_<suffix>(vec._ref_x[0], n, min, max)``)."""
+        return _ElementPointers(self)
+
     def __getattr__(self, name):
         if name in _QUERIES:
             return lambda *args: self._call(name, [encode(a) for a in args], f"{self._label()}.{name}()")
@@ -204,3 +210,30 @@ def _element_index(i):
         # NEURON: any index that is not an element's is an IndexError
         raise IndexError(f"Vector.x index must be an integer, got {i!r}")
     return int(i)
+
+
+class _ElementPointers:
+    """``vec._ref_x``: indexing gives an ElementPointer."""
+
+    __slots__ = ("_vector",)
+
+    def __init__(self, vector):
+        self._vector = vector
+
+    def __getitem__(self, index):
+        if not isinstance(index, int) or index < 0:
+            raise IndexError(f"{self._vector._label()}._ref_x takes an index >= 0, not {index!r}")
+        return ElementPointer(self._vector, index)
+
+
+class ElementPointer:
+    """Element ``index`` of a Vector and the ones after it, as hoc's ``&vec.x[index]``."""
+
+    __slots__ = ("vector", "index")
+
+    def __init__(self, vector, index):
+        self.vector, self.index = vector, index
+
+    def __repr__(self):
+        return f"<pointer to {self.vector._label()}.x[{self.index}]>"
+

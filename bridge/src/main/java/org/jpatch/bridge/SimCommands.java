@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.jpatch.core.mech.GlobalVariable;
 import org.jpatch.core.mech.IonUse;
+import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.RangeVariable;
 import org.jpatch.core.model.PathDistance;
 import org.jpatch.core.model.Section;
+import org.jpatch.core.nmodl.FunctionTable;
+import org.jpatch.core.nmodl.FunctionTables;
+import org.jpatch.core.record.Vector;
 
 /** {@code ["sim", method, [args]]}: run control and what the simulator knows as a whole. */
 final class SimCommands {
@@ -72,6 +76,9 @@ final class SimCommands {
                 }
                 return loaded;
             }
+            case "function_table":
+                functionTable(args);
+                return none();
             case "mechanism_info":
                 args.expect(1, 1);
                 return mechanismInfo(args.string(0));
@@ -104,6 +111,66 @@ final class SimCommands {
             }
         }
         return names;
+    }
+
+    /**
+     * {@code ["sim", "function_table", [mechanism, table, spec…]]}: NEURON's
+     * table_&lt;table&gt;_&lt;mechanism&gt;(…) — a constant; a Vector of values and one of their
+     * points; or values (a Vector, from an index) on an even grid: n, min, max per argument.
+     */
+    private void functionTable(Args args) {
+        args.expect(3, 9);
+        String mechanism = args.string(0);
+        if (!bridge.sim.catalogue().contains(mechanism)) {
+            throw new CommandException("ValueError", "\"" + mechanism + "\" is not a mechanism name");
+        }
+        MechanismKernel kernel = bridge.sim.kernel(bridge.sim.catalogue().get(mechanism));
+        if (!(kernel instanceof FunctionTables tables)) {
+            throw new CommandException("AttributeError", mechanism + " has no FUNCTION_TABLE");
+        }
+        FunctionTable table;
+        try {
+            table = tables.functionTable(args.string(1));
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("AttributeError", e.getMessage());
+        }
+        try {
+            if (args.size() == 3 && !args.isHandle(2)) {
+                table.setConstant(args.number(2));
+            } else if (args.size() == 4 && args.isHandle(3)) {
+                table.setPoints(args.object(2, Vector.class).toArray(), args.object(3, Vector.class).toArray());
+            } else {
+                grid(table, args);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("ValueError", "table_" + args.string(1) + "_" + mechanism + ": " + e.getMessage());
+        }
+    }
+
+    /** values [Vector, first index], then n, min, max for each argument (NEURON's &amp;vec.x[i], n, min, max). */
+    private static void grid(FunctionTable table, Args args) {
+        Vector values = args.object(2, Vector.class);
+        int first = args.integer(3);
+        int dimensions = (args.size() - 4) / 3;
+        if (dimensions < 1 || args.size() != 4 + 3 * dimensions) {
+            throw CommandException.type("function_table takes a constant, two Vectors, or values and (n, min, max)"
+                    + " per argument; got " + args.size() + " arguments");
+        }
+        int[] sizes = new int[dimensions];
+        double[] mins = new double[dimensions];
+        double[] maxs = new double[dimensions];
+        long count = 1;
+        for (int d = 0; d < dimensions; d++) {
+            sizes[d] = args.integer(4 + 3 * d);
+            mins[d] = args.number(5 + 3 * d);
+            maxs[d] = args.number(6 + 3 * d);
+            count *= Math.max(sizes[d], 0);
+        }
+        if (first < 0 || first + count > values.size()) {
+            throw new CommandException("IndexError", "the table needs " + count + " values from index " + first
+                    + " of a Vector of " + values.size());
+        }
+        table.setGrid(java.util.Arrays.copyOfRange(values.data(), first, (int) (first + count)), sizes, mins, maxs);
     }
 
     private JsonNode mechanismInfo(String name) {

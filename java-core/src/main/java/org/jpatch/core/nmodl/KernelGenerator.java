@@ -240,9 +240,6 @@ final class KernelGenerator {
 
     private void refuseUnsupported(NeuronStatement statement) {
         if (statement instanceof NeuronStatement.UseIon use) {
-            if (mechanism.isPointProcess()) {
-                throw unsupported(statement.position(), "USEION in a point process");
-            }
             for (String written : use.write()) {
                 if (written.equals("e" + use.ion())) {
                     throw unsupported(statement.position(), "writing " + written + " (reversal potentials)");
@@ -463,6 +460,8 @@ final class KernelGenerator {
             ionCurrents.addAll(IonVariables.writtenCurrents(ion));
         }
         boolean electrode = !mechanism.electrodeCurrents().isEmpty();
+        // a point process's ion currents [nA] join the ion's [mA/cm2] at its node, as nocmodl's _nd_area
+        String perArea = mechanism.isPointProcess() ? " * 1.e2 / area[nd]" : "";
         line("");
         line("@Override");
         line("public void current() {");
@@ -478,22 +477,28 @@ final class KernelGenerator {
         line("int nd = node[k];");
         line("double vk = nv[nd];");
         ionVariables.copyIn().forEach(this::line);
-        line("double gLocal = currentAt(vk + .001);");
-        for (String current : ionCurrents) {
-            line("double d_" + current + " = " + fileScope.get(current) + ";");
-        }
-        line("double r = currentAt(vk);");
-        for (MechanismInterface.Ion ion : mechanism.ions()) {
-            for (String current : IonVariables.writtenCurrents(ion)) {
-                line("x_d" + current + "_dv_[row_" + ion.ion() + "[k]] += (d_" + current + " - "
-                        + fileScope.get(current) + ") / .001;");
+        List<Statement.Conductance> hints = new ArrayList<>();
+        collectConductanceHints(breakpoint.body(), hints);
+        if (hints.isEmpty()) {
+            line("double gLocal = currentAt(vk + .001);");
+            for (String current : ionCurrents) {
+                line("double d_" + current + " = " + fileScope.get(current) + ";");
             }
+            line("double r = currentAt(vk);");
+            for (MechanismInterface.Ion ion : mechanism.ions()) {
+                for (String current : IonVariables.writtenCurrents(ion)) {
+                    line("x_d" + current + "_dv_[row_" + ion.ion() + "[k]] += (d_" + current + " - "
+                            + fileScope.get(current) + ") / .001" + perArea + ";");
+                }
+            }
+            line("double g = (gLocal - r) / .001;");
+        } else {
+            conductanceHints(hints, ionCurrents, perArea);
         }
-        line("double g = (gLocal - r) / .001;");
         ionVariables.writeBack().forEach(this::line);
         for (MechanismInterface.Ion ion : mechanism.ions()) {
             for (String current : IonVariables.writtenCurrents(ion)) {
-                line("x_" + current + "[row_" + ion.ion() + "[k]] += " + fileScope.get(current) + ";");
+                line("x_" + current + "[row_" + ion.ion() + "[k]] += " + fileScope.get(current) + perArea + ";");
             }
         }
         if (mechanism.isPointProcess()) {
@@ -507,6 +512,52 @@ final class KernelGenerator {
         indent--;
         line("}");
         return true;
+    }
+
+    /** The CONDUCTANCE statements of a block, nested ones too, in text order (nocmodl's conductance_ list). */
+    private static void collectConductanceHints(List<Statement> body, List<Statement.Conductance> hints) {
+        for (Statement s : body) {
+            if (s instanceof Statement.Conductance hint) {
+                hints.add(hint);
+            } else if (s instanceof Statement.If branch) {
+                collectConductanceHints(branch.body(), hints);
+                collectConductanceHints(branch.elseBody(), hints);
+            } else if (s instanceof Statement.While loop) {
+                collectConductanceHints(loop.body(), hints);
+            } else if (s instanceof Statement.FromLoop loop) {
+                collectConductanceHints(loop.body(), hints);
+            } else if (s instanceof Statement.Block block) {
+                collectConductanceHints(block.body(), hints);
+            }
+        }
+    }
+
+    /**
+     * nocmodl's nrn_cur under CONDUCTANCE hints (conductance_cout): BREAKPOINT once at v,
+     * the conductance the sum of the hinted ones in their order (a current without a hint
+     * adds none, as in NEURON), and each hinted ion's dI/dv that conductance.
+     */
+    private void conductanceHints(List<Statement.Conductance> hints, List<String> ionCurrents, String perArea) {
+        line("double r = currentAt(vk);");
+        List<String> conductances = new ArrayList<>();
+        for (Statement.Conductance hint : hints) {
+            String conductance = fileScope.get(hint.conductance());
+            if (conductance == null) {
+                throw unsupported(hint.position(), "CONDUCTANCE " + hint.conductance()
+                        + " (a LOCAL of BREAKPOINT or an unknown name)");
+            }
+            conductances.add(conductance);
+            if (hint.ion() != null) {
+                String current = "i" + hint.ion();
+                if (!ionCurrents.contains(current)) {
+                    throw new NmodlSyntaxException(hint.position(), "CONDUCTANCE " + hint.conductance()
+                            + " USEION " + hint.ion() + ": " + current + " is not WRITTEN by a USEION "
+                            + hint.ion() + " statement");
+                }
+                line("x_d" + current + "_dv_[row_" + hint.ion() + "[k]] += " + conductance + perArea + ";");
+            }
+        }
+        line("double g = " + String.join(" + ", conductances) + ";");
     }
 
     /**
@@ -1693,6 +1744,8 @@ final class KernelGenerator {
             line("{");
             block(block.body());
             line("}");
+        } else if (s instanceof Statement.Conductance) {
+            // a hint current() reads; nocmodl removes it from the block (the parser keeps it to BREAKPOINT)
         } else {
             throw unsupported(s.position(), statementName(s));
         }

@@ -106,6 +106,7 @@ final class StatementParser {
             case SOLVE:
                 return solve();
             case CONDUCTANCE: {
+                requireContext(context, BlockContext.BREAKPOINT, token);
                 tokens.next();
                 String conductance = tokens.expect(TokenKind.NAME, "the conductance's name").text();
                 String ion = null;

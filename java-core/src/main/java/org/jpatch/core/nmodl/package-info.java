@@ -44,7 +44,8 @@
  * nocmodl's static), {@code diam} and {@code area} of the node, INITIAL (states from s0 first),
  * BREAKPOINT currents by the 0.001 mV difference (100/area for point processes,
  * ELECTRODE_CURRENT's sign), ion variables READ and ion currents WRITTEN with their dI/dv
- * (density mechanisms), ion concentrations WRITTEN ({@code IonVariables}: nocmodl's copy
+ * (a point process's nA × 100/area into the ion at its node, as nocmodl's _nd_area:
+ * PointProcessIonsDifferentialTest, bit for bit), ion concentrations WRITTEN ({@code IonVariables}: nocmodl's copy
  * of the ion's values into the mechanism's at each kernel's instance and of written
  * concentrations back after it, nrn_wrote_conc's Nernst at finitialize; eion's styles do
  * the rest; an ion variable may be a STATE), DERIVATIVE by cnexp when linear in the state (symbolic
@@ -83,8 +84,10 @@
  * format C would read otherwise is refused), erf and erfc (fdlibm's algorithm,
  * {@code FdlibmErf}), nrn_ghk (eion.cpp's, at celsius), and scopmath's random numbers
  * scop_random, exprand, normrand and set_seed ({@code ScopRandom}: NEURON's one
- * process-wide generator and its default LCG); BuiltinFunctionsDifferentialTest compares
- * them with nrnivmodl's build of a test file (bit for bit but exprand's last bit). PARAMETER defaults and START values are what nocmodl's
+ * process-wide generator and its default LCG); OwnDensityFilesDifferentialTest compares
+ * them with nrnivmodl's build of a test file (bit for bit but exprand's last bit); CONDUCTANCE
+ * hints (nocmodl's conductance_cout: BREAKPOINT once, the hinted conductances as dI/dv, a
+ * current without a hint adding none) agree with nocmodl's to 1e-14. PARAMETER defaults and START values are what nocmodl's
  * printf("%g") leaves (six digits, {@code PrintfG}). pas, hh, ExpSyn and Exp2Syn written
  * as .mod give kernels bit-identical to the hand-written ones (tables, a celsius change
  * and usetable 0 included). Of the 107 NEURON-dialect files above, 98 translate (the 9 others: 7 NEURON refuses too, 2 VERBATIM).
@@ -119,9 +122,8 @@
  * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
  * Not yet: STATE arrays in DERIVATIVE blocks and in CONSERVE, LONGITUDINAL_DIFFUSION of
  * KINETIC, writing reversal potentials, LINEAR outside INITIAL, other STEADYSTATE solves,
- * CONDUCTANCE hints, POINTER in density mechanisms, BBCOREPOINTER, SOLVE of a PROCEDURE
- * by an integration method, BEFORE/AFTER, FUNCTION_TABLE of more arguments and USEION in
- * point processes. Each is refused with its file:line:column, never skipped. (Loading,
+ * POINTER in density mechanisms, BBCOREPOINTER, SOLVE of a PROCEDURE
+ * by an integration method, BEFORE/AFTER and FUNCTION_TABLE of more arguments. Each is refused with its file:line:column, never skipped. (Loading,
  * p.nrn_load_dll and glia, lives in the bridge and the Python package.)</li>
  * </ol>
  */

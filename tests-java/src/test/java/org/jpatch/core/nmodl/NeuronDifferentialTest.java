@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jpatch.core.ModelException;
 import org.jpatch.core.event.EventSystem;
@@ -92,16 +91,12 @@ class NeuronDifferentialTest {
                 print(" ".join(repr(vector[step]) for vector in vectors))
             """;
 
-    private static String setting(String name) {
-        String value = System.getProperty(name, System.getenv(name));
-        return value == null || value.isBlank() ? null : value;
-    }
 
     @Test
     void compiledMechanismsGiveNeuronsTracesOfVoltageCurrentStatesAndConcentrations(@TempDir Path work)
             throws Exception {
-        String dirs = setting("JPATCH_MOD_DIRS");
-        String python = setting("JPATCH_NEURON_PYTHON");
+        String dirs = ExternalRuns.setting("JPATCH_MOD_DIRS");
+        String python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
         if (dirs == null || python == null) {
             System.out.println("NeuronDifferentialTest skipped: set JPATCH_MOD_DIRS and JPATCH_NEURON_PYTHON");
         }
@@ -130,7 +125,7 @@ class NeuronDifferentialTest {
             Files.copy(file, mods.resolve(file.getFileName()));
         }
         Path nrnivmodl = Path.of(python).getParent().resolve("nrnivmodl");
-        run(mods, 600, nrnivmodl.toString(), ".");
+        ExternalRuns.run(mods, 600, nrnivmodl.toString(), ".");
         Path library;
         try (Stream<Path> built = Files.walk(mods)) {
             library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
@@ -158,7 +153,7 @@ class NeuronDifferentialTest {
                     List<String> command = new ArrayList<>(List.of(python, script.toString(), library.toString(),
                             entry.getKey(), kind, protocol));
                     command.addAll(names);
-                    List<List<Double>> neuron = columns(run(work, 120, command.toArray(String[]::new)), names.size());
+                    List<List<Double>> neuron = columns(ExternalRuns.run(work, 120, command.toArray(String[]::new)), names.size());
                     for (int t = 0; t < names.size(); t++) {
                         Worst worst = worstRelativeDifference(neuron.get(t), mine.get(t));
                         traces++;
@@ -362,14 +357,4 @@ class NeuronDifferentialTest {
         return files;
     }
 
-    /** Runs a command in a directory: its output (stdout and stderr), or a failure showing it. */
-    private static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
-    }
 }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jpatch.core.event.EventSystem;
 import org.jpatch.core.event.NetCon;
@@ -74,14 +73,13 @@ class NmodlEventsDifferentialTest {
 
     @BeforeAll
     static void buildWithNrnivmodl() throws Exception {
-        python = setting("JPATCH_NEURON_PYTHON");
-        String dirs = setting("JPATCH_MOD_DIRS");
+        python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
+        String dirs = ExternalRuns.setting("JPATCH_MOD_DIRS");
         if (python == null || dirs == null) {
             System.out.println("NmodlEventsDifferentialTest skipped: set JPATCH_MOD_DIRS and JPATCH_NEURON_PYTHON");
             return;
         }
         work = Files.createTempDirectory("jpatch-events");
-        Path mods = Files.createDirectories(work.resolve("mods"));
         for (String own : OWN_FILES) {
             sources.put(own, Path.of(NmodlEventsDifferentialTest.class.getResource("/nmodl/events/" + own).toURI()));
         }
@@ -93,23 +91,12 @@ class NmodlEventsDifferentialTest {
                 sources.put(real, found);
             }
         }
-        for (Path file : sources.values()) {
-            Files.copy(file, mods.resolve(file.getFileName()));
-        }
-        run(mods, 600, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
-        try (Stream<Path> built = Files.walk(mods)) {
-            library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
-                    .orElseThrow(() -> new AssertionError("nrnivmodl built no libnrnmech.so in " + mods));
-        }
+        library = ExternalRuns.nrnivmodl(work, python, sources.values().toArray(Path[]::new));
     }
 
     @AfterAll
     static void removeBuild() throws IOException {
-        if (work != null) {
-            try (Stream<Path> all = Files.walk(work)) {
-                all.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        ExternalRuns.deleteTree(work);
     }
 
     @Test
@@ -295,7 +282,7 @@ class NmodlEventsDifferentialTest {
         Map<String, List<Double>> neuron = new LinkedHashMap<>();
         List<String> command = new ArrayList<>(List.of(python, script.toString(), library.toString(), protocol));
         command.addAll(List.of(arguments));
-        for (String line : run(work, 120, command.toArray(new String[0])).split("\n")) {
+        for (String line : ExternalRuns.run(work, 120, command.toArray(new String[0])).split("\n")) {
             String[] parts = line.trim().split(" ");
             if (parts.length == 2 && mine.containsKey(parts[0])) {
                 neuron.computeIfAbsent(parts[0], l -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
@@ -330,19 +317,5 @@ class NmodlEventsDifferentialTest {
         return null;
     }
 
-    private static String setting(String name) {
-        String value = System.getProperty(name, System.getenv(name));
-        return value == null || value.isBlank() ? null : value;
-    }
 
-    /** Runs a command in a directory: its output (stdout and stderr), or a failure showing it. */
-    private static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
-    }
 }

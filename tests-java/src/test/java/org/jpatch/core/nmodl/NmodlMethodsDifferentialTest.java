@@ -3,7 +3,6 @@ package org.jpatch.core.nmodl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
@@ -50,30 +47,22 @@ class NmodlMethodsDifferentialTest {
 
     @BeforeAll
     static void buildWithNrnivmodl() throws Exception {
-        python = setting("JPATCH_NEURON_PYTHON");
+        python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
         if (python == null) {
             System.out.println("NmodlMethodsDifferentialTest skipped: set JPATCH_NEURON_PYTHON");
             return;
         }
         work = Files.createTempDirectory("jpatch-methods");
-        Path mods = Files.createDirectories(work.resolve("mods"));
+        List<Path> sources = new ArrayList<>();
         for (String file : FILES) {
-            Files.copy(resource(file), mods.resolve(file));
+            sources.add(resource(file));
         }
-        run(mods, 600, Path.of(python).getParent().resolve("nrnivmodl").toString(), ".");
-        try (Stream<Path> built = Files.walk(mods)) {
-            library = built.filter(p -> p.getFileName().toString().equals("libnrnmech.so")).findFirst()
-                    .orElseThrow(() -> new AssertionError("nrnivmodl built no libnrnmech.so in " + mods));
-        }
+        library = ExternalRuns.nrnivmodl(work, python, sources.toArray(Path[]::new));
     }
 
     @AfterAll
     static void removeBuild() throws IOException {
-        if (work != null) {
-            try (Stream<Path> all = Files.walk(work)) {
-                all.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        ExternalRuns.deleteTree(work);
     }
 
     @ParameterizedTest(name = "{0} secondorder {2}")
@@ -92,7 +81,7 @@ class NmodlMethodsDifferentialTest {
                 library.toString(), mechanism, Integer.toString(secondorder)));
         command.addAll(names);
         Map<String, List<Double>> neuron = new LinkedHashMap<>();
-        for (String line : run(work, 120, command.toArray(new String[0])).split("\n")) {
+        for (String line : ExternalRuns.run(work, 120, command.toArray(new String[0])).split("\n")) {
             String[] parts = line.trim().split(" ");
             if (parts.length == 2 && mine.containsKey(parts[0])) {
                 neuron.computeIfAbsent(parts[0], l -> new ArrayList<>()).add(Double.parseDouble(parts[1]));
@@ -155,19 +144,5 @@ class NmodlMethodsDifferentialTest {
         return Path.of(NmodlMethodsDifferentialTest.class.getResource("/nmodl/methods/" + name).toURI());
     }
 
-    private static String setting(String name) {
-        String value = System.getProperty(name, System.getenv(name));
-        return value == null || value.isBlank() ? null : value;
-    }
 
-    /** Runs a command in a directory: its output (stdout and stderr), or a failure showing it. */
-    private static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
-    }
 }
