@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 
-from . import _shm
+from . import _jit_flags, _shm
 
 #: Seconds to wait for the JVM's port line before giving up.
 START_TIMEOUT_S = 60.0
@@ -167,6 +167,7 @@ def _jvm_command(java, jar, cds):
     if heap:
         command.append(f"-Xmx{heap}")
     command += ARROW_FLAGS
+    command += _jit_flags.c1_only_flags()
     major = java_major_version(java)
     if major is not None and major >= 23:
         # JDK 23+ warns about (and later refuses) Arrow's sun.misc.Unsafe memory access.
