@@ -68,6 +68,9 @@ final class CommandDispatcher {
                         Values.string(command.get(3), "ssetbits variable"), Values.bits(command.get(4), "ssetbits value"));
                 return NullNode.getInstance();
             }
+            case "ssetbits_many":
+                setSegmentRun(command);
+                return NullNode.getInstance();
             case "sget": {
                 expectLength(command, 4);
                 Section section = Values.object(command.get(1), Section.class, bridge.handles, "sget target");
@@ -119,6 +122,30 @@ final class CommandDispatcher {
             }
             default:
                 throw CommandException.type("unknown op \"" + op + "\" in " + Values.describe(command));
+        }
+    }
+
+    /**
+     * ["ssetbits_many", h, var, [xbits…], [valuebits…]]: consecutive ssetbits of one section
+     * and variable, as Python coalesces them. Parts run in order; a failing part is reported
+     * as a PartFailure, the parts before it stay applied, as separate commands would.
+     */
+    private void setSegmentRun(JsonNode command) {
+        expectLength(command, 5);
+        Section section = Values.object(command.get(1), Section.class, bridge.handles, "ssetbits_many target");
+        String variable = Values.string(command.get(2), "ssetbits_many variable");
+        JsonNode xs = command.get(3);
+        JsonNode values = command.get(4);
+        if (!xs.isArray() || !values.isArray() || xs.size() != values.size()) {
+            throw CommandException.type("ssetbits_many takes two lists of one length, got " + Values.describe(command));
+        }
+        for (int part = 0; part < xs.size(); part++) {
+            try {
+                sections.setSegment(section, Values.bits(xs.get(part), "ssetbits_many x"), variable,
+                        Values.bits(values.get(part), "ssetbits_many value"));
+            } catch (RuntimeException e) {
+                throw new PartFailure(part, e);
+            }
         }
     }
 

@@ -35,6 +35,9 @@ public final class GatewayEntryPoint {
         for (int i = 0; i < batch.size(); i++) {
             try {
                 results.add(dispatcher.execute(batch.get(i)));
+            } catch (PartFailure e) {
+                putError(reply, i, e.failure()).put("part", e.part());
+                break;
             } catch (RuntimeException | Error e) {
                 // Errors too (a class that fails to load, a stack overflow): Python gets a
                 // reply naming them instead of a broken call.
@@ -45,11 +48,12 @@ public final class GatewayEntryPoint {
         return write(reply);
     }
 
-    private static void putError(ObjectNode reply, int index, Throwable failure) {
+    private static ObjectNode putError(ObjectNode reply, int index, Throwable failure) {
         ObjectNode error = reply.putObject("error");
         error.put("index", index);
         error.put("type", ExceptionMapping.pythonType(failure));
         error.put("message", ExceptionMapping.message(failure));
+        return error;
     }
 
     private static String write(ObjectNode reply) {
