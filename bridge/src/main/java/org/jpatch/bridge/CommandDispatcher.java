@@ -68,8 +68,8 @@ final class CommandDispatcher {
                         Values.string(command.get(3), "ssetbits variable"), Values.bits(command.get(4), "ssetbits value"));
                 return NullNode.getInstance();
             }
-            case "ssetbits_many":
-                setSegmentRun(command);
+            case "sset_packed":
+                setPackedSegments(command);
                 return NullNode.getInstance();
             case "sget": {
                 expectLength(command, 4);
@@ -126,23 +126,22 @@ final class CommandDispatcher {
     }
 
     /**
-     * ["ssetbits_many", h, var, [xbits…], [valuebits…]]: consecutive ssetbits of one section
-     * and variable, as Python coalesces them. Parts run in order; a failing part is reported
-     * as a PartFailure, the parts before it stay applied, as separate commands would.
+     * ["sset_packed", h, var, pairs]: consecutive ssetbits of one section and variable, as
+     * Python coalesces them; pairs holds (x, value) doubles (Values.packedDoubles). Parts
+     * run in order; a failing part is reported as a PartFailure, the parts before it stay
+     * applied, as separate commands would.
      */
-    private void setSegmentRun(JsonNode command) {
-        expectLength(command, 5);
-        Section section = Values.object(command.get(1), Section.class, bridge.handles, "ssetbits_many target");
-        String variable = Values.string(command.get(2), "ssetbits_many variable");
-        JsonNode xs = command.get(3);
-        JsonNode values = command.get(4);
-        if (!xs.isArray() || !values.isArray() || xs.size() != values.size()) {
-            throw CommandException.type("ssetbits_many takes two lists of one length, got " + Values.describe(command));
+    private void setPackedSegments(JsonNode command) {
+        expectLength(command, 4);
+        Section section = Values.object(command.get(1), Section.class, bridge.handles, "sset_packed target");
+        String variable = Values.string(command.get(2), "sset_packed variable");
+        double[] pairs = Values.packedDoubles(command.get(3), "sset_packed pairs");
+        if (pairs.length % 2 != 0) {
+            throw CommandException.type("sset_packed pairs must hold (x, value) pairs, got " + pairs.length + " doubles");
         }
-        for (int part = 0; part < xs.size(); part++) {
+        for (int part = 0; part < pairs.length / 2; part++) {
             try {
-                sections.setSegment(section, Values.bits(xs.get(part), "ssetbits_many x"), variable,
-                        Values.bits(values.get(part), "ssetbits_many value"));
+                sections.setSegment(section, pairs[2 * part], variable, pairs[2 * part + 1]);
             } catch (RuntimeException e) {
                 throw new PartFailure(part, e);
             }

@@ -1,7 +1,7 @@
 package org.jpatch.bridge;
 
 /**
- * The failure of one part of a command that stands for several user calls (ssetbits_many):
+ * The failure of one part of a command that stands for several user calls (sset_packed):
  * the reply names the part as well as the command, so that Python names the call that failed.
  */
 final class PartFailure extends RuntimeException {

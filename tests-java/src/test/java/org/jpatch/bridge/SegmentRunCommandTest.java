@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ssetbits_many (bridge/README.md): consecutive segment assignments of one section and variable in one command. */
+/** sset_packed (bridge/README.md): consecutive segment assignments of one section and variable in one command. */
 class SegmentRunCommandTest {
     @TempDir
     Path shmDir;
@@ -30,8 +33,13 @@ class SegmentRunCommandTest {
         return Json.MAPPER.readTree(entry.execute(batch));
     }
 
-    private static long bits(double value) {
-        return Double.doubleToRawLongBits(value);
+    /** The (x, value) pairs as sset_packed carries them. */
+    private static String packed(double... pairs) {
+        ByteBuffer bytes = ByteBuffer.allocate(pairs.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (double d : pairs) {
+            bytes.putDouble(d);
+        }
+        return "\"" + Base64.getEncoder().encodeToString(bytes.array()) + "\"";
     }
 
     private double segmentValue(double x, String variable) throws IOException {
@@ -42,26 +50,25 @@ class SegmentRunCommandTest {
     void eachPartSetsItsSegmentToTheExactValue() throws IOException {
         double[] xs = {0.1, 0.3, 0.5, 0.7, 0.9};
         double[] values = {1e-4, 0.1 + 0.2, 5e-324, -0.0, 3e-4};
-        StringBuilder xBits = new StringBuilder();
-        StringBuilder valueBits = new StringBuilder();
+        double[] pairs = new double[2 * xs.length];
         for (int i = 0; i < xs.length; i++) {
-            xBits.append(i == 0 ? "" : ",").append(bits(xs[i]));
-            valueBits.append(i == 0 ? "" : ",").append(bits(values[i]));
+            pairs[2 * i] = xs[i];
+            pairs[2 * i + 1] = values[i];
         }
-        JsonNode reply = run("[[\"ssetbits_many\", 1, \"g_pas\", [" + xBits + "], [" + valueBits + "]]]");
+        JsonNode reply = run("[[\"sset_packed\", 1, \"g_pas\", " + packed(pairs) + "]]");
         assertFalse(reply.has("error"), reply.toString());
         assertEquals(1, reply.get("results").size());
         assertTrue(reply.get("results").get(0).isNull());
         for (int i = 0; i < xs.length; i++) {
-            assertEquals(bits(values[i]), bits(segmentValue(xs[i], "g_pas")), "segment " + xs[i]);
+            assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(segmentValue(xs[i], "g_pas")),
+                    "segment " + xs[i]);
         }
     }
 
     @Test
     void aFailingPartIsNamedAndThePartsBeforeItStayApplied() throws IOException {
-        JsonNode reply = run("[[\"set\", 1, \"L\", 10], [\"ssetbits_many\", 1, \"diam\", ["
-                + bits(0.1) + "," + bits(0.3) + "," + bits(0.5) + "], [" + bits(2.0) + "," + bits(-1.0) + ","
-                + bits(3.0) + "]], [\"set\", 1, \"L\", 20]]");
+        JsonNode reply = run("[[\"set\", 1, \"L\", 10], [\"sset_packed\", 1, \"diam\", "
+                + packed(0.1, 2.0, 0.3, -1.0, 0.5, 3.0) + "], [\"set\", 1, \"L\", 20]]");
         JsonNode error = reply.get("error");
         assertEquals(1, error.get("index").intValue());
         assertEquals(1, error.get("part").intValue());
@@ -79,13 +86,14 @@ class SegmentRunCommandTest {
     }
 
     @Test
-    void listsOfDifferentLengthsOrNotListsAreTypeErrors() throws IOException {
-        assertEquals("TypeError", run("[[\"ssetbits_many\", 1, \"g_pas\", [" + bits(0.5) + "], []]]")
+    void pairsThatAreNotBase64WholeDoublesOrPairsAreTypeErrors() throws IOException {
+        assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", \"not base64!\"]]")
                 .get("error").get("type").textValue());
-        assertEquals("TypeError", run("[[\"ssetbits_many\", 1, \"g_pas\", " + bits(0.5) + ", " + bits(1.0) + "]]")
+        assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", \"AAAA\"]]")
                 .get("error").get("type").textValue());
-        JsonNode notBits = run("[[\"ssetbits_many\", 1, \"g_pas\", [" + bits(0.5) + "], [0.25]]]").get("error");
-        assertEquals("TypeError", notBits.get("type").textValue());
-        assertEquals(0, notBits.get("part").intValue());
+        assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", " + packed(0.5) + "]]")
+                .get("error").get("type").textValue());
+        assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", [1, 2]]]")
+                .get("error").get("type").textValue());
     }
 }
