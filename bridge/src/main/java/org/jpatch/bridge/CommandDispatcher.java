@@ -28,6 +28,11 @@ final class CommandDispatcher {
         register(new ParallelContextCommands(bridge));
     }
 
+    /** The session's shared-memory directory, where Python may leave a large batch (GatewayEntryPoint.executeFile). */
+    SharedMemoryDir sharedMemory() {
+        return bridge.shm;
+    }
+
     private void register(KindCommands<?> kind) {
         kindsByName.put(kind.kind(), kind);
         bridge.addKind(kind);
