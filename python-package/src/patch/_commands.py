@@ -21,7 +21,7 @@ import sys
 import threading
 import weakref
 
-from . import _shm
+from . import _coalesce, _shm
 from ._views import ViewCache
 
 #: Commands queued before the queue goes out unasked (without waiting for the reply):
@@ -186,7 +186,8 @@ class Session:
         if not batch:
             return
         self._views.note_sent(cmd for cmd, _ in batch)
-        self._in_flight = _InFlight(self._gateway.execute, self._encode(batch), batch)
+        payload, merges = self._encode(batch)
+        self._in_flight = _InFlight(self._gateway.execute, payload, batch, merges)
 
     def _settle_locked(self):
         """Waits for the batch in flight; raises its failure as a flush would."""
@@ -195,7 +196,7 @@ class Session:
             return
         batch = in_flight.batch
         try:
-            reply = json.loads(in_flight.reply())
+            reply = _coalesce.expand(json.loads(in_flight.reply()), in_flight.merges)
             error = reply.get("error")
             if error is not None:
                 self.failed_flushes += 1
@@ -217,7 +218,8 @@ class Session:
         if self._views.vector_handles and any(_runs(cmd) for cmd, _ in batch):
             _shm.import_pyarrow_meanwhile()
         try:
-            reply = json.loads(self._gateway.execute(self._encode(batch)))
+            payload, merges = self._encode(batch)
+            reply = _coalesce.expand(json.loads(self._gateway.execute(payload)), merges)
         finally:
             _shm.await_pyarrow_import()
             self._remove_unconsumed_imports()
@@ -243,8 +245,10 @@ class Session:
         self._queue[:0] = [entry for entry in dropped if entry[0][0] == "free"]
 
     def _encode(self, batch):
+        """The batch's JSON, and the merges of queued commands made in it (_coalesce.coalesce)."""
+        commands, merges = _coalesce.coalesce(batch)
         try:
-            return _encoder.encode([cmd for cmd, _ in batch])
+            return _encoder.encode(commands), merges
         except (TypeError, ValueError):
             pass
         # Some command holds a value JSON cannot carry. As with a failure in the JVM, the
@@ -387,8 +391,9 @@ class _InFlight:
     """One batch executing in its own thread: Py4J's socket wait releases the GIL, so
     Python goes on queueing while the JVM works."""
 
-    def __init__(self, execute, payload, batch):
+    def __init__(self, execute, payload, batch, merges):
         self.batch = batch
+        self.merges = merges
         self._reply = None
         self._failure = None
         self._thread = threading.Thread(target=self._run, args=(execute, payload), name="jpatch-batch", daemon=True)

@@ -20,8 +20,14 @@ import sys
 import threading
 import time
 
-from . import _shm
+from . import _jit_flags, _shm
 
+#: Batches of at least this many characters reach the JVM as a file in the session's
+#: shared memory (bridge executeFile): Py4J's string transport costs the JVM three
+#: passes per character, each run before the JIT has compiled it in a fresh JVM, where
+#: reading a file is one bulk copy. Shorter ones (reads, small flushes) go inline, saving
+#: the file's creation and removal.
+FILE_BATCH_CHARS = 1 << 16
 #: Seconds to wait for the JVM's port line before giving up.
 START_TIMEOUT_S = 60.0
 #: Seconds to wait at exit for the JVM to end (longer when it writes its CDS archive).
@@ -167,6 +173,7 @@ def _jvm_command(java, jar, cds):
     if heap:
         command.append(f"-Xmx{heap}")
     command += ARROW_FLAGS
+    command += _jit_flags.c1_only_flags()
     major = java_major_version(java)
     if major is not None and major >= 23:
         # JDK 23+ warns about (and later refuses) Arrow's sun.misc.Unsafe memory access.
@@ -250,6 +257,7 @@ class Gateway:
             )
         )
         self._execute = self._py4j.entry_point.execute
+        self._execute_file = self._py4j.entry_point.executeFile
 
     def alive(self):
         return not self._closed and self.process.poll() is None
@@ -261,6 +269,16 @@ class Gateway:
         from py4j.protocol import Py4JError, Py4JJavaError
 
         try:
+            if len(batch_json) >= FILE_BATCH_CHARS:
+                try:
+                    path = _shm.write_batch(self.shm_dir, batch_json)
+                except OSError:
+                    pass  # no room or no directory: the batch goes inline
+                else:
+                    try:
+                        return self._execute_file(os.path.basename(path))
+                    finally:
+                        _shm.unlink_quietly(path)
             return self._execute(batch_json)
         except Py4JJavaError as error:
             # The entry point replies with every failure it can catch; this is a bug in the bridge.

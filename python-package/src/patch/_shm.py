@@ -116,7 +116,7 @@ def map_columns(path, file_bytes=None):
         mapped = pa.memory_map(path, "r")
     finally:
         # Unlinking before anything else can fail means no file outlives this call.
-        _unlink_quietly(path)
+        unlink_quietly(path)
     reader = pa.ipc.open_file(mapped, footer_offset=file_bytes)
     if reader.num_record_batches == 1:
         return reader.get_batch(0).columns
@@ -142,12 +142,26 @@ def write_column(directory, values):
         with os.fdopen(fd, "wb") as sink, pa.ipc.new_file(sink, schema) as writer:
             writer.write_batch(batch)
     except BaseException:
-        _unlink_quietly(path)
+        unlink_quietly(path)
         raise
     return path
 
 
-def _unlink_quietly(path):
+def write_batch(directory, batch_json):
+    """Writes a batch's JSON as UTF-8 to a new file in ``directory`` for the JVM to read
+    (bridge executeFile); returns its path. The caller removes it."""
+    fd, path = tempfile.mkstemp(prefix="batch-", suffix=".json", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as sink:
+            sink.write(batch_json.encode("utf-8"))
+    except BaseException:
+        unlink_quietly(path)
+        raise
+    return path
+
+
+def unlink_quietly(path):
+    """Removes a file that may already be gone."""
     try:
         os.unlink(path)
     except FileNotFoundError:

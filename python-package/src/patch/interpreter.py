@@ -121,7 +121,9 @@ class PythonHocInterpreter(HocFunctions):
             # handle, lets messages and repr use the name without a round trip.
             name = f"__nrnsec_{handle}"
         section = Section(self, handle, name)
-        self._session.send(["new", handle, "Section", name], f"p.Section(name={name!r})")
+        # A tuple of plain values, described only on failure (_commands.describe): 11 of
+        # these per cell in a model-building loop.
+        self._session.send(("new", handle, "Section", name), ("p.Section(name={!r})", name))
         return section
 
     def Vector(self, *args):

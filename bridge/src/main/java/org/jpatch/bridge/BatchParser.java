@@ -16,6 +16,13 @@ import java.math.BigInteger;
  */
 final class BatchParser {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Decimal digits that always fit a long. */
+    private static final int MAX_LONG_DIGITS = 18;
+    /** Decimal digits whose value is always below 2^53, an exact double. */
+    private static final int EXACT_DOUBLE_DIGITS = 15;
+    /** 10^0 … 10^15, each an exact double (fraction digits beyond EXACT_DOUBLE_DIGITS take the slow path). */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
     private final String text;
     private int pos;
@@ -168,27 +175,42 @@ final class BatchParser {
 
     private JsonNode number() {
         int start = pos;
-        if (text.charAt(pos) == '-') {
+        boolean negative = text.charAt(pos) == '-';
+        if (negative) {
             pos++;
             if (pos < text.length() && text.charAt(pos) == 'I') {
                 literal("Infinity");
                 return NODES.numberNode(Double.NEGATIVE_INFINITY);
             }
         }
-        int digits = skipDigits();
+        // The digits' value is accumulated as they are scanned (while it fits a long), so
+        // that the common numbers need no second pass through Long.parseLong or
+        // Double.parseDouble: both are general code a fresh JVM first interprets, then
+        // spends C2 compilations on.
+        long mantissa = 0;
+        int digits = 0;
+        for (char c; pos < text.length() && isDigit(c = text.charAt(pos)); pos++) {
+            mantissa = digits < MAX_LONG_DIGITS ? mantissa * 10 + (c - '0') : mantissa;
+            digits++;
+        }
         if (digits == 0) {
             throw error("a number needs digits");
         }
-        boolean integral = true;
+        int fractionDigits = 0;
         if (pos < text.length() && text.charAt(pos) == '.') {
-            integral = false;
             pos++;
-            if (skipDigits() == 0) {
+            for (char c; pos < text.length() && isDigit(c = text.charAt(pos)); pos++) {
+                mantissa = digits < MAX_LONG_DIGITS ? mantissa * 10 + (c - '0') : mantissa;
+                digits++;
+                fractionDigits++;
+            }
+            if (fractionDigits == 0) {
                 throw error("a fraction needs digits");
             }
         }
+        boolean exponent = false;
         if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-            integral = false;
+            exponent = true;
             pos++;
             if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
                 pos++;
@@ -197,16 +219,21 @@ final class BatchParser {
                 throw error("an exponent needs digits");
             }
         }
-        if (!integral) {
+        if (exponent || fractionDigits > 0) {
+            if (!exponent && digits <= EXACT_DOUBLE_DIGITS) {
+                // Both operands are exact doubles (mantissa < 2^53, a power of ten up to
+                // 10^22), so the one division is rounded once: the double parseDouble gives.
+                double value = mantissa / POWERS_OF_TEN[fractionDigits];
+                return NODES.numberNode(negative ? -value : value);
+            }
             return NODES.numberNode(Double.parseDouble(text.substring(start, pos)));
         }
-        if (digits <= 18) {
-            long value = Long.parseLong(text, start, pos, 10);
+        if (digits <= MAX_LONG_DIGITS) {
+            long value = negative ? -mantissa : mantissa;
             return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
         }
-        if (digits == 19) {
-            // Most 19-digit integers fit a long (the bit patterns of positive doubles do:
-            // ssetbits sends 50,000 of them in bench B3); only the rest need a BigInteger.
+        if (digits == MAX_LONG_DIGITS + 1) {
+            // Most 19-digit integers fit a long; only the rest need a BigInteger.
             try {
                 return NODES.numberNode(Long.parseLong(text, start, pos, 10));
             } catch (NumberFormatException beyondLong) {

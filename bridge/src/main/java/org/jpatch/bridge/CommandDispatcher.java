@@ -28,6 +28,11 @@ final class CommandDispatcher {
         register(new ParallelContextCommands(bridge));
     }
 
+    /** The session's shared-memory directory, where Python may leave a large batch (GatewayEntryPoint.executeFile). */
+    SharedMemoryDir sharedMemory() {
+        return bridge.shm;
+    }
+
     private void register(KindCommands<?> kind) {
         kindsByName.put(kind.kind(), kind);
         bridge.addKind(kind);
@@ -68,6 +73,9 @@ final class CommandDispatcher {
                         Values.string(command.get(3), "ssetbits variable"), Values.bits(command.get(4), "ssetbits value"));
                 return NullNode.getInstance();
             }
+            case "sset_packed":
+                setPackedSegments(command);
+                return NullNode.getInstance();
             case "sget": {
                 expectLength(command, 4);
                 Section section = Values.object(command.get(1), Section.class, bridge.handles, "sget target");
@@ -119,6 +127,29 @@ final class CommandDispatcher {
             }
             default:
                 throw CommandException.type("unknown op \"" + op + "\" in " + Values.describe(command));
+        }
+    }
+
+    /**
+     * ["sset_packed", h, var, pairs]: consecutive ssetbits of one section and variable, as
+     * Python coalesces them; pairs holds (x, value) doubles (Values.packedDoubles). Parts
+     * run in order; a failing part is reported as a PartFailure, the parts before it stay
+     * applied, as separate commands would.
+     */
+    private void setPackedSegments(JsonNode command) {
+        expectLength(command, 4);
+        Section section = Values.object(command.get(1), Section.class, bridge.handles, "sset_packed target");
+        String variable = Values.string(command.get(2), "sset_packed variable");
+        double[] pairs = Values.packedDoubles(command.get(3), "sset_packed pairs");
+        if (pairs.length % 2 != 0) {
+            throw CommandException.type("sset_packed pairs must hold (x, value) pairs, got " + pairs.length + " doubles");
+        }
+        for (int part = 0; part < pairs.length / 2; part++) {
+            try {
+                sections.setSegment(section, pairs[2 * part], variable, pairs[2 * part + 1]);
+            } catch (RuntimeException e) {
+                throw new PartFailure(part, e);
+            }
         }
     }
 

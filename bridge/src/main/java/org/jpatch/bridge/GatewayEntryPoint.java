@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 
 /**
  * What Python calls over Py4J: one method that runs a batch of commands and returns
@@ -15,6 +18,27 @@ public final class GatewayEntryPoint {
 
     GatewayEntryPoint(CommandDispatcher dispatcher) {
         this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Runs the batch Python wrote to a file of the session's shared-memory directory
+     * (UTF-8 JSON, as for execute). Large batches come this way: the text sent over Py4J
+     * is decoded, read as a line and unescaped char by char in three passes, each of
+     * which a fresh JVM runs before the JIT has compiled it; a file is one bulk copy.
+     * Python removes the file.
+     */
+    public synchronized String executeFile(String name) {
+        String batchJson;
+        try {
+            batchJson = Files.readString(dispatcher.sharedMemory().batchFile(name));
+        } catch (CommandException | IOException | UncheckedIOException unreadable) {
+            ObjectNode reply = Json.MAPPER.createObjectNode();
+            reply.putArray("results");
+            putError(reply, 0, unreadable instanceof CommandException ? unreadable
+                    : new CommandException("RuntimeError", "cannot read the batch file " + name + ": " + unreadable));
+            return write(reply);
+        }
+        return execute(batchJson);
     }
 
     /** Runs the commands in order up to the first failure; see the protocol for the result's form. */
@@ -35,6 +59,9 @@ public final class GatewayEntryPoint {
         for (int i = 0; i < batch.size(); i++) {
             try {
                 results.add(dispatcher.execute(batch.get(i)));
+            } catch (PartFailure e) {
+                putError(reply, i, e.failure()).put("part", e.part());
+                break;
             } catch (RuntimeException | Error e) {
                 // Errors too (a class that fails to load, a stack overflow): Python gets a
                 // reply naming them instead of a broken call.
@@ -45,11 +72,12 @@ public final class GatewayEntryPoint {
         return write(reply);
     }
 
-    private static void putError(ObjectNode reply, int index, Throwable failure) {
+    private static ObjectNode putError(ObjectNode reply, int index, Throwable failure) {
         ObjectNode error = reply.putObject("error");
         error.put("index", index);
         error.put("type", ExceptionMapping.pythonType(failure));
         error.put("message", ExceptionMapping.message(failure));
+        return error;
     }
 
     private static String write(ObjectNode reply) {

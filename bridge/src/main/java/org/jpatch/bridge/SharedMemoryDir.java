@@ -30,9 +30,18 @@ final class SharedMemoryDir {
 
     /** Checks that a file Python hands over lies in this directory, so no other file is ever read or deleted. */
     Path importFile(String name) {
+        return fileInside(name, "import file");
+    }
+
+    /** Checks that a batch file Python hands over lies in this directory (GatewayEntryPoint.executeFile). */
+    Path batchFile(String name) {
+        return fileInside(name, "batch file");
+    }
+
+    private Path fileInside(String name, String what) {
         Path file = dir.resolve(name).normalize();
         if (!file.getParent().equals(dir.normalize())) {
-            throw new CommandException("ValueError", "import file " + name + " is not in the session's shared-memory directory " + dir);
+            throw new CommandException("ValueError", what + " " + name + " is not in the session's shared-memory directory " + dir);
         }
         return file;
     }

@@ -1,6 +1,9 @@
 package org.jpatch.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 
 /** Decoding of single protocol values, each failure naming the value and where it was used. */
 final class Values {
@@ -22,6 +25,22 @@ final class Values {
             return Double.longBitsToDouble(value.longValue());
         }
         throw CommandException.type(what + " must be a double's 64-bit pattern, got " + describe(value));
+    }
+
+    /** Doubles sent as one base64 string of their little-endian IEEE-754 bytes (sset_packed). */
+    static double[] packedDoubles(JsonNode value, String what) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(string(value, what));
+        } catch (IllegalArgumentException notBase64) {
+            throw CommandException.type(what + " must be base64, got " + describe(value));
+        }
+        if (bytes.length % Double.BYTES != 0) {
+            throw CommandException.type(what + " must hold whole doubles, got " + bytes.length + " bytes");
+        }
+        double[] doubles = new double[bytes.length / Double.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(doubles);
+        return doubles;
     }
 
     /** An int, or a float with an integral value (Python users write nseg = 5.0 too). */

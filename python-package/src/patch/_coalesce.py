@@ -1,0 +1,80 @@
+"""Runs of segment assignments sent as one command (bridge/README.md, ``sset_packed``).
+
+``for seg in sec: seg.var = value`` queues one ``ssetbits`` per segment; a model-building
+loop sends tens of thousands. Consecutive ones of the same section and variable go out
+as one ``sset_packed`` whose (x, value) pairs travel as one base64 string of their
+doubles' bytes: a fifth of the JSON that their bit patterns as integers take, parsed by
+one base64 decode in the JVM instead of a decimal parse per number, and one dispatch
+instead of one per segment. The queue itself keeps one entry per user call, so an error
+still names the assignment that failed: the reply is mapped back to the queue's indices
+(``expand``).
+"""
+
+import base64
+import itertools
+import struct
+
+
+def coalesce(batch):
+    """The commands of ``batch`` (queue entries: (command, what) pairs) to send, and the
+    merges made: (place among the commands sent, queued commands it stands for beyond
+    its first), in order; None when nothing was merged."""
+    out = []
+    handle = variable = None  # of the ssetbits last sent on, None after any other command
+    run = None  # the bit patterns x0, v0, x1, v1, ... of the run the last ssetbits began
+    runs = []  # (place in out, run)
+    for cmd, _ in batch:
+        if cmd[0] == "ssetbits":
+            if cmd[1] == handle and cmd[3] == variable:
+                if run is None:
+                    lone = out[-1]
+                    run = [lone[2], lone[4]]
+                    runs.append((len(out) - 1, run))
+                run.append(cmd[2])
+                run.append(cmd[4])
+                continue
+            handle, variable, run = cmd[1], cmd[3], None
+        else:
+            handle = None
+        out.append(cmd)
+    if not runs:
+        return out, None
+    merges = []
+    for at, bits in runs:
+        lone = out[at]
+        out[at] = ("sset_packed", lone[1], lone[3], _packed(bits))
+        merges.append((at, len(bits) // 2 - 1))
+    return out, merges
+
+
+def _packed(bits):
+    """Signed 64-bit bit patterns as the base64 of their little-endian bytes (the doubles' own)."""
+    return base64.b64encode(struct.pack(f"<{len(bits)}q", *bits)).decode("ascii")
+
+
+def expand(reply, merges):
+    """``reply`` (to the coalesced commands) in terms of the queued ones: one result per
+    queued command that ran, the error's index that of the failed user call."""
+    if merges is None:
+        return reply
+    results = reply["results"]
+    error = reply.get("error")
+    failed_at = len(results)  # the place of the failed command among those sent, if one failed
+    pieces = []
+    done = 0  # results copied so far
+    shift = 0  # queued commands merged into those before `done`
+    for at, extra in merges:
+        if at >= failed_at:
+            break
+        pieces.append(results[done:at + 1])
+        pieces.append([None] * extra)
+        done = at + 1
+        shift += extra
+    pieces.append(results[done:])
+    expanded = {"results": list(itertools.chain.from_iterable(pieces))}
+    if error is not None:
+        part = error.get("part", 0)
+        # The parts before the failed one were applied: their results are nulls too.
+        expanded["results"].extend([None] * part)
+        expanded["error"] = dict(error, index=error["index"] + shift + part)
+    return expanded
