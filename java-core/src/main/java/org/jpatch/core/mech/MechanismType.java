@@ -1,7 +1,9 @@
 package org.jpatch.core.mech;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -25,6 +27,8 @@ public final class MechanismType {
     private final boolean electrodeCurrent;
     private final double ionCharge;
     private final Supplier<MechanismKernel> kernelFactory;
+    /** User-visible name → variable index: looked up for every attribute a model-building script sets. */
+    private final Map<String, Integer> indexByRangeName;
 
     private MechanismType(Builder b) {
         this.name = b.name;
@@ -38,6 +42,11 @@ public final class MechanismType {
         this.electrodeCurrent = b.electrodeCurrent;
         this.ionCharge = b.ionCharge;
         this.kernelFactory = b.kernelFactory;
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < variables.size(); k++) {
+            index.putIfAbsent(rangeName(k), k);
+        }
+        this.indexByRangeName = Map.copyOf(index);
     }
 
     public static Builder builder(String name, MechanismKind kind, int order) {
@@ -106,12 +115,7 @@ public final class MechanismType {
 
     /** Index of the variable with this user-visible name, or -1. */
     public int indexOf(String rangeName) {
-        for (int k = 0; k < variables.size(); k++) {
-            if (rangeName(k).equals(rangeName)) {
-                return k;
-            }
-        }
-        return -1;
+        return indexByRangeName.getOrDefault(rangeName, -1);
     }
 
     public double[] defaults() {
