@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Room for the next export, made ready in shared memory while a run computes the values
@@ -36,6 +38,13 @@ final class ExportSpace {
     /** Enough framings for the JIT to compile Arrow's serialization code. */
     private static final int WARM_UP_FRAMINGS = 20;
     private static final int WARM_UP_LENGTH = 16;
+
+    /** Prepares files and releases them, one task after another, on one daemon thread. */
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "jpatch-export-space");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final SharedMemoryDir shm;
     private CompletableFuture<Prepared> pending;
@@ -77,7 +86,7 @@ final class ExportSpace {
         pending = CompletableFuture.supplyAsync(() -> {
             warmUp(columns);
             return Prepared.create(file, fileBytes);
-        }, ExportSpace::startDaemon);
+        }, WORKER);
     }
 
     /**
@@ -112,12 +121,6 @@ final class ExportSpace {
         } catch (IOException | RuntimeException e) {
             // the export will be slower, not wrong
         }
-    }
-
-    private static void startDaemon(Runnable task) {
-        Thread thread = new Thread(task, "jpatch-export-space");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** A file in the session directory, mapped read-write, every page present. */
@@ -161,7 +164,7 @@ final class ExportSpace {
          * ever touches the bytes cut off.
          */
         void release(long length) {
-            CompletableFuture.runAsync(() -> {
+            WORKER.execute(() -> {
                 try {
                     channel.truncate(length);
                 } catch (IOException e) {
@@ -169,7 +172,7 @@ final class ExportSpace {
                 }
                 closeQuietly(channel);
                 Unmapper.unmap(mapping);
-            }, ExportSpace::startDaemon);
+            });
         }
 
         /** Unmaps and deletes a file no export will use. */
