@@ -31,14 +31,21 @@ class StepAllocationTest {
             sim.fadvance();
         }
 
-        long before = threads.getThreadAllocatedBytes(thread);
-        for (int n = 0; n < 10000; n++) {
-            sim.fadvance();
+        // Code the JIT has not compiled yet may allocate what compiled code does not (the
+        // Vector API's lane objects, when jdk.incubator.vector is present); on a loaded
+        // machine that can take more than the warm-up. The claim is about the compiled
+        // step: some window of 10,000 steps must allocate nothing.
+        long allocated = Long.MAX_VALUE;
+        for (int window = 0; window < 10 && allocated >= 4096; window++) {
+            long before = threads.getThreadAllocatedBytes(thread);
+            for (int n = 0; n < 10000; n++) {
+                sim.fadvance();
+            }
+            allocated = threads.getThreadAllocatedBytes(thread) - before;
         }
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
 
         // a few hundred bytes of slack for the measurement itself
-        assertTrue(allocated < 4096, "10,000 steps allocated " + allocated + " bytes");
+        assertTrue(allocated < 4096, "every window of 10,000 steps allocated; the last " + allocated + " bytes");
         assertTrue(axon.get("v", 0.5) > -90 && axon.get("v", 0.5) < 60, "the cell was integrated");
     }
 }
