@@ -159,8 +159,9 @@ class ParallelContext(PythonHocObject):
     # threads
     def nthread(self, n=_NO_COUNT, parallel=1):
         """NEURON's ``pc.nthread``: with ``n``, steps use ``n`` threads from now on (1 by
-        default; ``parallel=0``: NEURON's serial threads, one thread's work); returns the
-        current count. Results are identical whatever the count."""
+        default; ``parallel=0``: NEURON's serial threads, one thread's work; the engine splits
+        a step into at most two node ranges, so a larger ``n`` computes as two); returns the
+        count as set. Results are identical whatever the count."""
         if n is _NO_COUNT:
             return self._call("nthread", [], "p.parallel.nthread()")
         call = f"p.parallel.nthread({n!r}, {parallel!r})"

@@ -224,8 +224,9 @@ public final class ParallelContext {
      * ({@code chkarg(1, 1, 1e5)}, {@code chkarg(2, 0, 1)}, then truncated), n outside [1, 1e5]
      * or parallel outside [0, 1] is refused (ParallelContextException); 1.5 means 1.
      * parallel 0 asks for NEURON's serial threads, one thread's work here, so any n is run.
-     * With parallel, the engine computes on 1 or 2 threads: other counts are refused
-     * (InvalidValueException naming n). Nothing changes when refused.
+     * With parallel, a step computes on two threads for any n of 2 or more (the split is into
+     * two node ranges; {@link Simulation#setThreads}), and nthread() reports n. Nothing
+     * changes when refused.
      */
     public int nthread(double n, double parallel) {
         if (!(n >= 1 && n <= MOST_THREADS)) {

@@ -51,6 +51,7 @@ public final class Simulation {
     // NEURON's default: one thread. A second one only when asked (nthread(2)), as it keeps
     // a core busy between sweeps.
     private boolean twoThreads = false;
+    private int threads = 1;
 
     private LoweredModel lowered;
     private long loweredStructure = -1;
@@ -337,21 +338,25 @@ public final class Simulation {
     }
 
     /**
-     * Threads a step may use (NEURON's ParallelContext.nthread), 1 (the default) or 2. With 2,
+     * Threads a step may use (NEURON's ParallelContext.nthread), 1 by default. With 2 or more,
      * models of 4000 nodes or more whose mechanisms all allow it compute their currents and
-     * states on two threads; the results are identical to one thread's
-     * ({@code lowered().singleThreadReason()} says why a model is not split). The split is in
-     * two node ranges, so other counts are refused: InvalidValueException naming n.
+     * states on two threads — the split is into two node ranges, so a larger count computes
+     * as two, which a script asking for its machine's cores runs unchanged; the results are
+     * identical to one thread's whatever the count, as NEURON's
+     * ({@code lowered().singleThreadReason()} says why a model is not split). n below 1 is
+     * refused: InvalidValueException naming it.
      */
     public void setThreads(int n) {
-        if (n != 1 && n != 2) {
-            throw new InvalidValueException("threads: " + n + " is not supported; the engine computes on 1 or 2 threads");
+        if (n < 1) {
+            throw new InvalidValueException("threads: " + n + " is not a thread count (1 or more)");
         }
-        twoThreads = n == 2;
+        threads = n;
+        twoThreads = n >= 2;
     }
 
+    /** The count last set (a step uses at most two: see {@link #setThreads}). */
     public int threads() {
-        return twoThreads ? 2 : 1;
+        return threads;
     }
 
     // ---------------------------------------------------------------- references and hooks
