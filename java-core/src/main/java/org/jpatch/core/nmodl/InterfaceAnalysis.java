@@ -23,7 +23,7 @@ public final class InterfaceAnalysis {
     /** Provided by NEURON, never the mechanism's own storage. */
     private static final Set<String> NEURON_VARIABLES = Set.of("v", "t", "dt", "celsius", "diam", "area");
 
-    private final List<ModelItem> items = new ArrayList<>();
+    private final List<ModelItem> items;
     private String name;
     private NeuronStatement.MechanismDeclaration kind = NeuronStatement.MechanismDeclaration.SUFFIX;
     private final Set<String> range = new HashSet<>();
@@ -40,7 +40,7 @@ public final class InterfaceAnalysis {
     private boolean usesTable;
 
     private InterfaceAnalysis(NmodlFile file) {
-        flatten(file.items());
+        this.items = file.flatItems();
         String fileName = file.file().replace('\\', '/');
         String stem = fileName.substring(fileName.lastIndexOf('/') + 1);
         // nocmodl names a mechanism without SUFFIX after its file
@@ -49,16 +49,6 @@ public final class InterfaceAnalysis {
 
     public static MechanismInterface analyze(NmodlFile file) {
         return new InterfaceAnalysis(file).run();
-    }
-
-    private void flatten(List<ModelItem> list) {
-        for (ModelItem item : list) {
-            if (item instanceof ModelItem.Include include) {
-                flatten(include.items());
-            } else {
-                items.add(item);
-            }
-        }
     }
 
     private MechanismInterface run() {

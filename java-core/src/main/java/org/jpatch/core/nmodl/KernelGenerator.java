@@ -48,7 +48,7 @@ final class KernelGenerator {
     private final NmodlFile file;
     private final MechanismInterface mechanism;
     private final Map<String, Double> unitConstants;
-    private final List<ModelItem> items = new ArrayList<>();
+    private final List<ModelItem> items;
     /** Name to Java text for everything visible in every block. */
     private final Map<String, String> fileScope = new HashMap<>();
     private final Map<String, String> functions = new HashMap<>();
@@ -88,7 +88,7 @@ final class KernelGenerator {
         this.file = file;
         this.mechanism = mechanism;
         this.unitConstants = unitConstants;
-        flatten(file.items());
+        this.items = file.flatItems();
         this.expressions = new JavaExpressionWriter(new JavaExpressionWriter.Names() {
             @Override
             public String variable(Expression.VariableRef ref) {
@@ -116,16 +116,6 @@ final class KernelGenerator {
 
     static String generate(NmodlFile file, MechanismInterface mechanism, Map<String, Double> unitConstants) {
         return new KernelGenerator(file, mechanism, unitConstants).source();
-    }
-
-    private void flatten(List<ModelItem> list) {
-        for (ModelItem item : list) {
-            if (item instanceof ModelItem.Include include) {
-                flatten(include.items());
-            } else {
-                items.add(item);
-            }
-        }
     }
 
     private String source() {

@@ -15,7 +15,7 @@ public final class VerbatimCheck {
     }
 
     public static void requireNone(NmodlFile file) {
-        SourcePosition first = firstVerbatim(file.items());
+        SourcePosition first = firstVerbatim(file.flatItems());
         if (first != null) {
             throw new NmodlSyntaxException(first,
                     "VERBATIM block (embedded C) cannot run on the JVM; jpatch cannot load this mechanism");
@@ -27,9 +27,6 @@ public final class VerbatimCheck {
             SourcePosition found = null;
             if (item instanceof ModelItem.Verbatim verbatim) {
                 return verbatim.position();
-            }
-            if (item instanceof ModelItem.Include include) {
-                found = firstVerbatim(include.items());
             } else if (item instanceof ModelItem.CodeBlock block) {
                 found = inStatements(block.body());
             } else if (item instanceof ModelItem.Function function) {

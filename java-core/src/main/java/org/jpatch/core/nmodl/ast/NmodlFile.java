@@ -1,5 +1,6 @@
 package org.jpatch.core.nmodl.ast;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,5 +12,22 @@ public record NmodlFile(String file, List<ModelItem> items, List<String> names) 
     public NmodlFile {
         items = List.copyOf(items);
         names = List.copyOf(names);
+    }
+
+    /** The top-level items with every INCLUDE replaced by its own items, in source order. */
+    public List<ModelItem> flatItems() {
+        List<ModelItem> flat = new ArrayList<>();
+        addFlat(items, flat);
+        return flat;
+    }
+
+    private static void addFlat(List<ModelItem> items, List<ModelItem> flat) {
+        for (ModelItem item : items) {
+            if (item instanceof ModelItem.Include include) {
+                addFlat(include.items(), flat);
+            } else {
+                flat.add(item);
+            }
+        }
     }
 }

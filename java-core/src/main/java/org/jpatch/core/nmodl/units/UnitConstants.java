@@ -1,7 +1,6 @@
 package org.jpatch.core.nmodl.units;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jpatch.core.nmodl.NmodlSyntaxException;
 import org.jpatch.core.nmodl.ast.ModelItem;
@@ -20,15 +19,9 @@ public final class UnitConstants {
     /** Constant name to value, in declaration order; a file without UNITS block gives an empty map. */
     public static Map<String, Double> evaluate(NmodlFile file) {
         Map<String, Double> constants = new LinkedHashMap<>();
-        evaluate(file.items(), UnitsDatabase.neuron(), constants);
-        return constants;
-    }
-
-    private static void evaluate(List<ModelItem> items, UnitsDatabase database, Map<String, Double> constants) {
-        for (ModelItem item : items) {
-            if (item instanceof ModelItem.Include include) {
-                evaluate(include.items(), database, constants);
-            } else if (item instanceof ModelItem.Units units) {
+        UnitsDatabase database = UnitsDatabase.neuron();
+        for (ModelItem item : file.flatItems()) {
+            if (item instanceof ModelItem.Units units) {
                 for (UnitDefinition definition : units.definitions()) {
                     try {
                         apply(definition, database, constants);
@@ -38,6 +31,7 @@ public final class UnitConstants {
                 }
             }
         }
+        return constants;
     }
 
     private static void apply(UnitDefinition definition, UnitsDatabase database, Map<String, Double> constants) {
