@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jpatch.core.sim.Simulation;
 
 /** What the tests against real NEURON share: their settings and running NEURON's programs. */
 final class ExternalRuns {
@@ -49,6 +52,22 @@ final class ExternalRuns {
         try (java.util.stream.Stream<Path> all = Files.walk(root)) {
             all.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
         }
+    }
+
+    /**
+     * jpatch's side of the protocols: finitialize at {@code vInit} [mV], then fadvance to
+     * {@code tstop} [ms] as NEURON's loop {@code while t < tstop - dt/2}; a sample at the
+     * start and after every step.
+     */
+    static List<double[]> samples(Simulation sim, double vInit, double tstop, Supplier<double[]> sample) {
+        List<double[]> rows = new ArrayList<>();
+        sim.finitialize(vInit);
+        rows.add(sample.get());
+        while (sim.t() < tstop - sim.dt() / 2) {
+            sim.fadvance();
+            rows.add(sample.get());
+        }
+        return rows;
     }
 
     /** The output's lines that are rows of {@code columns} numbers (NEURON's banner and warnings are not). */

@@ -2,7 +2,6 @@ package org.jpatch.core.nmodl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jpatch.core.mech.MechanismType;
@@ -93,14 +92,7 @@ class OwnDensityFilesDifferentialTest {
         stim.set("del", 1);
         stim.set("dur", 5);
         stim.set("amp", c.amp());
-        List<double[]> rows = new ArrayList<>();
-        sim.finitialize(-65);
-        rows.add(sample(soma, c));
-        while (sim.t() < 10 - sim.dt() / 2) {
-            sim.fadvance();
-            rows.add(sample(soma, c));
-        }
-        return rows;
+        return ExternalRuns.samples(sim, -65, 10, () -> sample(soma, c));
     }
 
     private static double[] sample(Section soma, Case c) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
@@ -90,14 +89,7 @@ class PointProcessIonsDifferentialTest {
         stim.set("del", 1);
         stim.set("dur", 5);
         stim.set("amp", 0.05);
-        List<double[]> rows = new ArrayList<>();
-        sim.finitialize(-65);
-        rows.add(sample(dend, syn));
-        while (sim.t() < 10 - sim.dt() / 2) {
-            sim.fadvance();
-            rows.add(sample(dend, syn));
-        }
-        return rows;
+        return ExternalRuns.samples(sim, -65, 10, () -> sample(dend, syn));
     }
 
     private static double[] sample(Section dend, PointProcess syn) {
