@@ -37,12 +37,11 @@ final class Bridge {
     void prepareExportSpace(double untilMs) {
         long bytes = 64 * 1024; // schema, batch metadata and footer
         int recordings = 0;
-        for (Object object : handles.objects()) {
-            if (object instanceof Vector vector && vector.isPlayingOrRecording()) {
-                long samples = vector.sizeAfterRunTo(untilMs);
-                bytes += samples * Double.BYTES + samples / 8 + 16;
-                recordings++;
-            }
+        // the simulation's recordings, not every handle: a script may continuerun in many short pieces
+        for (Vector vector : Vector.recordedIn(sim)) {
+            long samples = vector.sizeAfterRunTo(untilMs);
+            bytes += samples * Double.BYTES + samples / 8 + 16;
+            recordings++;
         }
         exportSpace.prepare(bytes, recordings);
     }

@@ -65,11 +65,6 @@ final class HandleTable {
         return object;
     }
 
-    /** Every object with a handle, in no particular order. */
-    Iterable<Object> objects() {
-        return objects.values();
-    }
-
     int size() {
         return objects.size();
     }

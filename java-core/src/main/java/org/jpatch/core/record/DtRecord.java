@@ -33,6 +33,11 @@ final class DtRecord extends PlayRecord {
 
     /** One sample per interval, and the one due at t if it is not taken yet. */
     @Override
+    Vector recording() {
+        return values;
+    }
+
+    @Override
     int sizeAfterRunTo(Vector vector, double untilMs) {
         if (vector != values) {
             return vector.size();

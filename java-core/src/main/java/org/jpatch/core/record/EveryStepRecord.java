@@ -19,6 +19,11 @@ final class EveryStepRecord extends PlayRecord {
 
     /** One sample per step still to come; rounding up, so at worst one too many. */
     @Override
+    Vector recording() {
+        return values;
+    }
+
+    @Override
     int sizeAfterRunTo(Vector vector, double untilMs) {
         if (vector != values) {
             return vector.size();

@@ -57,6 +57,11 @@ abstract class PlayRecord {
         return vector.size();
     }
 
+    /** The vector this item records into; null for a play. */
+    Vector recording() {
+        return null;
+    }
+
     /** End of finitialize, before the first samples (NEURON's record_init). */
     void recordInit() {}
 

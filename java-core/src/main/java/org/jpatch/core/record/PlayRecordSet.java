@@ -40,6 +40,22 @@ final class PlayRecordSet implements StepObserver {
 
     private PlayRecordSet() {}
 
+    /** The vectors {@code sim}'s record items fill, in creation order (none, without creating a set). */
+    static List<Vector> recordings(Simulation sim) {
+        WeakReference<PlayRecordSet> existing = SETS.get(sim);
+        PlayRecordSet set = existing == null ? null : existing.get();
+        List<Vector> vectors = new ArrayList<>();
+        if (set != null) {
+            for (PlayRecord item : set.items) {
+                Vector recording = item.recording();
+                if (recording != null) {
+                    vectors.add(recording);
+                }
+            }
+        }
+        return vectors;
+    }
+
     /** The set of {@code sim}, created and registered as its observer on first use. */
     static PlayRecordSet of(Simulation sim) {
         synchronized (SETS) {

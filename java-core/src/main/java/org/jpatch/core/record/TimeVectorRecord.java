@@ -28,6 +28,11 @@ final class TimeVectorRecord extends PlayRecord {
     }
 
     @Override
+    Vector recording() {
+        return values;
+    }
+
+    @Override
     int sizeAfterRunTo(Vector vector, double untilMs) {
         return vector == values ? Math.max(values.size(), times.size()) : vector.size();
     }

@@ -457,6 +457,11 @@ public final class Vector {
     }
 
     /** True while some record or play item uses this vector. */
+    /** The vectors record items of {@code sim} fill (Vector.record), in the order they were set up. */
+    public static List<Vector> recordedIn(Simulation sim) {
+        return PlayRecordSet.recordings(sim);
+    }
+
     /**
      * The size this vector will have after a run to {@code untilMs} [ms] (what its
      * recordings will have appended by then, at most two samples too many); a vector

@@ -51,6 +51,8 @@ class RecordPlayTest {
         Vector everyTenth = new Vector().record(sim, sim.globalRef("t"), 0.1);
         Vector atTimes = new Vector().record(sim, sim.globalRef("t"), Vector.of(0.5, 1.0, 7.5));
         Vector played = Vector.of(1, 2, 3).play(sim, sim.globalRef("celsius"), 1.0);
+        assertEquals(java.util.List.of(everyStep, everyTenth, atTimes), Vector.recordedIn(sim),
+                "the recordings, in order; not what is played");
         sim.finitialize(-65);
         double until = 10;
         int[] foreseen = {everyStep.sizeAfterRunTo(until), everyTenth.sizeAfterRunTo(until),
