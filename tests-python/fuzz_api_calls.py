@@ -43,6 +43,9 @@ POINT_PROCESS_PARAMETERS = {
 }
 # Values no point process parameter can be refused for (NEURON takes any double).
 ORDINARY = (20.0, 1.0, 0.5, 3, 100.0, 1e-9)
+# A NetStim's spike count bounds a run's events: no value that makes a run last for ever
+# (1e300 spikes 1e-9 ms apart), which would be a hang in any simulator.
+NETSTIM_VALUES = {"number": (3, 1.0, 0.0, -1.0, 100.0, nan), "interval": (20.0, 1.0, 0.5, 0.0, -1.0, nan, inf)}
 DT_VALUES = (0.025, 0.1, 0.01, 0.5, 1e-4, 0.0, -1.0, nan, inf)
 DURATIONS = (1.0, 0.5, 0.025, 2.5, 0.0, 1e-9, -1.0, nan)
 INITIAL_V = (-65, None, 0.0, nan, 1e6)
@@ -231,7 +234,7 @@ def set_point_process(draw, shadow):
     if attr == "label":
         # Not a parameter: an ordinary Python attribute, as in Patch.
         return step(f"{pp}.label = 'a'", "ok", ("eq", f"{pp}.label", "a"))
-    value = draw(st.sampled_from(NUMBERS + NOT_NUMBERS))
+    value = draw(st.sampled_from(NETSTIM_VALUES.get(attr, NUMBERS) + NOT_NUMBERS))
     if type(value) not in (int, float):
         expect = "raise"
     else:

@@ -59,6 +59,13 @@ class Worker:
         self.kinds = (objects.Section, objects.PointProcess, objects.Vector, objects.NetCon)
         self.defaults = {name: getattr(p, name) for name in ("dt", "celsius", "tstop", "v_init")}
         self.reference = self.known_good()
+        self.refused_before = self.refused()
+
+    def refused(self):
+        """Queued commands the engine refused although Python had checked them: each one a
+        gap in Python's checks (bridge/README.md, "Errors at the line"); 0 on a branch
+        without the count."""
+        return getattr(self.p._session, "refused", 0)
 
     # -- the known-good model ------------------------------------------------------------
 
@@ -131,6 +138,10 @@ class Worker:
         """None for a documented exception, else why it is not one."""
         if isinstance(error, self.gateway_error):
             return "the JVM is gone (GatewayError)"
+        if type(error).__name__ == "QueuedCommandError":
+            # A queued call the engine refused after Python had let it through, raised at
+            # a later call (bridge/README.md, "Errors at the line").
+            return "error raised away from its call (QueuedCommandError)"
         if isinstance(error, self.patch_errors):
             return None
         module = type(error).__module__
@@ -204,6 +215,11 @@ class Worker:
         # Nothing of the sequence may outlive it: drop every name, then the known-good model.
         namespace.clear()
         gc.collect()
+        refused = self.refused()
+        if refused != self.refused_before:
+            self.refused_before = refused
+            return violation(len(steps), "error raised away from its call (QueuedCommandError)",
+                             f"the engine refused {refused} queued commands Python had let through (p._session.refused)")
         try:
             numbers = self.known_good()
         except Exception as error:
