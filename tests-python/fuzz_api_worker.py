@@ -30,6 +30,8 @@ DOCUMENTED = (ValueError, TypeError, IndexError, NameError, AttributeError, Runt
 
 def _comparable(value):
     """A value for ==: NaN equal to itself, proxies by name, sequences as tuples."""
+    if isinstance(value, dict):
+        return {k: _comparable(v) for k, v in value.items()}
     if isinstance(value, float):
         return "nan" if math.isnan(value) else value
     if isinstance(value, (list, tuple)):
