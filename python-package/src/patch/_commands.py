@@ -114,14 +114,19 @@ class _Refusal:
         self.type = error["type"]
         self.message = error["message"]
 
-    def raised_at(self, call):
-        from .exceptions import QueuedCommandError
+    def __str__(self):
+        return f"{self.what} with {self.type}: {self.message}"
 
-        return QueuedCommandError(
-            f"the engine refused {self.what}, a call queued earlier, with {self.type}: {self.message}. "
-            f"Raised at {describe(call)}, this thread's next synchronous call. Python should have "
-            "refused it at its own line: please report this jpatch bug."
-        )
+
+def _refused_error(refusals, call):
+    """The QueuedCommandError for ``refusals`` (of one thread), raised at its synchronous ``call``."""
+    from .exceptions import QueuedCommandError
+
+    listed = "; and ".join(map(str, refusals))
+    return QueuedCommandError(
+        f"the engine refused {listed} (queued earlier). Raised at {describe(call)}, this thread's next "
+        "synchronous call. Python should have refused it at its own line: please report this jpatch bug."
+    )
 
 
 class Session:
@@ -217,7 +222,7 @@ class Session:
         if self._refusals:
             refusals = self._refusals.pop(get_ident(), None)
             if refusals:
-                raise refusals[0].raised_at(call)
+                raise _refused_error(refusals, call)
 
     def _dispatch_locked(self):
         """Sends the queue without waiting for the reply (after settling the one in flight)."""
@@ -287,7 +292,7 @@ class Session:
         self.refused += 1
         refusal = _Refusal(entry[1], error)
         if entry[2] is None:
-            print(f"jpatch: the engine refused {refusal.what}: {refusal.type}: {refusal.message}", file=sys.stderr)
+            print(f"jpatch: the engine refused {refusal}", file=sys.stderr)
         else:
             self._refusals.setdefault(entry[2], []).append(refusal)
 
@@ -447,7 +452,7 @@ class Session:
             self._gateway.close()
         for refusals in self._refusals.values():
             for refusal in refusals:
-                print(f"jpatch: the engine refused {refusal.what}: {refusal.type}: {refusal.message}", file=sys.stderr)
+                print(f"jpatch: the engine refused {refusal}", file=sys.stderr)
 
 
 class _InFlight:

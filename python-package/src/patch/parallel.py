@@ -246,7 +246,7 @@ def parallel_con(interpreter, a, b, output=True, *args, **kwargs):
     pc = interpreter.parallel
     if b_int:
         gid = b
-        # Queued before the NetCon: a refused gid stops the batch there, so no NetCon is made.
+        # Synchronous, before the NetCon: a refused gid raises here and makes no NetCon.
         pc.set_gid2node(gid, pc.id())
         nc = interpreter.NetCon(a, None, *args, **kwargs)
         pc.cell(gid, nc)
