@@ -305,6 +305,7 @@ class Session:
 
     def cached_vector_view(self, handle):
         """The current view if one is at hand without a round trip, else None."""
+        self._gateway.check_alive()
         with self._lock:
             if self._views.mutates(cmd for cmd, _ in self._queue):
                 return None
@@ -312,6 +313,7 @@ class Session:
         return None if current is None else current[1]
 
     def _current_view(self, handle):
+        self._gateway.check_alive()
         with self._lock:
             if self._views.mutates(cmd for cmd, _ in self._queue):
                 self._flush_locked()

@@ -33,6 +33,11 @@ final class CommandDispatcher {
         return bridge.shm;
     }
 
+    /** The engine the commands act on (GatewayEntryPoint: stop requests from another thread). */
+    Simulation simulation() {
+        return bridge.sim;
+    }
+
     private void register(KindCommands<?> kind) {
         kindsByName.put(kind.kind(), kind);
         bridge.addKind(kind);

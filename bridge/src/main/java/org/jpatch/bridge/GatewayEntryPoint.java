@@ -11,13 +11,36 @@ import java.nio.file.Files;
 /**
  * What Python calls over Py4J: one method that runs a batch of commands and returns
  * their results (bridge/README.md). Synchronized because Py4J serves each Python thread
- * on its own connection thread, and the model is not thread-safe.
+ * on its own connection thread, and the model is not thread-safe. The control methods
+ * (ping, interrupt, clearInterrupt) are not: Python calls them on another connection
+ * while a batch runs.
  */
 public final class GatewayEntryPoint {
     private final CommandDispatcher dispatcher;
 
     GatewayEntryPoint(CommandDispatcher dispatcher) {
         this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Answers at once, from the calling connection's thread, whatever a batch is doing:
+     * Python's watchdog tells a busy JVM (answers) from a frozen one (does not).
+     */
+    public String ping() {
+        return "pong";
+    }
+
+    /**
+     * Ctrl-C in Python: the run in progress (or the next, until clearInterrupt) ends at
+     * its next step boundary, and its command fails as KeyboardInterrupt.
+     */
+    public void interrupt() {
+        dispatcher.simulation().requestStop();
+    }
+
+    /** Withdraws an interrupt that came after the batch it was meant for had ended. */
+    public void clearInterrupt() {
+        dispatcher.simulation().clearStopRequest();
     }
 
     /**
