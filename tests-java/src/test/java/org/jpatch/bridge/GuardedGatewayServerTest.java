@@ -69,6 +69,19 @@ class GuardedGatewayServerTest {
     }
 
     @Test
+    void aWrongTokenIsRefusedAndTheConnectionClosed() throws IOException {
+        try (Socket socket = connect()) {
+            String answer = send(socket, "A\n" + "cd".repeat(32) + "\n");
+            assertTrue(answer.startsWith("!x"), answer);
+            assertTrue(closedByPeer(socket));
+        }
+        try (Socket socket = connect()) {
+            String answer = send(socket, "c\nt\nping\ne\n");
+            assertTrue(answer.startsWith("!x"), "a call before authentication: " + answer);
+        }
+    }
+
+    @Test
     void aConnectionThatDoesNotAuthenticateIsClosedWithinASecond() throws IOException {
         try (Socket socket = connect()) {
             long started = System.nanoTime();
