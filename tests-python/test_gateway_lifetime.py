@@ -246,3 +246,45 @@ def test_a_forked_child_gets_its_own_jvm_and_leaves_the_parents_alone():
     assert os.read(read, 10) == b"ok" and status == 0
     os.close(read)
     assert parent.ask(["call", h, "to_list", []], "list(v)") == [1.0, 2.0]
+
+
+def test_every_read_of_a_vector_raises_gateway_error_once_the_jvm_is_dead_and_arrays_handed_out_stay_readable():
+    child = subprocess.run(
+        [PYTHON, "-c", textwrap.dedent(
+            """
+            import signal
+            import numpy
+            from patch import p
+            from patch.exceptions import GatewayError
+            soma = p.Section(name="soma")
+            viewed = p.record(soma(0.5)._ref_v)   # a view is cached for it below
+            unviewed = p.Vector([1.0, 2.0, 3.0])  # none for it
+            p.finitialize(-65)
+            p.continuerun(1)
+            handed_out = viewed.as_numpy()
+            list(viewed)
+            p._session._gateway.process.send_signal(signal.SIGKILL)
+            p._session._gateway.process.wait()
+            reads = {
+                "list": list, "index": lambda v: v[0], "numpy.asarray": numpy.asarray, "len": len,
+                "as_numpy": lambda v: v.as_numpy(), "iter": lambda v: next(iter(v)),
+            }
+            for label, vector in (("viewed", viewed), ("unviewed", unviewed)):
+                for name, read in reads.items():
+                    try:
+                        read(vector)
+                    except GatewayError:
+                        print(label, name, "GatewayError")
+                    except Exception as error:
+                        print(label, name, type(error).__name__, error)
+                    else:
+                        print(label, name, "answered")
+            print("handed out", len(handed_out), float(handed_out[0]))
+            """
+        )],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert child.returncode == 0, child.stderr
+    lines = child.stdout.splitlines()
+    assert lines[:-1] and all(line.endswith(" GatewayError") for line in lines[:-1]), child.stdout
+    assert lines[-1] == "handed out 41 -65.0", child.stdout

@@ -46,19 +46,20 @@ def test_the_reply_maps_back_to_one_result_per_queued_command():
     assert _coalesce.expand(reply, merges) == {"results": [None] * 7 + [25.0]}
 
 
-def test_a_failed_part_maps_back_to_the_queued_command_it_came_from():
+def test_refused_parts_map_back_to_the_queued_commands_they_came_from():
     merges = [(1, 2), (3, 4)]
-    reply = {"results": [None, None, None], "error": {"index": 3, "part": 2, "type": "ValueError", "message": "x"}}
-    expanded = _coalesce.expand(reply, merges)
-    # Before the failed run: 1 + 3 + 1 queued commands; its first two parts ran too.
-    assert expanded["error"] == {"index": 7, "part": 2, "type": "ValueError", "message": "x"}
-    assert expanded["results"] == [None] * 7
+    errors = [{"index": 3, "part": 2, "type": "ValueError", "message": "x"},
+              {"index": 3, "part": 4, "type": "ValueError", "message": "y"}]
+    expanded = _coalesce.expand({"results": [None] * 4, "errors": errors}, merges)
+    # Before the second run: 1 + 3 + 1 queued commands; it stands for 5.
+    assert [(e["index"], e["message"]) for e in expanded["errors"]] == [(7, "x"), (9, "y")]
+    assert expanded["results"] == [None] * 10
 
 
-def test_a_failure_of_an_ordinary_command_after_runs_is_shifted_by_them():
+def test_a_refusal_of_an_ordinary_command_after_runs_is_shifted_by_them():
     merges = [(0, 4)]
-    reply = {"results": [None], "error": {"index": 1, "type": "ValueError", "message": "x"}}
-    assert _coalesce.expand(reply, merges)["error"]["index"] == 5
+    reply = {"results": [None, None], "errors": [{"index": 1, "type": "ValueError", "message": "x"}]}
+    assert _coalesce.expand(reply, merges)["errors"][0]["index"] == 5
 
 
 def test_an_iteration_gets_every_value_in_order(p):
@@ -73,23 +74,31 @@ def test_an_iteration_gets_every_value_in_order(p):
     assert [seg.e_pas for seg in sec] == [-70 + (i + 0.5) / 7 for i in range(7)]
 
 
-def test_a_refused_assignment_in_a_run_names_its_segment_and_keeps_the_earlier_ones(p):
+def test_a_bad_assignment_in_an_iteration_raises_at_its_segment_and_keeps_the_earlier_ones(p):
     sec = p.Section(name="run")
     sec.nseg = 4
-    with pytest.raises(RuntimeError, match=r"\(in: run\(0\.625\)\.diam = -1\.0\)"):
+    with pytest.raises(RuntimeError, match=r"run\(0\.625\)\.diam must be > 0, got -1\.0"):
         for seg in sec:
             seg.diam = 3.0 if seg.x < 0.5 else -1.0
-        sec.L
     assert [seg.diam for seg in sec][:2] == [3.0, 3.0]
 
 
-def test_commands_queued_after_a_failed_run_are_dropped_as_after_any_failure(p):
+def test_refused_parts_of_a_queued_run_name_their_segments_and_the_other_parts_apply(p):
+    from patch.exceptions import QueuedCommandError
+    from patch.segment import SEGMENT_ASSIGNMENT
+
     sec = p.Section(name="after")
-    sec.nseg = 3
+    sec.nseg = 4
     sec.L = 100
-    with pytest.raises(RuntimeError):
-        for seg in sec:
-            seg.diam = -1.0
-        sec.L = 50
+    before = [seg.diam for seg in sec]
+    session = p._session
+    # Queued raw, past Python's checks (a simulated gap in them): one sset_packed of four parts.
+    for i, seg in enumerate(sec):
+        value = -1.0 if i in (1, 2) else 5.0
+        bits = [struct.unpack("<q", struct.pack("<d", v))[0] for v in (seg.x, value)]
+        session.send(("ssetbits", sec._h, bits[0], "diam", bits[1]), (SEGMENT_ASSIGNMENT, "after", seg.x, "diam", value))
+    sec.L = 50
+    with pytest.raises(QueuedCommandError, match=r"refused after\(0\.375\)\.diam = -1\.0.*after\(0\.625\)\.diam = -1\.0"):
         sec.Ra
-    assert sec.L == 100
+    assert sec.L == 50, "nothing queued after the refusals was dropped"
+    assert [seg.diam for seg in sec] == [5.0, before[1], before[2], 5.0]

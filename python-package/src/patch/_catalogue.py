@@ -13,7 +13,7 @@ _PYTHON_NAMES = {"del": "delay"}
 class MechanismInfo:
     """One mechanism type as ``mechanism_info`` describes it (bridge/README.md)."""
 
-    __slots__ = ("name", "kind", "variables", "ions", "pointers", "_range_names", "scalars", "arrays")
+    __slots__ = ("name", "kind", "variables", "ions", "pointers", "_range_names", "scalars", "arrays", "weights")
 
     def __init__(self, info):
         self.name = info["name"]
@@ -24,6 +24,8 @@ class MechanismInfo:
         self.ions = tuple(info.get("ions", ()))
         # POINTER variables: set by p.setpointer, then read and written through their target.
         self.pointers = frozenset(info.get("pointers", ()))
+        # A NetCon to it has this many weights; None: it has no NET_RECEIVE (no NetCon target).
+        self.weights = info.get("net_receive_weights")
         # For point processes: Python name → engine name of every scalar variable, and
         # the array variables (VClamp's dur[0..2]) by name and length. Worked out once
         # per type, as every instance of it needs them.
@@ -53,6 +55,8 @@ class Catalogue:
         listing = self._session.ask(["sim", "mechanism_names", []], "list the mechanism types")
         self.density = frozenset(listing["density"])
         self.point = frozenset(listing["point"])
+        #: The engine's largest nseg (_rules.nseg).
+        self.max_nseg = listing["max_nseg"]
 
     def after_insert(self, range_variables, mechanism):
         """The range-variable names a section has once ``mechanism`` (and the ions it

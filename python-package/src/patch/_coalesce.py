@@ -5,25 +5,25 @@ loop sends tens of thousands. Consecutive ones of the same section and variable 
 as one ``sset_packed`` whose (x, value) pairs travel as one base64 string of their
 doubles' bytes: a fifth of the JSON that their bit patterns as integers take, parsed by
 one base64 decode in the JVM instead of a decimal parse per number, and one dispatch
-instead of one per segment. The queue itself keeps one entry per user call, so an error
-still names the assignment that failed: the reply is mapped back to the queue's indices
+instead of one per segment. The queue itself keeps one entry per user call, so a refusal
+still names the assignment refused: the reply is mapped back to the queue's indices
 (``expand``).
 """
 
 import base64
-import itertools
 import struct
 
 
 def coalesce(batch):
-    """The commands of ``batch`` (queue entries: (command, what) pairs) to send, and the
+    """The commands of ``batch`` (queue entries: (command, what, thread) tuples) to send, and the
     merges made: (place among the commands sent, queued commands it stands for beyond
     its first), in order; None when nothing was merged."""
     out = []
     handle = variable = None  # of the ssetbits last sent on, None after any other command
     run = None  # the bit patterns x0, v0, x1, v1, ... of the run the last ssetbits began
     runs = []  # (place in out, run)
-    for cmd, _ in batch:
+    for entry in batch:
+        cmd = entry[0]
         if cmd[0] == "ssetbits":
             if cmd[1] == handle and cmd[3] == variable:
                 if run is None:
@@ -54,27 +54,23 @@ def _packed(bits):
 
 def expand(reply, merges):
     """``reply`` (to the coalesced commands) in terms of the queued ones: one result per
-    queued command that ran, the error's index that of the failed user call."""
+    queued command, each refusal's index that of the refused user call."""
     if merges is None:
         return reply
-    results = reply["results"]
-    error = reply.get("error")
-    failed_at = len(results)  # the place of the failed command among those sent, if one failed
-    pieces = []
-    done = 0  # results copied so far
-    shift = 0  # queued commands merged into those before `done`
-    for at, extra in merges:
-        if at >= failed_at:
-            break
-        pieces.append(results[done:at + 1])
-        pieces.append([None] * extra)
-        done = at + 1
-        shift += extra
-    pieces.append(results[done:])
-    expanded = {"results": list(itertools.chain.from_iterable(pieces))}
-    if error is not None:
-        part = error.get("part", 0)
-        # The parts before the failed one were applied: their results are nulls too.
-        expanded["results"].extend([None] * part)
-        expanded["error"] = dict(error, index=error["index"] + shift + part)
+    extra_after = dict(merges)
+    results = []
+    starts = []  # the queue index of each command sent
+    for sent, result in enumerate(reply["results"]):
+        starts.append(len(results))
+        results.append(result)
+        extra = extra_after.get(sent)
+        if extra:
+            results.extend([None] * extra)
+    expanded = {"results": results}
+    errors = reply.get("errors")
+    if errors is not None:
+        expanded["errors"] = [
+            dict(error, index=starts[error["index"]] + error.get("part", 0)) if error["index"] < len(starts) else error
+            for error in errors
+        ]
     return expanded

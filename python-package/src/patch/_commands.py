@@ -1,15 +1,22 @@
 """The command queue between the API layer and the JVM (bridge/README.md).
 
-Constructors and setters are queued; the queue is sent as one batch only when a value
-must come back (``ask``), on an explicit ``flush``, when it grows past
-``FLUSH_THRESHOLD`` commands, and at exit. A failed command raises, at that flush, the
-exception the JVM named, with the description of the user call that queued it.
+Every public call either raises at its own line or cannot fail later: the API layer
+queues a command only once ``_rules`` has checked what the engine would refuse (or when
+the engine cannot refuse it), and sends everything else synchronously (``ask``), whose
+refusal is raised by the call itself. The queue goes out as one batch when a value must
+come back (``ask``), on an explicit ``flush``, when it grows past ``FLUSH_THRESHOLD``
+commands, and at exit. The JVM runs every command of a batch, in order, whatever
+another one did.
 
 A queue that grows past the threshold goes out without waiting for its reply: the JVM
 runs it while Python builds the next one (a model-building loop keeps both processes
 busy). At most one batch is in flight; the next send of a batch, ``ask``, ``flush`` and
-exit wait for it first. If a command of it failed, the error is raised there, and the
-commands queued since are dropped too (except frees): they were meant to run after it.
+exit wait for it first.
+
+Should the engine refuse a queued command all the same, Python's checks missed a rule
+(a bug): the refusal is kept for the thread that queued the command and raised at that
+thread's next synchronous call, as ``QueuedCommandError`` naming both calls; ``refused``
+counts them for the session.
 """
 
 import atexit
@@ -20,6 +27,7 @@ import os
 import sys
 import threading
 import weakref
+from threading import get_ident
 
 from . import _coalesce, _shm
 from ._views import ViewCache
@@ -91,12 +99,34 @@ def describe(what):
     return what if type(what) is str else what[0].format(*what[1:])
 
 
-def _raise_for(reply, batch):
-    """Raises the exception the JVM named for a failed command, naming the user call."""
-    error = reply.get("error")
-    if error is not None:
-        what = describe(batch[error["index"]][1])
-        raise _exception_class(error["type"])(f"{error['message']} (in: {what})")
+def _error(error, what):
+    """The exception the JVM named for a refused command, naming the user call."""
+    return _exception_class(error["type"])(f"{error['message']} (in: {describe(what)})")
+
+
+class _Refusal:
+    """A queued command the engine refused: kept for the thread that queued it."""
+
+    __slots__ = ("what", "type", "message")
+
+    def __init__(self, what, error):
+        self.what = describe(what)
+        self.type = error["type"]
+        self.message = error["message"]
+
+    def __str__(self):
+        return f"{self.what} with {self.type}: {self.message}"
+
+
+def _refused_error(refusals, call):
+    """The QueuedCommandError for ``refusals`` (of one thread), raised at its synchronous ``call``."""
+    from .exceptions import QueuedCommandError
+
+    listed = "; and ".join(map(str, refusals))
+    return QueuedCommandError(
+        f"the engine refused {listed} (queued earlier). Raised at {describe(call)}, this thread's next "
+        "synchronous call. Python should have refused it at its own line: please report this jpatch bug."
+    )
 
 
 class Session:
@@ -104,10 +134,10 @@ class Session:
 
     def __init__(self, gateway):
         self._gateway = gateway
-        # One list of (command, what) pairs, never replaced: a flush takes its entries
-        # out in place (_take_queued). A single append is atomic, so ``send`` and a
-        # finalizer queueing a "free" need no lock (a lock per command cost more than
-        # the append) and a flush in another thread cannot lose what they append.
+        # One list of (command, what, thread id) entries, never replaced: a flush takes
+        # its entries out in place (_take_queued). A single append is atomic, so ``send``
+        # and a finalizer queueing a "free" need no lock (a lock per command cost more
+        # than the append) and a flush in another thread cannot lose what they append.
         self._queue = []
         self._handles = itertools.count(1)
         # handle -> weak reference to its live proxy. Plain weakrefs in a dict (a
@@ -119,12 +149,13 @@ class Session:
         self._closed = False
         # Arrow files written for queued imports: removed at the flush if the JVM did not consume them.
         self._import_files = []
-        # Counts flushes in which a command failed (and those after it were dropped):
-        # values the API layer remembers from queued commands are void once it changes.
-        self.failed_flushes = 0
         self._views = ViewCache()
         # The batch sent without waiting for its reply, or None.
         self._in_flight = None
+        # thread id -> refusals of queued commands that thread made, not raised yet.
+        self._refusals = {}
+        #: Queued commands the engine refused in this session (each a validation gap).
+        self.refused = 0
 
     # -- handles ---------------------------------------------------------------------
 
@@ -148,16 +179,18 @@ class Session:
             if current is None or current is proxy:
                 self._proxies.pop(handle, None)
         if not self._closed:
-            self._queue.append((["free", handle], f"release of handle {handle}"))
+            # No thread: a free is nobody's call (a refused one is reported on stderr).
+            self._queue.append((["free", handle], f"release of handle {handle}", None))
             self._views.forget(handle)
 
     # -- queue -----------------------------------------------------------------------
 
     def send(self, cmd, what):
         """Queues ``cmd`` (a list, or a tuple: hot paths send tuples of plain values,
-        which the garbage collector stops tracking)."""
+        which the garbage collector stops tracking). Only for commands the engine cannot
+        refuse once the API layer has checked them (_rules)."""
         queue = self._queue
-        queue.append((cmd, what))
+        queue.append((cmd, what, get_ident()))
         if len(queue) >= FLUSH_THRESHOLD:
             with self._lock:
                 # Another thread may have sent the queue meanwhile.
@@ -165,10 +198,14 @@ class Session:
                     self._dispatch_locked()
 
     def ask(self, cmd, what):
-        entry = (cmd, what)
+        """Sends the queue and ``cmd``; returns ``cmd``'s result or raises its refusal."""
+        entry = (cmd, what, get_ident())
         with self._lock:
             self._queue.append(entry)
-            batch, results = self._flush_locked()
+            batch, results, own_error = self._flush_locked(entry)
+        if own_error is not None:
+            raise _error(own_error, what)
+        self._raise_refusals(what)
         # Finalizers may have queued frees after our command: find it by identity.
         for index in range(len(batch) - 1, -1, -1):
             if batch[index] is entry:
@@ -177,7 +214,15 @@ class Session:
 
     def flush(self):
         with self._lock:
-            self._flush_locked()
+            self._flush_locked(None)
+        self._raise_refusals("flush()")
+
+    def _raise_refusals(self, call):
+        """This thread's queued commands that the engine refused, raised at its synchronous ``call``."""
+        if self._refusals:
+            refusals = self._refusals.pop(get_ident(), None)
+            if refusals:
+                raise _refused_error(refusals, call)
 
     def _dispatch_locked(self):
         """Sends the queue without waiting for the reply (after settling the one in flight)."""
@@ -185,51 +230,71 @@ class Session:
         batch = self._take_queued()
         if not batch:
             return
-        self._views.note_sent(cmd for cmd, _ in batch)
-        payload, merges = self._encode(batch)
-        self._in_flight = _InFlight(self._gateway.execute, payload, batch, merges)
+        self._views.note_sent(entry[0] for entry in batch)
+        batch, payload, merges, _ = self._encode(batch, None)
+        if batch:
+            self._in_flight = _InFlight(self._gateway.execute, payload, batch, merges)
 
     def _settle_locked(self):
-        """Waits for the batch in flight; raises its failure as a flush would."""
+        """Waits for the batch in flight and keeps its refusals for their threads."""
         in_flight, self._in_flight = self._in_flight, None
         if in_flight is None:
             return
-        batch = in_flight.batch
         try:
-            reply = _coalesce.expand(json.loads(in_flight.reply()), in_flight.merges)
-            error = reply.get("error")
-            if error is not None:
-                self.failed_flushes += 1
-                later = self._take_queued()
-                self._requeue_frees(batch[error["index"] + 1:] + later)
+            reply = self._reply(in_flight.reply(), in_flight.batch, in_flight.merges, None)
         finally:
             self._remove_unconsumed_imports()
         for result in reply["results"]:
             if type(result) is list or type(result) is dict:  # nothing else can hold a handle
                 self._decode(result)
-        _raise_for(reply, batch)
 
-    def _flush_locked(self):
+    def _flush_locked(self, asked):
+        """Sends the queue (``asked``, an entry of it, or None, waiting for the reply); returns
+        the batch, its results and the refusal of ``asked`` (or None)."""
         self._settle_locked()
         batch = self._take_queued()
         if not batch:
-            return batch, []
-        self._views.note_sent(cmd for cmd, _ in batch)
-        if self._views.vector_handles and any(_runs(cmd) for cmd, _ in batch):
+            return batch, [], None
+        self._views.note_sent(entry[0] for entry in batch)
+        if self._views.vector_handles and any(_runs(entry[0]) for entry in batch):
             _shm.import_pyarrow_meanwhile()
         try:
-            payload, merges = self._encode(batch)
-            reply = _coalesce.expand(json.loads(self._gateway.execute(payload)), merges)
+            sent, payload, merges, own_error = self._encode(batch, asked)
+            reply = {"results": []}
+            if sent:
+                reply = self._reply(self._gateway.execute(payload), sent, merges, asked)
+                own_error = own_error or reply.get("own_error")
         finally:
             _shm.await_pyarrow_import()
             self._remove_unconsumed_imports()
         results = [self._decode(r) for r in reply["results"]]
-        error = reply.get("error")
-        if error is not None:
-            self.failed_flushes += 1
-            self._requeue_frees(batch[error["index"] + 1:])
-        _raise_for(reply, batch)
-        return batch, results
+        return sent, results, own_error
+
+    def _reply(self, text, batch, merges, asked):
+        """The reply to ``batch`` in terms of its entries; refusals of entries other than
+        ``asked`` are kept for the threads that queued them, ``asked``'s is under "own_error"."""
+        reply = _coalesce.expand(json.loads(text), merges)
+        errors = reply.get("errors")
+        if errors is None:
+            return reply
+        if len(reply["results"]) != len(batch):
+            # The JVM could not read the batch at all (a transport bug): nothing ran.
+            raise _exception_class(errors[0]["type"])(f"the batch was not run: {errors[0]['message']}")
+        for error in errors:
+            entry = batch[error["index"]]
+            if entry is asked:
+                reply["own_error"] = error
+            else:
+                self._refused(entry, error)
+        return reply
+
+    def _refused(self, entry, error):
+        self.refused += 1
+        refusal = _Refusal(entry[1], error)
+        if entry[2] is None:
+            print(f"jpatch: the engine refused {refusal}", file=sys.stderr)
+        else:
+            self._refusals.setdefault(entry[2], []).append(refusal)
 
     def _take_queued(self):
         """Empties the queue in place and returns what it held. Entries appended
@@ -239,31 +304,30 @@ class Session:
         del queue[: len(batch)]
         return batch
 
-    def _requeue_frees(self, dropped):
-        """The frees among commands dropped after a failure are not the user's commands:
-        they must still run, or the JVM keeps those objects."""
-        self._queue[:0] = [entry for entry in dropped if entry[0][0] == "free"]
-
-    def _encode(self, batch):
-        """The batch's JSON, and the merges of queued commands made in it (_coalesce.coalesce)."""
+    def _encode(self, batch, asked):
+        """(the entries sent, their JSON, the merges made in it (_coalesce.coalesce),
+        ``asked``'s refusal or None). An entry holding a value JSON cannot carry is left
+        out and refused as TypeError."""
         commands, merges = _coalesce.coalesce(batch)
         try:
-            return _encoder.encode(commands), merges
+            return batch, _encoder.encode(commands), merges, None
         except (TypeError, ValueError):
             pass
-        # Some command holds a value JSON cannot carry. As with a failure in the JVM, the
-        # commands before it run, it raises, and those after it are dropped.
-        for index, (cmd, what) in enumerate(batch):
+        own_error = None
+        sendable = []
+        for entry in batch:
             try:
-                _encoder.encode(cmd)
-            except (TypeError, ValueError) as error:
-                self.failed_flushes += 1
-                self._requeue_frees(batch[index + 1:])
-                if index:
-                    earlier = batch[:index]
-                    _raise_for(json.loads(self._gateway.execute(_encoder.encode([c for c, _ in earlier]))), earlier)
-                raise TypeError(f"{error} (in: {describe(what)})") from None
-        raise AssertionError("the batch failed to encode although each command encodes")
+                _encoder.encode(entry[0])
+            except (TypeError, ValueError) as failure:
+                error = {"type": "TypeError", "message": str(failure)}
+                if entry is asked:
+                    own_error = error
+                else:
+                    self._refused(entry, error)
+            else:
+                sendable.append(entry)
+        commands, merges = _coalesce.coalesce(sendable)
+        return sendable, _encoder.encode(commands), merges, own_error
 
     def _decode(self, value):
         if isinstance(value, list):
@@ -305,16 +369,18 @@ class Session:
 
     def cached_vector_view(self, handle):
         """The current view if one is at hand without a round trip, else None."""
+        self._gateway.check_alive()
         with self._lock:
-            if self._views.mutates(cmd for cmd, _ in self._queue):
+            if self._views.mutates(entry[0] for entry in self._queue):
                 return None
             current = self._views.get(handle)
         return None if current is None else current[1]
 
     def _current_view(self, handle):
+        self._gateway.check_alive()
         with self._lock:
-            if self._views.mutates(cmd for cmd, _ in self._queue):
-                self._flush_locked()
+            if self._views.mutates(entry[0] for entry in self._queue):
+                self._flush_locked(None)
             current = self._views.get(handle)
             if current is None:
                 current = self._export(handle)
@@ -354,7 +420,7 @@ class Session:
         if not self._import_files:
             return
         # Commands are lists or tuples: compare items, not sequences.
-        queued = {cmd[3][0] for cmd, _ in self._queue if len(cmd) > 3 and cmd[0] == "call" and cmd[2] == "import"}
+        queued = {cmd[3][0] for cmd, _, _ in self._queue if len(cmd) > 3 and cmd[0] == "call" and cmd[2] == "import"}
         keep = []
         for path in self._import_files:
             if path in queued:
@@ -378,13 +444,17 @@ class Session:
             return
         try:
             if self._gateway.alive():
-                self.flush()
+                with self._lock:
+                    self._flush_locked(None)
         except Exception as error:
-            print(f"jpatch: a queued command failed at exit: {error}", file=sys.stderr)
+            print(f"jpatch: the queued commands could not be sent at exit: {error}", file=sys.stderr)
         finally:
             self._closed = True
             del self._queue[:]
             self._gateway.close()
+        for refusals in self._refusals.values():
+            for refusal in refusals:
+                print(f"jpatch: the engine refused {refusal}", file=sys.stderr)
 
 
 class _InFlight:

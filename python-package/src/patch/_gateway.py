@@ -7,6 +7,9 @@ Environment:
 - ``JPATCH_JAVA_OPTS``: extra JVM options, split on whitespace.
 - ``JPATCH_CDS``: ``0`` disables the class-data-sharing archive that speeds up start-up.
 - ``JAVA_HOME``: the Java to run; else ``java`` on PATH.
+- ``JPATCH_WATCHDOG_S``: seconds a JVM may take to answer a heartbeat before it is
+  declared frozen (default ``WATCHDOG_TIMEOUT_S``).
+- ``JPATCH_PY4J_REFLECTION``: ``1`` lets the JVM serve Py4J's reflection (development).
 """
 
 import hashlib
@@ -15,12 +18,15 @@ import os
 import secrets
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import threading
 import time
 
 from . import _jit_flags, _shm
+from ._control import ControlChannel, ControlError
+from ._watchdog import Watchdog
 
 #: Batches of at least this many characters reach the JVM as a file in the session's
 #: shared memory (bridge executeFile): Py4J's string transport costs the JVM three
@@ -33,6 +39,14 @@ START_TIMEOUT_S = 60.0
 #: Seconds to wait at exit for the JVM to end (longer when it writes its CDS archive).
 EXIT_TIMEOUT_S = 2.0
 CDS_EXIT_TIMEOUT_S = 20.0
+#: A call that has lasted this long gets a heartbeat every as long, over the control
+#: connection [s].
+HEARTBEAT_S = 1.0
+#: A JVM that answers no heartbeat (or Ctrl-C's stop request) within this is frozen: it
+#: is killed and the call raises GatewayError [s]. Generous: a busy JVM answers from
+#: another thread within milliseconds, but a full garbage collection of a large heap
+#: on a loaded machine may hold it for seconds.
+WATCHDOG_TIMEOUT_S = 20.0
 MAIN_CLASS = "org.jpatch.bridge.GatewayMain"
 #: Arrow's off-heap buffers reach into java.nio; Unsafe is the allocator we bundle.
 ARROW_FLAGS = (
@@ -196,6 +210,8 @@ class Gateway:
         token = secrets.token_hex(32)
         env = dict(os.environ, JPATCH_TOKEN=token, JPATCH_SHM_DIR=self.shm_dir)
         self._closed = False
+        self._death_reason = None
+        self._watchdog = None
         try:
             self.process = subprocess.Popen(
                 _jvm_command(java, jar, self._cds),
@@ -258,16 +274,69 @@ class Gateway:
         )
         self._execute = self._py4j.entry_point.execute
         self._execute_file = self._py4j.entry_point.executeFile
+        self._control = ControlChannel(self.port, token)
+        self._watchdog = Watchdog(self._control, self._declare_frozen, HEARTBEAT_S, _watchdog_timeout())
+
+    def _declare_frozen(self, why):
+        """The watchdog's verdict: kill the JVM, so that the call waiting on it fails
+        (GatewayError, naming why) and every later call fails at once."""
+        if self.process.poll() is None and not self._closed:
+            self._death_reason = f"the JVM running the simulation froze: {why}; it was killed"
+            self.process.kill()
 
     def alive(self):
-        return not self._closed and self.process.poll() is None
+        return not self._closed and self._death_reason is None and self.process.poll() is None
 
-    def execute(self, batch_json):
-        """Runs one batch in the JVM; GatewayError at once if the JVM is gone."""
+    def check_alive(self):
+        """GatewayError unless the JVM is running: also for what Python could answer
+        without it (views of Vectors), so that a dead session fails the same way everywhere."""
         if not self.alive():
             raise self._dead_error()
+
+    def execute(self, batch_json):
+        """Runs one batch in the JVM; GatewayError at once if the JVM is gone.
+
+        Ctrl-C while the batch runs (main thread, Python's default SIGINT handler) asks
+        the JVM to stop the run at its next step, then raises KeyboardInterrupt here."""
+        self.check_alive()
+        interruptible = (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        )
+        if not interruptible:
+            return self._watched_call(batch_json)
+        sigint = []
+
+        def on_sigint(signum, frame):
+            # Raising here would land inside py4j's socket read (py4j then breaks its
+            # connection); the call instead ends when the JVM has stopped the run.
+            sigint.append(signum)
+            self._watchdog.request_interrupt()
+
+        signal.signal(signal.SIGINT, on_sigint)
+        try:
+            reply = self._watched_call(batch_json)
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        if sigint:
+            self._withdraw_interrupt()
+            raise KeyboardInterrupt
+        return reply
+
+    def _withdraw_interrupt(self):
+        """After a call Ctrl-C interrupted: a stop request the call ended without seeing
+        (it was no run, or finished first) must not stop the next run."""
+        self._watchdog.await_interrupt_sent()
+        if self.alive():
+            try:
+                self._control.call("clearInterrupt", self._watchdog.timeout_s)
+            except ControlError as error:
+                self._declare_frozen(f"it did not withdraw a stop request within {self._watchdog.timeout_s:g} s ({error})")
+
+    def _watched_call(self, batch_json):
         from py4j.protocol import Py4JError, Py4JJavaError
 
+        self._watchdog.call_started()
         try:
             if len(batch_json) >= FILE_BATCH_CHARS:
                 try:
@@ -287,19 +356,25 @@ class Gateway:
             if self.alive():
                 raise _gateway_error(f"the connection to the JVM failed: {error}") from None
             raise self._dead_error() from None
+        finally:
+            self._watchdog.call_ended()
 
     def _dead_error(self):
         if self._closed:
             return _gateway_error("the jpatch session is closed")
         code = self.process.poll()
         _shm.remove_session_dir(self.shm_dir)
-        return _gateway_error(f"the JVM running the simulation has died (exit code {code}); start a new Python process")
+        why = self._death_reason or f"the JVM running the simulation has died (exit code {code})"
+        return _gateway_error(f"{why}; start a new Python process")
 
     def close(self):
         """Ends the JVM (it exits on stdin EOF) and removes the session's shared memory."""
         if self._closed:
             return
         self._closed = True
+        if self._watchdog is not None:
+            self._watchdog.stop()
+            self._control.close()
         py4j = getattr(self, "_py4j", None)
         if py4j is not None:
             try:
@@ -330,6 +405,19 @@ class Gateway:
             self.process.stdin.close()
         except OSError:
             pass
+
+
+def _watchdog_timeout():
+    text = os.environ.get("JPATCH_WATCHDOG_S")
+    if not text:
+        return WATCHDOG_TIMEOUT_S
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise _gateway_error(f"JPATCH_WATCHDOG_S={text!r} is not a positive number of seconds")
+    return value
 
 
 def _copy_stream(source, target, skip=None):

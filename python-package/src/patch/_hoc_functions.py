@@ -5,10 +5,11 @@ import math
 import numbers
 import os
 
+from . import _rules
 from .core import transform
 from .exceptions import HocError, HocSectionAccessError
 from .objects import encode
-from .section import Section, check_x
+from .section import Section
 from .segment import Segment
 
 # hoc's named constants: ordinary (assignable) interpreter variables, as in NEURON 9,
@@ -180,10 +181,10 @@ class HocFunctions:
         return self._section(sec, "arc3d").arc3d(i)
 
     def area(self, x, sec=None):
-        return self._section(sec, "area")(check_x(x)).area()
+        return self._section(sec, "area")(_rules.x(x)).area()
 
     def ri(self, x, sec=None):
-        return self._section(sec, "ri")(check_x(x)).ri()
+        return self._section(sec, "ri")(_rules.x(x)).ri()
 
     def distance(self, *args, sec=None):
         """NEURON's path distance between nodes (µm), in its forms:
@@ -224,7 +225,7 @@ class HocFunctions:
         raise RuntimeError(f"{what}: a location is a segment or a number x with sec=, got {arg!r}")
 
     def _distance_origin(self, section, x, what):
-        self._session.send(["sim", "distance_origin", [encode(section), x]], what)
+        self._session.ask(["sim", "distance_origin", [encode(section), x]], what)
         return x
 
     def _distance_from_origin(self, section, x, what):
@@ -232,7 +233,7 @@ class HocFunctions:
 
     def delete_section(self, sec=None):
         section = self._section(sec, "delete_section")
-        section._queue("delete", [], f"delete_section(sec={section._label()})")
+        section._delete(f"delete_section(sec={section._label()})")
 
 
 def _group_by_type(point_processes):

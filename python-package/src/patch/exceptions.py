@@ -65,6 +65,12 @@ class GatewayError(PatchError):
     """The JVM behind ``p`` is gone (crashed, killed or never started)."""
 
 
+class QueuedCommandError(PatchError):
+    """The engine refused a command Python had queued after checking it: a jpatch bug (a
+    rule Python does not check), raised at the next synchronous call of the thread that
+    made the queued call, naming both calls (bridge/README.md, "Errors at the line")."""
+
+
 __all__ = [
     "PatchError",
     "NotConnectableError",
@@ -81,4 +87,5 @@ __all__ = [
     "ParallelConnectError",
     "BroadcastError",
     "GatewayError",
+    "QueuedCommandError",
 ]

@@ -92,7 +92,8 @@ class PythonHocInterpreter(HocFunctions):
         if isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         elif name not in self.__dict__ and (name in self._globals or self._probe_global(name)):
-            self._session.send(["gset", name, encode(value)], f"p.{name} = {value!r}")
+            # Synchronous: each global has its own rules (dt > 0, …), the engine's.
+            self._session.ask(["gset", name, encode(value)], f"p.{name} = {value!r}")
         else:
             self.__dict__[name] = value
 

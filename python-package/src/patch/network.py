@@ -2,8 +2,10 @@
 
 import numbers
 
+from . import _rules
 from .objects import PythonHocObject, encode
 from .point_process import PointProcess
+from .pointer import Pointer
 
 
 class NetStim(PointProcess):
@@ -16,11 +18,11 @@ class NetStim(PointProcess):
     def noiseFromRandom123(self, id1, id2, id3):
         """Draw the noise from Random123 stream (id1, id2, id3), from its start."""
         ids = [encode(i) for i in (id1, id2, id3)]
-        self._queue("noiseFromRandom123", ids, f"{self.hname()}.noiseFromRandom123{tuple(ids)}")
+        self._call("noiseFromRandom123", ids, f"{self.hname()}.noiseFromRandom123{tuple(ids)}")
 
     def seed(self, position):
         """Continue the noise stream from ``position``."""
-        self._queue("seed", [encode(position)], f"{self.hname()}.seed({position!r})")
+        self._call("seed", [encode(position)], f"{self.hname()}.seed({position!r})")
 
 
 class VecStim(PointProcess):
@@ -33,7 +35,8 @@ class VecStim(PointProcess):
 
         if times is not None and not isinstance(times, Vector):
             times = self._interpreter.Vector(times)
-        self._queue("play", [encode(times)], f"{self.hname()}.play(...)")
+        _rules.point_process_alive(self)
+        self._queue("play", [_rules.vector_or_none(times, f"{self.hname()}.play")], f"{self.hname()}.play(...)")
         self.__dict__["_vector"] = times
         return self
 
@@ -65,11 +68,8 @@ class WeightVector:
         return self._netcon._call("weight_count", [], f"len({self._netcon.hname()}.weight)")
 
     def _check(self, index):
-        if type(index) is int:
-            return index
-        if not isinstance(index, numbers.Integral):
-            raise TypeError(f"NetCon weight indices must be integers, not {index!r}")
-        return int(index)
+        nc = self._netcon
+        return _rules.weight_index(nc.hname(), index, nc._weights)
 
     def __getitem__(self, index):
         nc = self._netcon
@@ -79,7 +79,7 @@ class WeightVector:
         nc = self._netcon
         cls = type(value)
         if cls is not float and cls is not int:
-            value = encode(value)
+            value = _rules.number(value, f"{nc.hname()}.weight[{index!r}]")
         d = nc.__dict__
         # The description is formatted only if the command fails (see _commands.describe).
         d["_session"].send(
@@ -101,7 +101,16 @@ class NetCon(PythonHocObject):
     _ATTRIBUTES = frozenset({"delay", "threshold"})
 
     def __init__(self, interpreter, handle, source, target, index):
+        # Before registering: a refused NetCon leaves no handle behind.
+        if isinstance(source, Pointer):
+            source.check_alive()
+        elif isinstance(source, PointProcess):
+            _rules.point_process_alive(source)
+        if target is not None:
+            _rules.netcon_target(target, target._weights)
         super().__init__(interpreter, handle)
+        # NEURON gives a NetCon without target one weight.
+        self.__dict__["_weights"] = 1 if target is None else target._weights
         self.__dict__["_index"] = index
         self.__dict__["_nothreshold"] = False
         self._session.send(
@@ -125,10 +134,8 @@ class NetCon(PythonHocObject):
                 "https://github.com/neuronsimulator/nrn/issues/2135"
             )
         elif name in self._ATTRIBUTES:
-            cls = type(value)
-            if cls is not float and cls is not int:
-                value = encode(value)
             d = self.__dict__
+            value = _rules.netcon_value(self.hname(), name, value)
             d["_session"].send(("set", d["_h"], name, value), (NETCON_ASSIGNMENT, d["_index"], name, value))
         else:
             self.__dict__[name] = value
@@ -161,7 +168,7 @@ class NetCon(PythonHocObject):
         return self._call("valid", [], f"{self.hname()}.valid()")
 
     def event(self, time):
-        self._queue("event", [encode(time)], f"{self.hname()}.event({time!r})")
+        self._call("event", [encode(time)], f"{self.hname()}.event({time!r})")
 
     def syn(self):
         return self._call("target", [], f"{self.hname()}.syn()")
@@ -178,7 +185,13 @@ class NetCon(PythonHocObject):
         self._record_into(*args)
 
     def _record_into(self, vector, *more):
-        self._queue("record", [encode(vector), *(encode(a) for a in more)], f"{self.hname()}.record(...)")
+        what = f"{self.hname()}.record"
+        args = [_rules.vector_or_none(vector, what)]
+        if more:
+            if len(more) != 2:
+                raise TypeError(f"{what} takes (tvec), or (tvec, idvec, id), got {1 + len(more)} arguments")
+            args += [_rules.vector_or_none(more[0], what), _rules.number(more[1], f"{what}'s id")]
+        self._queue("record", args, f"{what}(...)")
         self.__dict__["recorder"] = vector
         vector.__ref__(self)
         self.__ref__(vector)

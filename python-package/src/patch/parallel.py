@@ -7,6 +7,7 @@ import numbers
 import pickle
 import warnings
 
+from . import _rules
 from .core import transform, transform_netcon
 from .exceptions import BroadcastError, ParallelConnectError
 from .network import NetCon
@@ -31,9 +32,10 @@ class GidNetCon(NetCon):
     """A NetCon that ``gid_connect`` made: its source is the gid's, so its threshold is
     not its own to set (Patch raises RuntimeError: NEURON issue 2135)."""
 
-    def __init__(self, interpreter, handle, index):
-        # The JVM makes this NetCon on ParallelContext.gid_connect, not on "new".
+    def __init__(self, interpreter, handle, index, weights):
+        # The JVM made this NetCon on ParallelContext.gid_connect, not on "new".
         PythonHocObject.__init__(self, interpreter, handle)
+        self.__dict__["_weights"] = weights
         self.__dict__["_index"] = index
         self.__dict__["_nothreshold"] = True
 
@@ -75,18 +77,18 @@ class ParallelContext(PythonHocObject):
             )
         rank = self.id() if id is None else id
         gid = _gid(gid, "set_gid2node")
-        self._queue("set_gid2node", [gid, _gid(rank, "set_gid2node")], f"p.parallel.set_gid2node({gid}, {rank})")
+        self._call("set_gid2node", [gid, _gid(rank, "set_gid2node")], f"p.parallel.set_gid2node({gid}, {rank})")
 
     def cell(self, gid, nc):
         gid = _gid(gid, "cell")
         netcon = transform(nc)
         if not isinstance(netcon, NetCon):
             raise TypeError(f"p.parallel.cell({gid}, {nc!r}): the second argument must be a NetCon")
-        self._queue("cell", [gid, encode(netcon)], f"p.parallel.cell({gid}, {netcon.hname()})")
+        self._call("cell", [gid, encode(netcon)], f"p.parallel.cell({gid}, {netcon.hname()})")
 
     def outputcell(self, gid):
         gid = _gid(gid, "outputcell")
-        self._queue("outputcell", [gid], f"p.parallel.outputcell({gid})")
+        self._call("outputcell", [gid], f"p.parallel.outputcell({gid})")
 
     def gid_exists(self, gid):
         gid = _gid(gid, "gid_exists")
@@ -107,10 +109,12 @@ class ParallelContext(PythonHocObject):
         if not isinstance(receiver, PointProcess):
             # NEURON's hoc error, raised before anything is sent
             raise RuntimeError(f"p.parallel.gid_connect({gid}, {target!r}): arg 2 must be a point process")
+        _rules.netcon_target(receiver, receiver._weights)
         interpreter = self._interpreter
         handle = self._session.new_handle()
-        nc = GidNetCon(interpreter, handle, interpreter._next_index("NetCon"))
-        self._queue("gid_connect", [gid, encode(receiver), handle], f"p.parallel.gid_connect({gid}, {target!r})")
+        # Synchronous (the engine checks the gid); the proxy only once the NetCon exists.
+        self._call("gid_connect", [gid, encode(receiver), handle], f"p.parallel.gid_connect({gid}, {target!r})")
+        nc = GidNetCon(interpreter, handle, interpreter._next_index("NetCon"), receiver._weights)
         # Patch: the NetCon and its target keep each other alive.
         nc.__ref__(target)
         if hasattr(target, "__ref__"):
@@ -135,7 +139,7 @@ class ParallelContext(PythonHocObject):
             which = [int(g) for g in transform(gids)]
         else:
             which = [_gid(g, "spike_record") for g in gids]
-        self._queue(
+        self._call(
             "spike_record",
             [which, encode(transform(time_vector)), encode(transform(gid_vector))],
             f"p.parallel.spike_record({gids!r}, ...)",
@@ -181,7 +185,7 @@ class ParallelContext(PythonHocObject):
 
     def allgather(self, value, vector):
         """``vector`` becomes every rank's ``value``, by rank."""
-        self._queue("allgather", [encode(value), encode(transform(vector))], f"p.parallel.allgather({value!r}, ...)")
+        self._call("allgather", [encode(value), encode(transform(vector))], f"p.parallel.allgather({value!r}, ...)")
 
     # NEURON's Python-object collectives. With one host NEURON pickles nothing and returns the
     # object itself; several hosts need a byte exchange in the engine, which comes with MPI.
@@ -242,7 +246,7 @@ def parallel_con(interpreter, a, b, output=True, *args, **kwargs):
     pc = interpreter.parallel
     if b_int:
         gid = b
-        # Queued before the NetCon: a refused gid stops the batch there, so no NetCon is made.
+        # Synchronous, before the NetCon: a refused gid raises here and makes no NetCon.
         pc.set_gid2node(gid, pc.id())
         nc = interpreter.NetCon(a, None, *args, **kwargs)
         pc.cell(gid, nc)

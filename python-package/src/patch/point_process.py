@@ -1,5 +1,6 @@
 """Point processes (IClamp, SEClamp, synapses…): one mechanism instance at one location."""
 
+from . import _rules
 from .core import is_sequence
 from .objects import Connectable, PythonHocObject, encode
 from .pointer import point_process_pointer
@@ -19,9 +20,16 @@ class PointProcess(PythonHocObject, Connectable):
     def __init__(self, interpreter, handle, mechanism, index, section=None, x=None):
         """At ``x`` of ``section``; artificial cells (NetStim…) have no location."""
         info = interpreter._catalogue.info(mechanism)
+        if section is not None:
+            # Before registering: a refused point process leaves no handle behind.
+            _rules.alive(section)
         super().__init__(interpreter, handle)
         d = self.__dict__
         d["_mechanism"] = mechanism
+        # Where it stands (None for an artificial cell): it goes with its section.
+        d["_section"] = section
+        # A NetCon to it has this many weights (None: it cannot be a NetCon target).
+        d["_weights"] = info.weights
         # Shared by every instance of the type (never changed): Python name → engine
         # name of the scalar variables, and the array variables' lengths.
         d["_variables"] = info.scalars
@@ -39,14 +47,17 @@ class PointProcess(PythonHocObject, Connectable):
 
     def __setattr__(self, name, value):
         var = self._variables.get(name)
-        if var is None and name in self._pointers:
-            var = name  # the bridge writes the POINTER's target
         if var is not None:
+            _rules.point_process_alive(self)
             cls = type(value)
             if cls is not float and cls is not int:
-                value = encode(value)
+                value = _rules.number(value, f"{self.hname()}.{name}")
             d = self.__dict__
             self._session.send(("set", d["_h"], var, value), (ASSIGNMENT, d["_mechanism"], d["_index"], name, value))
+        elif name in self._pointers:
+            # The bridge writes the POINTER's target, which may not be set yet: synchronous.
+            value = _rules.number(value, f"{self.hname()}.{name}")
+            self._session.ask(["set", self._h, name, value], f"{self.hname()}.{name} = {value!r}")
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
@@ -94,8 +105,15 @@ class PointProcess(PythonHocObject, Connectable):
         if isinstance(target, Segment):
             section, x = target.sec, target.x
         else:
-            section, x = sec, target
+            section, x = sec, _rules.x(target)
+        from .section import Section
+
+        if not isinstance(section, Section):
+            raise TypeError(f"{self.hname()}.loc needs a Segment, or x and sec=, got {target!r}")
+        _rules.point_process_alive(self)
+        _rules.alive(section)
         self._queue("loc", [section._bridge_value(), x], f"{self.hname()}.loc({section}({x}))")
+        self.__dict__["_section"] = section
         self.__ref__(section)
         section.__ref__(self)
 
@@ -138,7 +156,9 @@ class ArrayVariable:
 
     def __setitem__(self, index, value):
         var = self._element(index)
-        self._pp._session.send(["set", self._pp._h, var, encode(value)], f"{self._pp.hname()}.{var} = {value!r}")
+        _rules.point_process_alive(self._pp)
+        value = _rules.number(value, f"{self._pp.hname()}.{var}")
+        self._pp._session.send(["set", self._pp._h, var, value], f"{self._pp.hname()}.{var} = {value!r}")
 
     def __iter__(self):
         return iter([self[i] for i in range(self._length)])
@@ -152,7 +172,8 @@ class APCount(PointProcess):
 
     def record(self, vector):
         """Append the time of each counted crossing to ``vector`` (None stops)."""
-        self._queue("record", [encode(vector)], f"{self.hname()}.record(...)")
+        _rules.point_process_alive(self)
+        self._queue("record", [_rules.vector_or_none(vector, f"{self.hname()}.record")], f"{self.hname()}.record(...)")
         if vector is not None:
             self.__ref__(vector)
 

@@ -34,7 +34,20 @@ class Pointer:
         from .objects import encode
 
         self._check_index(index)
-        self._session.send([*self._write, encode(value)], f"{self._label}[0] = {value!r}")
+        # Synchronous: the variable may be gone (an uninserted mechanism's, a POINTER's unset target).
+        self._session.ask([*self._write, encode(value)], f"{self._label}[0] = {value!r}")
+
+    def check_alive(self):
+        """ReferenceError if what the variable belongs to was deleted (_rules)."""
+        from . import _rules
+        from .point_process import PointProcess
+        from .section import Section
+
+        owner = self._owner
+        if isinstance(owner, Section):
+            _rules.alive(owner)
+        elif isinstance(owner, PointProcess):
+            _rules.point_process_alive(owner)
 
     @property
     def var(self):

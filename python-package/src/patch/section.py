@@ -4,14 +4,15 @@ import functools
 import itertools
 import numbers
 
+from . import _rules
 from .core import is_sequence, transform
-from .objects import Connectable, PythonHocObject, encode
+from .objects import Connectable, PythonHocObject
 from .segment import ASSIGNMENT, Segment
 
 # The section-wide values the engine keeps for every section, whatever is inserted.
 SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
-#: The engine's bounds of nseg (java-core Section.MAX_NSEG): a value inside them cannot be refused.
-NSEG_RANGE = range(1, 32768)
+# Those with a rule beyond "a number" (_rules.section_value).
+_CHECKED_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm"})
 
 
 # Descriptions of queued calls, formatted only if the command fails (_commands.describe).
@@ -25,16 +26,10 @@ def _centres(nseg):
     return tuple((i + 0.5) / nseg for i in range(nseg))
 
 
-def check_x(x):
-    cls = type(x)
-    # Exact float/int first: the abstract-class check costs more than the rest of s(x).
-    if (cls is float or cls is int or isinstance(x, numbers.Real)) and 0 <= x <= 1:
-        return float(x)
-    raise ValueError(f"segment position range is 0 <= x <= 1, got {x!r}")
-
-
 class Section(PythonHocObject, Connectable):
     _kind = "Section"
+    #: Set on the instance by delete_section: every later use is a ReferenceError.
+    _deleted = False
 
     def __init__(self, interpreter, handle, name=None):
         super().__init__(interpreter, handle)
@@ -44,24 +39,30 @@ class Section(PythonHocObject, Connectable):
         # assignment needs no round trip to decide between the engine and __dict__.
         d["_range_variables"] = frozenset()
         d["_mechanisms"] = ()
-        # (nseg, session.failed_flushes when it was learnt): iterating a section needs
-        # nseg, and a round trip per section would dominate a model-building loop.
+        # nseg once this proxy set or read it: iterating a section needs nseg, and a
+        # round trip per section would dominate a model-building loop.
         d["_known_nseg"] = None
+        # The parent, mirrored so that a connect closing a loop is refused at its line.
+        # Python makes every section by name; one the engine made (no name given) has a
+        # place in the tree Python does not know.
+        d["_parent"] = None if name is not None else _rules.UNKNOWN_PARENT
 
     # Attribute traffic: simulator variables go to the JVM, anything else stays here.
     def __setattr__(self, name, value):
         if name in SECTION_VARIABLES or name in self._range_variables:
-            cls = type(value)
-            if cls is not float and cls is not int:
-                value = encode(value)
+            if self._deleted:
+                _rules.alive(self)
             d = self.__dict__
             label = d["_name"]
             if label is None:
                 label = self._label()
+            cls = type(value)
+            if name in _CHECKED_VARIABLES or (cls is not float and cls is not int):
+                value = _rules.section_value(label, name, value, self._interpreter._catalogue.max_nseg)
             # The description is formatted only if the command fails (see _commands.describe).
             d["_session"].send(("set", d["_h"], name, value), (ASSIGNMENT, label, name, value))
             if name == "nseg":
-                self._remember_nseg(value)
+                d["_known_nseg"] = value
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
@@ -104,33 +105,36 @@ class Section(PythonHocObject, Connectable):
     def __call__(self, x, ephemeral=False):
         # Segments are values (section, x): they hold no JVM object and need no refs,
         # so `ephemeral` only exists for Patch's signature.
-        return Segment(self, check_x(x))
+        return Segment(self, _rules.x(x))
 
     def __iter__(self):
         nseg = self._nseg()
         return map(Segment, itertools.repeat(self, nseg), _centres(nseg))
 
     def _nseg(self):
-        """nseg, without a round trip when this proxy set or read it and no command
-        has failed since (a failure may have dropped the queued assignment)."""
+        """nseg, without a round trip when this proxy set or read it (an assignment
+        queued is one the engine takes: _rules)."""
         d = self.__dict__
         known = d["_known_nseg"]
-        if known is not None and known[1] == self._session.failed_flushes:
-            return known[0]
-        nseg = self.nseg
-        self._remember_nseg(nseg)
-        return nseg
+        if known is None:
+            known = d["_known_nseg"] = self.nseg
+        return known
 
-    def _remember_nseg(self, value):
-        # Only values the engine cannot refuse: a refused one must not be iterated over.
-        known = (value, self._session.failed_flushes) if type(value) is int and value in NSEG_RANGE else None
-        self.__dict__["_known_nseg"] = known
+    def _known_parent(self):
+        """The parent as Python knows it (_rules.connect): a deleted parent let its
+        children go; UNKNOWN_PARENT where the engine made the section."""
+        parent = self.__dict__["_parent"]
+        if parent is not None and parent is not _rules.UNKNOWN_PARENT and parent._deleted:
+            return None
+        return parent
 
-    def _queue(self, method, args, what):
-        if method == "delete":
-            # A deleted section has no segments: the next iteration must ask (and fail).
-            self.__dict__["_known_nseg"] = None
-        super()._queue(method, args, what)
+    def _delete(self, what):
+        """delete_section: the engine deletes it (a second time does nothing); from now on
+        every use is a ReferenceError at its line."""
+        self._queue("delete", [], what)
+        d = self.__dict__
+        d["_deleted"] = True
+        d["_known_nseg"] = None
 
     def allseg(self):
         """The segments with both ends: x = 0, every centre, x = 1."""
@@ -153,6 +157,7 @@ class Section(PythonHocObject, Connectable):
             )
         if mechanism not in self._interpreter._catalogue.density:
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
+        _rules.alive(self)
         d = self.__dict__
         # The description is formatted only if the command fails (see _commands.describe).
         d["_session"].send(("call", d["_h"], "insert", (mechanism,)), (INSERT, self._label(), mechanism))
@@ -165,6 +170,7 @@ class Section(PythonHocObject, Connectable):
     def uninsert(self, mechanism):
         if mechanism not in self._interpreter._catalogue.density:
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
+        _rules.alive(self)
         self._queue("uninsert", [mechanism], f"{self._label()}.uninsert({mechanism!r})")
         d = self.__dict__
         if mechanism in d["_mechanisms"]:
@@ -206,13 +212,13 @@ class Section(PythonHocObject, Connectable):
             raise TypeError(f"connect() got unexpected keyword arguments {sorted(kwargs)}")
         if not isinstance(parent, Section):
             raise TypeError(f"connect() needs a Section or Segment parent, got {target!r}")
-        check_x(parentx)
-        if childx not in (0, 1):
-            raise ValueError(f"child connection point must be 0 or 1, got {childx!r}")
-        self._session.send(
-            ("call", self._h, "connect", ({"h": parent._h}, float(parentx), float(childx))),
-            (CONNECT, self._label(), parent._label(), parentx, childx),
-        )
+        command = ("call", self._h, "connect", ({"h": parent._h}, float(parentx), float(childx)))
+        what = (CONNECT, self._label(), parent._label(), parentx, childx)
+        if _rules.connect(self, parent, parentx, childx):
+            self._session.send(command, what)
+        else:
+            self._session.ask(command, what)
+        self.__dict__["_parent"] = parent
         # Patch: connected sections keep each other alive.
         if hasattr(target, "__ref__"):
             target.__ref__(self)
@@ -220,7 +226,9 @@ class Section(PythonHocObject, Connectable):
         return self
 
     def disconnect(self):
+        _rules.alive(self)
         self._queue("disconnect", [], f"{self._label()}.disconnect()")
+        self.__dict__["_parent"] = None
 
     @property
     def parent(self):
@@ -254,13 +262,15 @@ class Section(PythonHocObject, Connectable):
 
     # 3-D points.
     def pt3dadd(self, x, y, z, diam):
+        _rules.alive(self)
         self._queue(
             "pt3dadd",
-            [encode(x), encode(y), encode(z), encode(diam)],
+            _rules.pt3d(x, y, z, diam, "pt3dadd"),
             f"{self._label()}.pt3dadd({x!r}, {y!r}, {z!r}, {diam!r})",
         )
 
     def pt3dclear(self):
+        _rules.alive(self)
         self._queue("pt3dclear", [], f"{self._label()}.pt3dclear()")
 
     def n3d(self):
@@ -290,15 +300,19 @@ class Section(PythonHocObject, Connectable):
     def add_3d(self, points, diameters=None):
         """Append 3-D points (an N×3 array); diameters a scalar, one per point, or
         by default the section's diam."""
-        columns = [[encode(p[k]) for p in points] for k in range(3)]
-        n = len(columns[0])
+        _rules.alive(self)
+        points = [list(p) for p in points]
+        n = len(points)
         if diameters is None:
             diameters = [self.diam] * n
         elif not is_sequence(diameters):
             diameters = [diameters] * n
         elif len(diameters) != n:
             raise ValueError(f"add_3d: {n} points but {len(diameters)} diameters")
-        columns.append([encode(d) for d in diameters])
+        if any(len(p) != 3 for p in points):
+            raise ValueError(f"add_3d: every point needs x, y, z, got {points!r}")
+        checked = [_rules.pt3d(*p, d, "add_3d") for p, d in zip(points, diameters)]
+        columns = [[point[k] for point in checked] for k in range(4)]
         self._queue("pt3dadd_many", columns, f"{self._label()}.add_3d({n} points)")
 
     @property

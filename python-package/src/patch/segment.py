@@ -2,7 +2,8 @@
 
 import struct
 
-from .objects import Connectable, Referencing, encode
+from . import _rules
+from .objects import Connectable, Referencing
 from .pointer import segment_pointer
 
 # What every segment has, whatever is inserted.
@@ -36,14 +37,17 @@ class Segment(Referencing, Connectable):
         d = self.__dict__
         sec = d["sec"]
         if name in SEGMENT_VARIABLES or name in sec._range_variables:
-            cls = type(value)
-            if cls is not float and cls is not int:
-                value = encode(value)
+            if sec._deleted:
+                _rules.alive(sec)
             x = d["x"]
             section = sec.__dict__
             label = section["_name"]
             if label is None:
                 label = sec._label()
+            cls = type(value)
+            if (cls is not float and cls is not int) or name in _rules.POSITIVE_VARIABLES:
+                value = _rules.segment_value(label, x, name, value)
+                cls = type(value)
             # Command and description are tuples of plain values: the garbage collector
             # stops tracking them (and their queue entry), so a long queue costs it no work.
             # A float goes as its bit pattern: formatting a 17-digit double for JSON costs

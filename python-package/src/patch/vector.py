@@ -6,6 +6,7 @@ value over the socket.
 
 import numbers
 
+from . import _rules
 from .core import transform_record
 from .exceptions import HocRecordError
 from .objects import PythonHocObject, encode
@@ -13,6 +14,9 @@ from .pointer import Pointer
 
 # Sequences up to this length travel inside the command; longer ones in bulk.
 _INLINE_LENGTH = 1000
+# Vectors of more elements are made synchronously: the JVM may lack the memory (or,
+# past 2**31 - 1, the array), and the refusal must be raised by the call.
+_QUEUED_SIZE_LIMIT = 1 << 20
 
 # NEURON Vector methods that modify the vector and return it (chainable, queued).
 _CHAINABLE = frozenset(
@@ -37,7 +41,7 @@ def _creation(args):
         values = first if hasattr(first, "__len__") else list(first)
         if len(values) > _INLINE_LENGTH or hasattr(values, "__array__"):
             return None, values, None, None
-        return [encode(v) for v in values], None, None, None
+        return [_rules.number(v, "a Vector's value") for v in values], None, None, None
     raise TypeError(f"Vector() takes a size, a sequence or a Vector, not {first!r}")
 
 
@@ -54,7 +58,11 @@ class Vector(PythonHocObject):
         # Validate before registering: a refused Vector must leave no handle behind.
         new, bulk, fill, source = _creation(args)
         super().__init__(interpreter, handle)
-        self._session.send(["new", handle, "Vector", new], f"Vector{_describe(args)}")
+        command, what = ["new", handle, "Vector", new], f"Vector{_describe(args)}"
+        if type(new) is int and new > _QUEUED_SIZE_LIMIT:
+            self._session.ask(command, what)
+        else:
+            self._session.send(command, what)
         if bulk is not None:
             self._session.vector_load(handle, bulk)
         if fill is not None:
@@ -83,14 +91,20 @@ class Vector(PythonHocObject):
             return lambda *args: self._call(name, [encode(a) for a in args], f"{self._label()}.{name}()")
         if name in _CHAINABLE:
             def chain(*args):
-                self._queue(name, [encode(a) for a in args], f"{self._label()}.{name}{args!r}")
+                # Synchronous: what these take depends on sizes Python does not keep.
+                self._call(name, [encode(a) for a in args], f"{self._label()}.{name}{args!r}")
                 return self
 
             return chain
         raise AttributeError(f"'Vector' object has no attribute {name!r}")
 
     def append(self, *values):
-        self._queue("append", [encode(v) for v in values], f"{self._label()}.append(...)")
+        what = f"{self._label()}.append(...)"
+        if all(isinstance(v, numbers.Real) for v in values):
+            self._queue("append", [_rules.number(v, what) for v in values], what)
+        else:
+            # Vectors too, checked by the engine.
+            self._call("append", [encode(v) for v in values], what)
         return self
 
     # Recording and playing.
@@ -103,7 +117,8 @@ class Vector(PythonHocObject):
                 f"Cannot record {target!r}: pass a Section, a Segment, a point process "
                 "or a _ref_ pointer"
             )
-        self._queue(
+        # Synchronous: the variable may be gone, the times Vector or Dt refused.
+        self._call(
             "record",
             [pointer._bridge_value(), *(encode(a) for a in args)],
             f"{self._label()}.record({pointer!r})",
@@ -116,7 +131,7 @@ class Vector(PythonHocObject):
         times of a Vector; ``continuous`` interpolates."""
         if not isinstance(target, Pointer):
             raise TypeError(f"Vector.play needs a _ref_ pointer target, got {target!r}")
-        self._queue(
+        self._call(
             "play",
             [target._bridge_value(), *(encode(a) for a in args)],
             f"{self._label()}.play({target!r})",
@@ -174,7 +189,8 @@ class Vector(PythonHocObject):
     def __setitem__(self, index, value):
         if not isinstance(index, numbers.Integral) or index < 0:
             raise IndexError(f"Vector assignment needs a non-negative integer index, got {index!r}")
-        self._queue("setx", [int(index), encode(value)], f"{self._label()}[{index}] = {value!r}")
+        # Synchronous: the bounds are the JVM's.
+        self._call("setx", [int(index), encode(value)], f"{self._label()}[{index}] = {value!r}")
 
     @property
     def x(self):
@@ -202,7 +218,7 @@ class _Elements:
 
     def __setitem__(self, i, value):
         vector = self._vector
-        vector._queue("setx", [_element_index(i), encode(value)], f"{vector._label()}.x[{i!r}] = {value!r}")
+        vector._call("setx", [_element_index(i), encode(value)], f"{vector._label()}.x[{i!r}] = {value!r}")
 
 
 def _element_index(i):

@@ -2,7 +2,9 @@ package org.jpatch.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jpatch.core.UnknownVariableException;
 import org.jpatch.core.model.Section;
@@ -31,6 +33,11 @@ final class CommandDispatcher {
     /** The session's shared-memory directory, where Python may leave a large batch (GatewayEntryPoint.executeFile). */
     SharedMemoryDir sharedMemory() {
         return bridge.shm;
+    }
+
+    /** The engine the commands act on (GatewayEntryPoint: stop requests from another thread). */
+    Simulation simulation() {
+        return bridge.sim;
     }
 
     private void register(KindCommands<?> kind) {
@@ -132,9 +139,9 @@ final class CommandDispatcher {
 
     /**
      * ["sset_packed", h, var, pairs]: consecutive ssetbits of one section and variable, as
-     * Python coalesces them; pairs holds (x, value) doubles (Values.packedDoubles). Parts
-     * run in order; a failing part is reported as a PartFailure, the parts before it stay
-     * applied, as separate commands would.
+     * Python coalesces them; pairs holds (x, value) doubles (Values.packedDoubles). Every
+     * part runs, in order, as separate commands would: refused parts are reported together
+     * as a PartFailure, the others stay applied.
      */
     private void setPackedSegments(JsonNode command) {
         expectLength(command, 4);
@@ -144,12 +151,19 @@ final class CommandDispatcher {
         if (pairs.length % 2 != 0) {
             throw CommandException.type("sset_packed pairs must hold (x, value) pairs, got " + pairs.length + " doubles");
         }
+        List<PartFailure.Part> refused = null;
         for (int part = 0; part < pairs.length / 2; part++) {
             try {
                 sections.setSegment(section, pairs[2 * part], variable, pairs[2 * part + 1]);
             } catch (RuntimeException e) {
-                throw new PartFailure(part, e);
+                if (refused == null) {
+                    refused = new ArrayList<>();
+                }
+                refused.add(new PartFailure.Part(part, e));
             }
+        }
+        if (refused != null) {
+            throw new PartFailure(refused);
         }
     }
 

@@ -5,6 +5,7 @@ import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.TopologyException;
 import org.jpatch.core.UnknownMechanismException;
 import org.jpatch.core.UnknownVariableException;
+import org.jpatch.core.sim.RunInterruptedException;
 
 /** Which Python exception a failure becomes (the table in bridge/README.md). */
 final class ExceptionMapping {
@@ -29,6 +30,9 @@ final class ExceptionMapping {
         if (failure instanceof IndexOutOfBoundsException) {
             return "IndexError";
         }
+        if (failure instanceof RunInterruptedException) {
+            return "KeyboardInterrupt";
+        }
         if (failure instanceof OutOfMemoryError) {
             return "MemoryError";
         }
@@ -37,7 +41,8 @@ final class ExceptionMapping {
 
     /** The engine's own messages name the bad value; anything unexpected also names its Java class. */
     static String message(Throwable failure) {
-        if (failure instanceof CommandException || failure instanceof org.jpatch.core.ModelException) {
+        if (failure instanceof CommandException || failure instanceof org.jpatch.core.ModelException
+                || failure instanceof RunInterruptedException) {
             return failure.getMessage();
         }
         return failure.getClass().getName() + ": " + failure.getMessage();

@@ -11,13 +11,36 @@ import java.nio.file.Files;
 /**
  * What Python calls over Py4J: one method that runs a batch of commands and returns
  * their results (bridge/README.md). Synchronized because Py4J serves each Python thread
- * on its own connection thread, and the model is not thread-safe.
+ * on its own connection thread, and the model is not thread-safe. The control methods
+ * (ping, interrupt, clearInterrupt) are not: Python calls them on another connection
+ * while a batch runs.
  */
 public final class GatewayEntryPoint {
     private final CommandDispatcher dispatcher;
 
     GatewayEntryPoint(CommandDispatcher dispatcher) {
         this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Answers at once, from the calling connection's thread, whatever a batch is doing:
+     * Python's watchdog tells a busy JVM (answers) from a frozen one (does not).
+     */
+    public String ping() {
+        return "pong";
+    }
+
+    /**
+     * Ctrl-C in Python: the run in progress (or the next, until clearInterrupt) ends at
+     * its next step boundary, and its command fails as KeyboardInterrupt.
+     */
+    public void interrupt() {
+        dispatcher.simulation().requestStop();
+    }
+
+    /** Withdraws an interrupt that came after the batch it was meant for had ended. */
+    public void clearInterrupt() {
+        dispatcher.simulation().clearStopRequest();
     }
 
     /**
@@ -41,7 +64,11 @@ public final class GatewayEntryPoint {
         return execute(batchJson);
     }
 
-    /** Runs the commands in order up to the first failure; see the protocol for the result's form. */
+    /**
+     * Runs every command in order; a refused command changes nothing and the ones after it
+     * still run (each user call's outcome is its own). The reply has one result per command
+     * (null for a refused one) and, if any was refused, "errors": one entry per refusal.
+     */
     public synchronized String execute(String batchJson) {
         ObjectNode reply = Json.MAPPER.createObjectNode();
         ArrayNode results = reply.putArray("results");
@@ -60,20 +87,23 @@ public final class GatewayEntryPoint {
             try {
                 results.add(dispatcher.execute(batch.get(i)));
             } catch (PartFailure e) {
-                putError(reply, i, e.failure()).put("part", e.part());
-                break;
+                results.addNull();
+                for (PartFailure.Part part : e.parts()) {
+                    putError(reply, i, part.failure()).put("part", part.index());
+                }
             } catch (RuntimeException | Error e) {
                 // Errors too (a class that fails to load, a stack overflow): Python gets a
                 // reply naming them instead of a broken call.
+                results.addNull();
                 putError(reply, i, e);
-                break;
             }
         }
         return write(reply);
     }
 
     private static ObjectNode putError(ObjectNode reply, int index, Throwable failure) {
-        ObjectNode error = reply.putObject("error");
+        JsonNode errors = reply.get("errors");
+        ObjectNode error = (errors == null ? reply.putArray("errors") : (ArrayNode) errors).addObject();
         error.put("index", index);
         error.put("type", ExceptionMapping.pythonType(failure));
         error.put("message", ExceptionMapping.message(failure));

@@ -2,7 +2,6 @@ package org.jpatch.bridge;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import py4j.GatewayServer;
@@ -11,8 +10,9 @@ import py4j.GatewayServer;
  * The JVM's main: serves one Python process over Py4J on loopback and lives exactly as
  * long as that process (see "Start-up and lifetime" in bridge/README.md).
  *
- * <p>Environment: {@code JPATCH_TOKEN} (the auth token, at least 32 hex digits) and
- * {@code JPATCH_SHM_DIR} (the session's shared-memory directory, created by Python).
+ * <p>Environment: {@code JPATCH_TOKEN} (the auth token, at least 64 hex digits),
+ * {@code JPATCH_SHM_DIR} (the session's shared-memory directory, created by Python) and,
+ * for development only, {@code JPATCH_PY4J_REFLECTION=1} (serve Py4J's reflection).
  */
 public final class GatewayMain {
     /** 256 bits in hex; a shorter token would make the port guessable into arbitrary code execution. */
@@ -40,13 +40,8 @@ public final class GatewayMain {
 
         GatewayServer.turnLoggingOff();
         GatewayEntryPoint entryPoint = new GatewayEntryPoint(new CommandDispatcher(shm));
-        GatewayServer server = new GatewayServer.GatewayServerBuilder()
-                .entryPoint(entryPoint)
-                .javaAddress(InetAddress.getLoopbackAddress())
-                .javaPort(0)
-                .authToken(token)
-                .serverSocketFactory(new NoDelayServerSocketFactory())
-                .build();
+        boolean reflection = "1".equals(System.getenv("JPATCH_PY4J_REFLECTION"));
+        GatewayServer server = new GuardedGatewayServer(entryPoint, token, reflection, new NoDelayServerSocketFactory());
         server.start(true);
         System.out.println("JPATCH_PORT " + server.getListeningPort() + " " + shm.dir());
         System.out.flush();

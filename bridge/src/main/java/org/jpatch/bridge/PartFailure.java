@@ -1,23 +1,24 @@
 package org.jpatch.bridge;
 
+import java.util.List;
+
 /**
- * The failure of one part of a command that stands for several user calls (sset_packed):
- * the reply names the part as well as the command, so that Python names the call that failed.
+ * The refused parts of a command that stands for several user calls (sset_packed): the
+ * reply names each refused part as well as the command, so that Python names the calls
+ * that failed. The other parts were applied, as separate commands would have been.
  */
 final class PartFailure extends RuntimeException {
-    private final int part;
+    /** Part {@code index} of the command was refused with {@code failure}. */
+    record Part(int index, RuntimeException failure) {}
 
-    PartFailure(int part, RuntimeException cause) {
-        super(cause.getMessage(), cause, false, false);
-        this.part = part;
+    private final List<Part> parts;
+
+    PartFailure(List<Part> parts) {
+        super(parts.get(0).failure().getMessage(), parts.get(0).failure(), false, false);
+        this.parts = List.copyOf(parts);
     }
 
-    int part() {
-        return part;
-    }
-
-    /** What failed, for the reply's type and message. */
-    RuntimeException failure() {
-        return (RuntimeException) getCause();
+    List<Part> parts() {
+        return parts;
     }
 }

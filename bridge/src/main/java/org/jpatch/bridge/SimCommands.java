@@ -10,6 +10,7 @@ import org.jpatch.core.mech.IonUse;
 import org.jpatch.core.mech.MechanismKernel;
 import org.jpatch.core.mech.MechanismKind;
 import org.jpatch.core.mech.MechanismType;
+import org.jpatch.core.mech.NetReceiver;
 import org.jpatch.core.mech.RangeVariable;
 import org.jpatch.core.model.PathDistance;
 import org.jpatch.core.model.Section;
@@ -98,9 +99,13 @@ final class SimCommands {
         return Bridge.NODES.numberNode(PathDistance.between(section, x, args.object(2, Section.class), args.number(3)));
     }
 
-    /** Names users can insert (density) or create (point processes, artificial cells). */
+    /**
+     * Names users can insert (density) or create (point processes, artificial cells), and
+     * the largest nseg: what Python checks before it queues a command (python-package's _rules.py).
+     */
     private JsonNode mechanismNames() {
         ObjectNode names = Bridge.NODES.objectNode();
+        names.put("max_nseg", Section.MAX_NSEG);
         ArrayNode density = names.putArray("density");
         ArrayNode point = names.putArray("point");
         for (MechanismType type : bridge.sim.catalogue().types()) {
@@ -198,6 +203,13 @@ final class SimCommands {
         }
         // POINTER variables (a gap junction's vgap): read and written through their target.
         type.pointers().forEach(info.putArray("pointers")::add);
+        // How many weights a NetCon to it has (its NET_RECEIVE's arguments), null without
+        // NET_RECEIVE: Python refuses a bad NetCon target or weight index at the user's line.
+        if (bridge.sim.kernel(type) instanceof NetReceiver receiver) {
+            info.put("net_receive_weights", receiver.weightCount());
+        } else {
+            info.putNull("net_receive_weights");
+        }
         ArrayNode globals = info.putArray("globals");
         for (GlobalVariable g : type.globals()) {
             ObjectNode entry = globals.addObject();

@@ -33,7 +33,7 @@ class BatchFileTest {
         Files.writeString(shmDir.resolve("batch-1.json"),
                 "[[\"new\", 1, \"Section\", \"s\u00f6ma\"], [\"set\", 1, \"L\", 25], [\"get\", 1, \"L\"], [\"get\", 1, \"name\"]]");
         JsonNode reply = runFile("batch-1.json");
-        assertFalse(reply.has("error"), reply.toString());
+        assertFalse(reply.has("errors"), reply.toString());
         assertEquals(25.0, reply.get("results").get(2).doubleValue());
         assertEquals("s\u00f6ma", reply.get("results").get(3).textValue(), "the file is read as UTF-8");
         assertTrue(Files.exists(shmDir.resolve("batch-1.json")), "Python removes the file, not the JVM");
@@ -42,7 +42,7 @@ class BatchFileTest {
     @Test
     void aFailureInAFileBatchIsReportedAsInline() throws IOException {
         Files.writeString(shmDir.resolve("batch-2.json"), "[[\"new\", 1, \"Section\"], [\"set\", 1, \"L\", -5]]");
-        JsonNode error = runFile("batch-2.json").get("error");
+        JsonNode error = runFile("batch-2.json").get("errors").get(0);
         assertEquals(1, error.get("index").intValue());
         assertEquals("ValueError", error.get("type").textValue());
     }
@@ -52,14 +52,14 @@ class BatchFileTest {
         Path outside = elsewhere.resolve("batch.json");
         Files.writeString(outside, "[[\"new\", 1, \"Section\"]]");
         JsonNode reply = runFile(outside.toString());
-        assertEquals("ValueError", reply.get("error").get("type").textValue());
+        assertEquals("ValueError", reply.get("errors").get(0).get("type").textValue());
         assertEquals(0, reply.get("results").size());
-        assertEquals("ValueError", runFile("../" + elsewhere.getFileName() + "/batch.json").get("error").get("type").textValue());
+        assertEquals("ValueError", runFile("../" + elsewhere.getFileName() + "/batch.json").get("errors").get(0).get("type").textValue());
     }
 
     @Test
     void aMissingFileIsARuntimeErrorNamingIt() throws IOException {
-        JsonNode error = runFile("batch-none.json").get("error");
+        JsonNode error = runFile("batch-none.json").get("errors").get(0);
         assertEquals("RuntimeError", error.get("type").textValue());
         assertTrue(error.get("message").textValue().contains("batch-none.json"), error.toString());
     }

@@ -32,7 +32,7 @@ class GatewayEntryPointTest {
     void aBatchReturnsOneResultPerCommandInOrder() throws IOException {
         JsonNode reply = run("[[\"new\", 1, \"Section\", \"soma\"], [\"set\", 1, \"L\", 25], [\"get\", 1, \"L\"],"
                 + " [\"get\", {\"h\": 1}, \"name\"]]");
-        assertFalse(reply.has("error"));
+        assertFalse(reply.has("errors"));
         assertEquals(4, reply.get("results").size());
         assertTrue(reply.get("results").get(0).isNull());
         assertEquals(25.0, reply.get("results").get(2).doubleValue());
@@ -40,40 +40,56 @@ class GatewayEntryPointTest {
     }
 
     @Test
-    void aFailedCommandStopsTheBatchAndKeepsEarlierCommandsApplied() throws IOException {
+    void aRefusedCommandChangesNothingAndTheCommandsAfterItStillRun() throws IOException {
         JsonNode reply = run("[[\"new\", 1, \"Section\", null], [\"set\", 1, \"L\", 30],"
-                + " [\"set\", 1, \"L\", -5], [\"set\", 1, \"L\", 40]]");
-        assertEquals(2, reply.get("results").size());
-        JsonNode error = reply.get("error");
+                + " [\"set\", 1, \"L\", -5], [\"set\", 1, \"Ra\", 40], [\"get\", 1, \"L\"]]");
+        assertEquals(5, reply.get("results").size(), "one result per command, null for the refused one");
+        assertTrue(reply.get("results").get(2).isNull());
+        JsonNode errors = reply.get("errors");
+        assertEquals(1, errors.size());
+        JsonNode error = errors.get(0);
         assertEquals(2, error.get("index").intValue());
         assertEquals("ValueError", error.get("type").textValue());
         assertTrue(error.get("message").textValue().contains("-5"), error.toString());
-        assertEquals(30.0, run("[[\"get\", 1, \"L\"]]").get("results").get(0).doubleValue());
+        assertEquals(30.0, reply.get("results").get(4).doubleValue(), "the refused L changed nothing");
+        assertEquals(40.0, run("[[\"get\", 1, \"Ra\"]]").get("results").get(0).doubleValue());
+    }
+
+    @Test
+    void everyRefusalOfABatchIsReportedInOrder() throws IOException {
+        JsonNode reply = run("[[\"new\", 1, \"Section\", null], [\"set\", 1, \"L\", -5], [\"gget\", \"nope\"],"
+                + " [\"set\", 1, \"L\", 7]]");
+        JsonNode errors = reply.get("errors");
+        assertEquals(2, errors.size());
+        assertEquals(1, errors.get(0).get("index").intValue());
+        assertEquals(2, errors.get(1).get("index").intValue());
+        assertEquals("NameError", errors.get(1).get("type").textValue());
+        assertEquals(7.0, run("[[\"get\", 1, \"L\"]]").get("results").get(0).doubleValue());
     }
 
     @Test
     void malformedBatchesAndCommandsAreTypeErrors() throws IOException {
-        assertEquals("TypeError", run("[[\"new\", 1,").get("error").get("type").textValue());
-        assertEquals("TypeError", run("{\"op\": 1}").get("error").get("type").textValue());
-        assertEquals("TypeError", run("[[\"nonsense\", 1]]").get("error").get("type").textValue());
+        assertEquals("TypeError", run("[[\"new\", 1,").get("errors").get(0).get("type").textValue());
+        assertEquals("TypeError", run("{\"op\": 1}").get("errors").get(0).get("type").textValue());
+        assertEquals("TypeError", run("[[\"nonsense\", 1]]").get("errors").get(0).get("type").textValue());
         assertEquals("TypeError", run("[[\"new\", 1, \"Vector\"], [\"call\", 1, \"resize\", [\"long\"]]]")
-                .get("error").get("type").textValue());
+                .get("errors").get(0).get("type").textValue());
     }
 
     @Test
     void unknownNamesMapToAttributeOrNameErrorByScope() throws IOException {
         run("[[\"new\", 1, \"Section\"]]");
-        assertEquals("AttributeError", run("[[\"get\", 1, \"no_such_var\"]]").get("error").get("type").textValue());
-        assertEquals("NameError", run("[[\"gget\", \"no_such_global\"]]").get("error").get("type").textValue());
-        assertEquals("ValueError", run("[[\"call\", 1, \"insert\", [\"no_such_mech\"]]]").get("error").get("type").textValue());
-        assertEquals("ReferenceError", run("[[\"get\", 99, \"L\"]]").get("error").get("type").textValue());
+        assertEquals("AttributeError", run("[[\"get\", 1, \"no_such_var\"]]").get("errors").get(0).get("type").textValue());
+        assertEquals("NameError", run("[[\"gget\", \"no_such_global\"]]").get("errors").get(0).get("type").textValue());
+        assertEquals("ValueError", run("[[\"call\", 1, \"insert\", [\"no_such_mech\"]]]").get("errors").get(0).get("type").textValue());
+        assertEquals("ReferenceError", run("[[\"get\", 99, \"L\"]]").get("errors").get(0).get("type").textValue());
     }
 
     @Test
     void aHandleInUseIsRefusedWithoutCreatingAnything() throws IOException {
         run("[[\"new\", 1, \"Section\", \"a\"]]");
         JsonNode reply = run("[[\"new\", 1, \"Section\", \"b\"]]");
-        assertEquals("TypeError", reply.get("error").get("type").textValue());
+        assertEquals("TypeError", reply.get("errors").get(0).get("type").textValue());
         assertEquals(1, run("[[\"sim\", \"sections\", []]]").get("results").get(0).size());
     }
 
@@ -97,7 +113,7 @@ class GatewayEntryPointTest {
         JsonNode sections = run("[[\"sim\", \"sections\", []]]").get("results").get(0);
         assertEquals(1, sections.size());
         assertEquals(2, sections.get(0).get("h").longValue());
-        assertEquals("ReferenceError", run("[[\"get\", 1, \"L\"]]").get("error").get("type").textValue());
+        assertEquals("ReferenceError", run("[[\"get\", 1, \"L\"]]").get("errors").get(0).get("type").textValue());
     }
 
     @Test
@@ -148,7 +164,7 @@ class GatewayEntryPointTest {
         Files.delete(Path.of(exported.get("path").textValue()));
         JsonNode refused = run("[[\"export\", [2, 1], 32], [\"export\", [{\"h\": 4}], 16]]");
         assertEquals("[2,1]", refused.get("results").get(0).get("handles").toString());
-        assertEquals("ReferenceError", refused.get("error").get("type").textValue());
+        assertEquals("ReferenceError", refused.get("errors").get(0).get("type").textValue());
     }
 
     @Test
@@ -156,13 +172,13 @@ class GatewayEntryPointTest {
         Path outside = elsewhere.resolve("x.arrow");
         Files.writeString(outside, "not arrow");
         JsonNode reply = run("[[\"new\", 1, \"Vector\"], [\"call\", 1, \"import\", [\"" + outside + "\"]]]");
-        assertEquals("ValueError", reply.get("error").get("type").textValue());
+        assertEquals("ValueError", reply.get("errors").get(0).get("type").textValue());
         assertTrue(Files.exists(outside), "a file outside the session directory is never deleted");
     }
 
     @Test
     void vectorIndexOutOfRangeIsAnIndexError() throws IOException {
         JsonNode reply = run("[[\"new\", 1, \"Vector\", 3], [\"call\", 1, \"x\", [3]]]");
-        assertEquals("IndexError", reply.get("error").get("type").textValue());
+        assertEquals("IndexError", reply.get("errors").get(0).get("type").textValue());
     }
 }

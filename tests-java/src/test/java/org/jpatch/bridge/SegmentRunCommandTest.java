@@ -26,7 +26,7 @@ class SegmentRunCommandTest {
         entry = new GatewayEntryPoint(new CommandDispatcher(new SharedMemoryDir(shmDir)));
         JsonNode reply = run("[[\"new\", 1, \"Section\", \"dend\"], [\"set\", 1, \"nseg\", 5],"
                 + " [\"call\", 1, \"insert\", [\"pas\"]]]");
-        assertFalse(reply.has("error"), reply.toString());
+        assertFalse(reply.has("errors"), reply.toString());
     }
 
     private JsonNode run(String batch) throws IOException {
@@ -56,7 +56,7 @@ class SegmentRunCommandTest {
             pairs[2 * i + 1] = values[i];
         }
         JsonNode reply = run("[[\"sset_packed\", 1, \"g_pas\", " + packed(pairs) + "]]");
-        assertFalse(reply.has("error"), reply.toString());
+        assertFalse(reply.has("errors"), reply.toString());
         assertEquals(1, reply.get("results").size());
         assertTrue(reply.get("results").get(0).isNull());
         for (int i = 0; i < xs.length; i++) {
@@ -66,34 +66,37 @@ class SegmentRunCommandTest {
     }
 
     @Test
-    void aFailingPartIsNamedAndThePartsBeforeItStayApplied() throws IOException {
+    void everyRefusedPartIsNamedAndTheOtherPartsApply() throws IOException {
         JsonNode reply = run("[[\"set\", 1, \"L\", 10], [\"sset_packed\", 1, \"diam\", "
-                + packed(0.1, 2.0, 0.3, -1.0, 0.5, 3.0) + "], [\"set\", 1, \"L\", 20]]");
-        JsonNode error = reply.get("error");
-        assertEquals(1, error.get("index").intValue());
-        assertEquals(1, error.get("part").intValue());
-        assertEquals("RuntimeError", error.get("type").textValue());
-        assertEquals(1, reply.get("results").size());
+                + packed(0.1, 2.0, 0.3, -1.0, 0.5, 3.0, 0.7, -2.0) + "], [\"set\", 1, \"L\", 20]]");
+        JsonNode errors = reply.get("errors");
+        assertEquals(2, errors.size(), errors.toString());
+        assertEquals(1, errors.get(0).get("index").intValue());
+        assertEquals(1, errors.get(0).get("part").intValue());
+        assertEquals(3, errors.get(1).get("part").intValue());
+        assertEquals("RuntimeError", errors.get(0).get("type").textValue());
+        assertEquals(3, reply.get("results").size());
         assertEquals(2.0, segmentValue(0.1, "diam"));
-        assertEquals(500.0, segmentValue(0.5, "diam"), "a part after the failed one must not run");
-        assertEquals(10.0, run("[[\"get\", 1, \"L\"]]").get("results").get(0).doubleValue());
+        assertEquals(500.0, segmentValue(0.3, "diam"), "a refused part changes nothing");
+        assertEquals(3.0, segmentValue(0.5, "diam"), "a part after a refused one runs");
+        assertEquals(20.0, run("[[\"get\", 1, \"L\"]]").get("results").get(0).doubleValue());
     }
 
     @Test
     void anErrorOfAnOrdinaryCommandHasNoPart() throws IOException {
-        JsonNode error = run("[[\"set\", 1, \"L\", -5]]").get("error");
+        JsonNode error = run("[[\"set\", 1, \"L\", -5]]").get("errors").get(0);
         assertFalse(error.has("part"), error.toString());
     }
 
     @Test
     void pairsThatAreNotBase64WholeDoublesOrPairsAreTypeErrors() throws IOException {
         assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", \"not base64!\"]]")
-                .get("error").get("type").textValue());
+                .get("errors").get(0).get("type").textValue());
         assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", \"AAAA\"]]")
-                .get("error").get("type").textValue());
+                .get("errors").get(0).get("type").textValue());
         assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", " + packed(0.5) + "]]")
-                .get("error").get("type").textValue());
+                .get("errors").get(0).get("type").textValue());
         assertEquals("TypeError", run("[[\"sset_packed\", 1, \"g_pas\", [1, 2]]]")
-                .get("error").get("type").textValue());
+                .get("errors").get(0).get("type").textValue());
     }
 }

@@ -33,7 +33,7 @@ public final class Section {
     static final double DEFAULT_DIAM = 500.0;   // [µm]
     static final double DEFAULT_RA = 35.4;      // [Ω·cm]
     static final double DEFAULT_V = -65.0;      // [mV]
-    private static final int MAX_NSEG = 32767;  // NEURON's limit
+    public static final int MAX_NSEG = 32767;  // NEURON's limit
 
     private final Model model;
     private final String name;

@@ -208,11 +208,13 @@ public final class ParallelContext {
         if (n > 3) {
             for (int i = 0; i < n; i++) {
                 sim.fadvance();
+                sim.checkStop();
             }
         } else {
             double lastStart = stop - dt;
             while (sim.t() <= lastStart) {
                 sim.fadvance();
+                sim.checkStop();
             }
         }
     }

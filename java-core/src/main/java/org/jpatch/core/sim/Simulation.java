@@ -53,6 +53,10 @@ public final class Simulation {
     private boolean twoThreads = false;
     private int threads = 1;
 
+    // Set by another thread (the bridge, on Ctrl-C in Python) to end a run at the next step
+    // boundary; one volatile read per step (checkStop), nothing allocated.
+    private volatile boolean stopRequested;
+
     private LoweredModel lowered;
     private long loweredStructure = -1;
     private long loweredGeometry = -1;
@@ -333,7 +337,29 @@ public final class Simulation {
         while (globals.t < ts) {
             for (int i = 0; i < nstepSteprun; i++) {
                 fadvance();
+                checkStop();
             }
+        }
+    }
+
+    /**
+     * Asks the run in progress (or the next one, until {@link #clearStopRequest}) to end at
+     * its next step boundary with {@link RunInterruptedException}. Safe from any thread.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Withdraws a stop request no run has seen. */
+    public void clearStopRequest() {
+        stopRequested = false;
+    }
+
+    /** Called by run loops after each step: ends the run if a stop was requested. */
+    public void checkStop() {
+        if (stopRequested) {
+            stopRequested = false;
+            throw new RunInterruptedException(globals.t);
         }
     }
 
