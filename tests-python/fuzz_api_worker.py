@@ -19,6 +19,7 @@ import gc
 import json
 import math
 import os
+import re
 import sys
 import traceback
 
@@ -26,6 +27,19 @@ import traceback
 # RuntimeError (hoc_execerror), ConnectionError (Patch's NetCon of a bare _ref_), and
 # Patch's exception tree (checked apart: GatewayError, a dead JVM, is no user error).
 DOCUMENTED = (ValueError, TypeError, IndexError, NameError, AttributeError, RuntimeError, ConnectionError)
+
+
+#: The names fuzz_api_calls gives to the objects it creates.
+_NAME = re.compile(r"\b(?:s|v|nc|ic|ex|se|ne)\d+\b")
+_BINDING = re.compile(r"^(\w+) = ")
+_STRING = re.compile(r"'[^']*'")
+
+
+def uses(code):
+    """The objects a step's code refers to (not the one it creates)."""
+    binding = _BINDING.match(code)
+    expression = code if binding is None else code[binding.end():]
+    return set(_NAME.findall(_STRING.sub("''", expression)))
 
 
 def _comparable(value):
@@ -173,6 +187,11 @@ class Worker:
         except Exception as error:
             return violation(-1, "session broken before the sequence", "the first snapshot raised", error)
         for index, s in enumerate(steps):
+            if not uses(s["code"]) <= namespace.keys():
+                # An object this step needs was refused at its creation (an "either" call
+                # that raised): the step cannot be made.
+                outcomes.append("skipped")
+                continue
             check = s["check"]
             start = None
             if check is not None and check[0] == "incr":
