@@ -166,6 +166,27 @@ def insert(draw, shadow):
     return step(f"{sec}.insert({mechanism!r})", "raise")
 
 
+def uninsert(draw, shadow):
+    sec = draw(st.sampled_from(sorted(shadow.sections)))
+    mechanism = draw(st.sampled_from(DENSITY + ("nosuchmech",)))
+    if mechanism not in DENSITY:
+        return step(f"{sec}.uninsert({mechanism!r})", "raise")
+    inserted = shadow.sections[sec]["mechanisms"]
+    # NEURON ignores the uninsert of a mechanism that is not there.
+    expect = "ok" if mechanism in inserted else "either"
+    inserted.discard(mechanism)
+    return step(f"{sec}.uninsert({mechanism!r})", expect, ("eq", f"{sec}.has_membrane({mechanism!r})", False))
+
+
+def set_dimensions(draw, shadow):
+    """Patch's two-value setter: refused as a whole or applied as a whole."""
+    sec = draw(st.sampled_from(sorted(shadow.sections)))
+    length, diameter = draw(st.sampled_from((20.0, 5, -1.0, nan))), draw(st.sampled_from((2.0, 0.5, 0.0, -1.0)))
+    ok = _positive(length) and _positive(diameter)
+    check = None if shadow.sections[sec]["points"] else ("eq", f"({sec}.L, {sec}.diam)", (length, diameter))
+    return step(f"{sec}.set_dimensions({length!r}, {diameter!r})", "ok" if ok else "raise", check)
+
+
 def set_range_variable(draw, shadow):
     sec = draw(st.sampled_from(sorted(shadow.sections)))
     inserted = sorted(shadow.sections[sec]["mechanisms"])
@@ -225,6 +246,41 @@ def new_point_process(draw, shadow):
     if ok:
         shadow.point_processes[name] = kind
     return step(code, "ok" if ok else "raise")
+
+
+def section_clamp(draw, shadow):
+    """Patch's Section.iclamp (a sequence amplitude is played, one value per step) and vclamp."""
+    sec = draw(st.sampled_from(sorted(shadow.sections)))
+    x = draw(st.sampled_from((0.5, 1.0, 1.5)))
+    if draw(st.booleans()):
+        name = shadow.name("ic")
+        amplitude = draw(st.sampled_from((0.1, "[0.1, 0.2, 0.3]", nan, "'x'")))
+        expect = "ok" if x <= 1 and amplitude in (0.1, "[0.1, 0.2, 0.3]") else "raise" if x > 1 or amplitude == "'x'" else "either"
+        code = f"{name} = {sec}.iclamp({amplitude}, x={x!r}, delay=0.5, duration=1)"
+        kind = "IClamp"
+    else:
+        name = shadow.name("se")
+        voltage = draw(st.sampled_from((-50, "[-70, -40, -70]", nan)))
+        expect = "raise" if x > 1 else "either" if voltage is nan else "ok"
+        code = f"{name} = {sec}.vclamp({voltage}, x={x!r}, before=0.5, duration=1)"
+        kind = "SEClamp"
+    if expect != "raise":
+        shadow.point_processes[name] = kind
+    return step(code, expect)
+
+
+def stimulate(draw, shadow):
+    """Patch's PointProcess.stimulate: a NetStim (or a VecStim playing a pattern) and a NetCon to it."""
+    synapses = sorted(pp for pp, kind in shadow.point_processes.items() if kind == "ExpSyn")
+    if not synapses:
+        return read(draw, shadow)
+    syn = draw(st.sampled_from(synapses))
+    form = draw(st.sampled_from(("start=0.5, number=2, interval=0.5", "pattern=[0.5, 1.0]", "weight=nan", "start='x'")))
+    expect = {"weight=nan": "either", "start='x'": "raise"}.get(form, "ok")
+    name = shadow.name("ne")
+    if expect != "raise" and "pattern" not in form:
+        shadow.point_processes[name] = "NetStim"
+    return step(f"{name} = {syn}.stimulate({form})", expect)
 
 
 def set_point_process(draw, shadow):
@@ -301,6 +357,23 @@ def index_vector(draw, shadow):
     return step(code, expect)
 
 
+def change_vector(draw, shadow):
+    vec = draw(st.sampled_from(sorted(shadow.vectors)))
+    form = draw(st.sampled_from(("resize", "fill", "copy")))
+    plain = shadow.vectors[vec] == "plain"
+    if form == "resize":
+        n = draw(st.sampled_from((0, 2, 5, -1, 2.5)))
+        expect = "raise" if n == -1 or type(n) is not int else "ok" if plain else "either"
+        return step(f"{vec}.resize({n!r})", expect, ("eq", f"len({vec})", n))
+    if form == "fill":
+        value = draw(st.sampled_from((2.0, nan, "'x'")))
+        expect = "raise" if value == "'x'" else "ok" if plain else "either"
+        return step(f"{vec}.fill({value})", expect)
+    name = shadow.name("v")
+    shadow.vectors[name] = "plain"
+    return step(f"{name} = p.Vector({vec})", "ok", ("eq", f"list({name}) == list({vec})", True))
+
+
 def new_netcon(draw, shadow):
     sources = [(s, "ok") for s in shadow.sections] + [(f"{s}(0.5)", "ok") for s in shadow.sections]
     sources += [(pp, "ok") for pp, kind in shadow.point_processes.items() if kind == "NetStim"]
@@ -331,6 +404,13 @@ def set_netcon(draw, shadow):
     else:
         expect = "ok" if _finite(value) else "either"
     return step(f"{nc}.{attr} = {value!r}", expect, ("eq", f"{nc}.{attr}", value))
+
+
+def record_netcon(draw, shadow):
+    nc = draw(st.sampled_from(shadow.netcons))
+    name = shadow.name("v")
+    shadow.vectors[name] = "recording"
+    return step(f"{name} = {nc}.record()", "ok")
 
 
 def set_global(draw, shadow):
@@ -378,18 +458,24 @@ CALL_KINDS = (
     (connect, "sections"),
     (disconnect, "sections"),
     (insert, "sections"),
+    (uninsert, "sections"),
+    (set_dimensions, "sections"),
     (set_range_variable, "sections"),
     (read_unknown, None),
     (add_point, "sections"),
     (add_points, "sections"),
     (new_point_process, "sections"),
     (set_point_process, "point_processes"),
+    (section_clamp, "sections"),
+    (stimulate, "point_processes"),
     (new_vector, None),
     (record, "vectors"),
     (play, "vectors"),
     (index_vector, "vectors"),
+    (change_vector, "vectors"),
     (new_netcon, "sections"),
     (set_netcon, "netcons"),
+    (record_netcon, "netcons"),
     (set_global, None),
     (run, None),
     (read, None),

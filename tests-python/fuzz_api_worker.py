@@ -136,9 +136,9 @@ class Worker:
                     obj.__dict__.get("tag", "<none>"),
                 )
             elif isinstance(obj, PointProcess):
-                values = tuple(getattr(obj, a) for a in self.parameters[obj._mechanism])
+                values = tuple(getattr(obj, a) for a in self.parameters.get(obj._mechanism, ()))
                 where = None
-                if obj._mechanism != "NetStim":
+                if obj._mechanism not in ("NetStim", "VecStim"):
                     segment = obj.get_segment()
                     where = (segment.sec.name(), segment.x)
                 state[name] = (values, where, obj.__dict__.get("label", "<none>"))
