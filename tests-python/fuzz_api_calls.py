@@ -151,6 +151,22 @@ def connect(draw, shadow):
     return step(f"{child}.connect({parent}, {parentx!r}, {childx!r})", expect, ("eq", f"{child}.parent is {parent}", True))
 
 
+def connect_to_segment(draw, shadow):
+    """NEURON's other form: ``child.connect(parent(x), childx)``."""
+    names = sorted(shadow.sections)
+    child, parent = draw(st.sampled_from(names)), draw(st.sampled_from(names))
+    x, childx = draw(st.sampled_from((1.0, 0.5, 0.0))), draw(st.sampled_from((0, 1, 0.5)))
+    if childx not in (0, 1) or shadow.closes_loop(child, parent):
+        expect = "raise"
+    elif shadow.parent.get(shadow.sections[child]["id"]) is not None:
+        expect = "either"
+    else:
+        expect = "ok"
+    if expect != "raise":
+        shadow.parent[shadow.sections[child]["id"]] = shadow.sections[parent]["id"]
+    return step(f"{child}.connect({parent}({x!r}), {childx!r})", expect, ("eq", f"{child}.parent is {parent}", True))
+
+
 def disconnect(draw, shadow):
     sec = draw(st.sampled_from(sorted(shadow.sections)))
     shadow.parent.pop(shadow.sections[sec]["id"], None)
@@ -199,6 +215,34 @@ def set_range_variable(draw, shadow):
     where = draw(st.sampled_from(("section", 0.5, 0.0, 1.0, 0.3)))
     target = sec if where == "section" else f"{sec}({where!r})"
     return step(f"{target}.{var} = {value!r}", expect, ("eq", f"{target}.{var}", value))
+
+
+def set_segment_variable(draw, shadow):
+    """What every segment has: diam, cm and v at one x."""
+    sec = draw(st.sampled_from(sorted(shadow.sections)))
+    var = draw(st.sampled_from(("diam", "cm", "v")))
+    x = draw(st.sampled_from((0.5, 0.0, 1.0, 0.3)))
+    value = draw(st.sampled_from(NUMBERS + NOT_NUMBERS))
+    if type(value) not in (int, float):
+        expect = "raise"
+    elif var == "v":
+        expect = "ok" if _finite(value) else "either"
+    else:
+        expect = "ok" if _positive(value) and value < 1e9 else "either"
+    # diam of a section with 3-D points is derived from them; diam/cm at the ends name no segment's own value.
+    derived = var == "diam" and shadow.sections[sec]["points"]
+    check = None if derived or x in (0.0, 1.0) else ("eq", f"{sec}({x!r}).{var}", value)
+    return step(f"{sec}({x!r}).{var} = {value!r}", expect, check)
+
+
+def pointer(draw, shadow):
+    """``seg._ref_v[0]``: NEURON's pointer to a variable, read and written."""
+    sec = draw(st.sampled_from(sorted(shadow.sections)))
+    index, value = draw(st.sampled_from((0, 1, -1))), draw(st.sampled_from((-40.0, nan, "'x'")))
+    if draw(st.booleans()):
+        return step(f"_ = {sec}(0.5)._ref_v[{index}]", "ok" if index == 0 else "raise")
+    expect = "raise" if index != 0 or value == "'x'" else "ok" if _finite(value) else "either"
+    return step(f"{sec}(0.5)._ref_v[{index}] = {value}", expect, ("eq", f"{sec}(0.5).v", value))
 
 
 def read_unknown(draw, shadow):
@@ -371,7 +415,7 @@ def change_vector(draw, shadow):
         return step(f"{vec}.fill({value})", expect)
     name = shadow.name("v")
     shadow.vectors[name] = "plain"
-    return step(f"{name} = p.Vector({vec})", "ok", ("eq", f"list({name}) == list({vec})", True))
+    return step(f"{name} = p.Vector({vec})", "ok", ("eq", f"list(map(repr, {name})) == list(map(repr, {vec}))", True))
 
 
 def new_netcon(draw, shadow):
@@ -404,6 +448,40 @@ def set_netcon(draw, shadow):
     else:
         expect = "ok" if _finite(value) else "either"
     return step(f"{nc}.{attr} = {value!r}", expect, ("eq", f"{nc}.{attr}", value))
+
+
+def netcon_calls(draw, shadow):
+    nc = draw(st.sampled_from(shadow.netcons))
+    form = draw(st.sampled_from(("active(False)", "active(True)", "event(1.0)", "event(nan)", "event(-1.0)", "event('x')")))
+    expect = {"event('x')": "raise", "event(nan)": "either", "event(-1.0)": "either"}.get(form, "ok")
+    check = ("eq", f"{nc}.active()", form == "active(True)") if form.startswith("active") else None
+    return step(f"{nc}.{form}", expect, check)
+
+
+def netcon_from_pointer(draw, shadow):
+    """Patch refuses a bare _ref_ source without sec= (ConnectionError "Use s(0.5) instead")."""
+    sec = draw(st.sampled_from(sorted(shadow.sections)))
+    receivers = sorted(pp for pp, kind in shadow.point_processes.items() if kind == "ExpSyn") + ["None"]
+    target = draw(st.sampled_from(receivers))
+    if draw(st.booleans()):
+        return step(f"_ = p.NetCon({sec}(0.5)._ref_v, {target})", "raise")
+    name = shadow.name("nc")
+    shadow.netcons.append(name)
+    return step(f"{name} = p.NetCon({sec}(0.5)._ref_v, {target}, sec={sec})", "ok")
+
+
+def netstim_noise(draw, shadow):
+    stims = sorted(pp for pp, kind in shadow.point_processes.items() if kind == "NetStim")
+    if not stims:
+        return read(draw, shadow)
+    stim = draw(st.sampled_from(stims))
+    form = draw(st.sampled_from(("noiseFromRandom123(1, 2, 3)", "seed(5)", "noiseFromRandom123('a', 2, 3)")))
+    return step(f"{stim}.{form}", "raise" if "'a'" in form else "ok")
+
+
+def load_file(draw, shadow):
+    name = draw(st.sampled_from(("stdrun.hoc", "nosuchfile.hoc", 3)))
+    return step(f"p.load_file({name!r})", "ok" if name == "stdrun.hoc" else "raise")
 
 
 def record_netcon(draw, shadow):
@@ -456,11 +534,14 @@ CALL_KINDS = (
     (set_geometry, "sections"),
     (set_nseg, "sections"),
     (connect, "sections"),
+    (connect_to_segment, "sections"),
     (disconnect, "sections"),
     (insert, "sections"),
     (uninsert, "sections"),
     (set_dimensions, "sections"),
     (set_range_variable, "sections"),
+    (set_segment_variable, "sections"),
+    (pointer, "sections"),
     (read_unknown, None),
     (add_point, "sections"),
     (add_points, "sections"),
@@ -476,6 +557,10 @@ CALL_KINDS = (
     (new_netcon, "sections"),
     (set_netcon, "netcons"),
     (record_netcon, "netcons"),
+    (netcon_calls, "netcons"),
+    (netcon_from_pointer, "sections"),
+    (netstim_noise, "point_processes"),
+    (load_file, None),
     (set_global, None),
     (run, None),
     (read, None),
