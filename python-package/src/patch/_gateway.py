@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 
-from . import _jit_flags, _shm
+from . import _jit_flags, _leftovers, _shm
 from ._control import ControlChannel, ControlError
 from ._watchdog import Watchdog
 
@@ -139,7 +139,8 @@ class _CdsArchive:
 
     def _remove_outdated(self):
         """Archives of earlier builds of this jar, and unfinished ones older than an hour
-        (their JVM was killed before it could write them out)."""
+        (their JVM was killed while writing them; _leftovers removes those of processes
+        that are gone at every start)."""
         directory = os.path.dirname(self.path)
         for name in os.listdir(directory):
             path = os.path.join(directory, name)
@@ -227,6 +228,8 @@ class Gateway:
             target=_copy_stream, args=(self.process.stderr, sys.stderr, INCUBATOR_NOTICE),
             name="jpatch-jvm-stderr", daemon=True,
         ).start()
+        # While the JVM boots: what sessions killed with their JVM left in the cache.
+        _leftovers.remove_abandoned(_cache_dir())
         try:
             # Python's imports for the connection overlap the JVM's start-up.
             import py4j.java_gateway  # noqa: F401
