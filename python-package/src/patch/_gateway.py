@@ -18,7 +18,6 @@ import os
 import secrets
 import select
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -26,6 +25,7 @@ import time
 
 from . import _jit_flags, _leftovers, _shm
 from ._control import ControlChannel, ControlError
+from ._sigint import CallInterrupts
 from ._watchdog import Watchdog
 
 #: Batches of at least this many characters reach the JVM as a file in the session's
@@ -279,6 +279,7 @@ class Gateway:
         self._execute_file = self._py4j.entry_point.executeFile
         self._control = ControlChannel(self.port, token)
         self._watchdog = Watchdog(self._control, self._declare_frozen, HEARTBEAT_S, _watchdog_timeout())
+        self._interrupts = CallInterrupts(self._watchdog.request_interrupt)
 
     def _declare_frozen(self, why):
         """The watchdog's verdict: kill the JVM, so that the call waiting on it fails
@@ -302,26 +303,13 @@ class Gateway:
         Ctrl-C while the batch runs (main thread, Python's default SIGINT handler) asks
         the JVM to stop the run at its next step, then raises KeyboardInterrupt here."""
         self.check_alive()
-        interruptible = (
-            threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
-        )
-        if not interruptible:
+        if not self._interrupts.enter():
             return self._watched_call(batch_json)
-        sigint = []
-
-        def on_sigint(signum, frame):
-            # Raising here would land inside py4j's socket read (py4j then breaks its
-            # connection); the call instead ends when the JVM has stopped the run.
-            sigint.append(signum)
-            self._watchdog.request_interrupt()
-
-        signal.signal(signal.SIGINT, on_sigint)
         try:
             reply = self._watched_call(batch_json)
         finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-        if sigint:
+            interrupted = self._interrupts.leave()
+        if interrupted:
             self._withdraw_interrupt()
             raise KeyboardInterrupt
         return reply
