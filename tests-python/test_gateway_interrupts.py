@@ -166,3 +166,18 @@ def test_a_long_run_that_keeps_the_jvm_busy_is_not_taken_for_frozen():
     output, errors = child.communicate(timeout=120)
     assert output.startswith("finished"), output + errors
     assert float(output.split()[1]) > 2 * WATCHDOG_S
+
+
+def test_ctrl_c_outside_a_call_raises_keyboard_interrupt_where_python_is_as_usual():
+    child = _child("""
+    p.finitialize(-65)
+    print("ready", flush=True)
+    try:
+        time.sleep(30)
+    except KeyboardInterrupt:
+        print("KeyboardInterrupt in sleep", flush=True)
+    print("continued", p.t, p.t, 0, flush=True)
+    """)
+    seen, output = _interrupt_when_ready(child, settle_s=0.3)
+    assert seen < INTERRUPT_BOUND_S
+    assert output.splitlines()[0] == "KeyboardInterrupt in sleep"

@@ -18,14 +18,14 @@ import os
 import secrets
 import select
 import shutil
-import signal
 import subprocess
 import sys
 import threading
 import time
 
-from . import _jit_flags, _shm
+from . import _jit_flags, _leftovers, _shm
 from ._control import ControlChannel, ControlError
+from ._sigint import CallInterrupts
 from ._watchdog import Watchdog
 
 #: Batches of at least this many characters reach the JVM as a file in the session's
@@ -139,7 +139,8 @@ class _CdsArchive:
 
     def _remove_outdated(self):
         """Archives of earlier builds of this jar, and unfinished ones older than an hour
-        (their JVM was killed before it could write them out)."""
+        (their JVM was killed while writing them; _leftovers removes those of processes
+        that are gone at every start)."""
         directory = os.path.dirname(self.path)
         for name in os.listdir(directory):
             path = os.path.join(directory, name)
@@ -227,6 +228,8 @@ class Gateway:
             target=_copy_stream, args=(self.process.stderr, sys.stderr, INCUBATOR_NOTICE),
             name="jpatch-jvm-stderr", daemon=True,
         ).start()
+        # While the JVM boots: what sessions killed with their JVM left in the cache.
+        _leftovers.remove_abandoned(_cache_dir())
         try:
             # Python's imports for the connection overlap the JVM's start-up.
             import py4j.java_gateway  # noqa: F401
@@ -276,6 +279,7 @@ class Gateway:
         self._execute_file = self._py4j.entry_point.executeFile
         self._control = ControlChannel(self.port, token)
         self._watchdog = Watchdog(self._control, self._declare_frozen, HEARTBEAT_S, _watchdog_timeout())
+        self._interrupts = CallInterrupts(self._watchdog.request_interrupt)
 
     def _declare_frozen(self, why):
         """The watchdog's verdict: kill the JVM, so that the call waiting on it fails
@@ -299,26 +303,13 @@ class Gateway:
         Ctrl-C while the batch runs (main thread, Python's default SIGINT handler) asks
         the JVM to stop the run at its next step, then raises KeyboardInterrupt here."""
         self.check_alive()
-        interruptible = (
-            threading.current_thread() is threading.main_thread()
-            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
-        )
-        if not interruptible:
+        if not self._interrupts.enter():
             return self._watched_call(batch_json)
-        sigint = []
-
-        def on_sigint(signum, frame):
-            # Raising here would land inside py4j's socket read (py4j then breaks its
-            # connection); the call instead ends when the JVM has stopped the run.
-            sigint.append(signum)
-            self._watchdog.request_interrupt()
-
-        signal.signal(signal.SIGINT, on_sigint)
         try:
             reply = self._watched_call(batch_json)
         finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
-        if sigint:
+            interrupted = self._interrupts.leave()
+        if interrupted:
             self._withdraw_interrupt()
             raise KeyboardInterrupt
         return reply

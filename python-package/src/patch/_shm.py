@@ -61,11 +61,11 @@ def remove_stale_dirs(root):
         if not name.startswith(DIR_PREFIX):
             continue
         pid_text = name[len(DIR_PREFIX):].split("-", 1)[0]
-        if pid_text.isdigit() and not _process_exists(int(pid_text)):
+        if pid_text.isdigit() and not process_exists(int(pid_text)):
             shutil.rmtree(os.path.join(root, name), ignore_errors=True)
 
 
-def _process_exists(pid):
+def process_exists(pid):
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

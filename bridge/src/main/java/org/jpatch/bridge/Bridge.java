@@ -33,17 +33,34 @@ final class Bridge {
         this.exportSpace = new ExportSpace(shm);
     }
 
-    /** Before a run to {@code untilMs}: room for one export of every recording as it will be then. */
-    void prepareExportSpace(double untilMs) {
+    /**
+     * Runs {@code run}, a run to {@code untilMs}, with room prepared for one export of
+     * every recording as it will be then (ExportSpace: its pages are touched as the
+     * recordings grow, and no further once the run has ended, also when it fails).
+     */
+    void runRecording(double untilMs, Runnable run) {
         long bytes = 64 * 1024; // schema, batch metadata and footer
-        int recordings = 0;
         // the simulation's recordings, not every handle: a script may continuerun in many short pieces
-        for (Vector vector : Vector.recordedIn(sim)) {
+        List<Vector> recordings = Vector.recordedIn(sim);
+        for (Vector vector : recordings) {
             long samples = vector.sizeAfterRunTo(untilMs);
             bytes += samples * Double.BYTES + samples / 8 + 16;
-            recordings++;
         }
-        exportSpace.prepare(bytes, recordings);
+        exportSpace.prepare(bytes, recordings.size(), () -> recordedBytes(recordings));
+        try {
+            run.run();
+        } finally {
+            exportSpace.runEnded();
+        }
+    }
+
+    /** What the recordings hold now, as export bytes; read by ExportSpace's thread only to pace itself. */
+    private static long recordedBytes(List<Vector> recordings) {
+        long samples = 0;
+        for (Vector vector : recordings) {
+            samples += vector.size();
+        }
+        return samples * Double.BYTES;
     }
 
     void addKind(KindCommands<?> kind) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Room for the next export, made ready in shared memory while a run computes the values
@@ -23,11 +25,14 @@ import java.util.concurrent.Executors;
  * for a 64 MB export that is most of the cost (measured here: writing new tmpfs pages
  * 1.5–3 GB/s, rewriting existing ones 5 GB/s with write(), more with a copy into a mapping
  * whose pages are already present). Before a run with recordings, a background thread
- * creates an export file the size the recordings will reach, maps it and touches every
- * page; the first export after the run copies the columns into that mapping.
- * The run itself is single-threaded, so on a machine with a second core the preparation
- * costs the run nothing. Without a prepared file (too small, none, or preparation failed)
- * exports are written as before.
+ * creates an export file the size the recordings will reach and maps it — sparse: no page
+ * exists yet — then touches its pages as the recordings grow, at most {@link #AHEAD_BYTES}
+ * ahead of what they hold, until the run ends; the first export after the run copies the
+ * columns into that mapping. Shared memory is thus committed as the recordings need it,
+ * never up to the run's final size ahead of time (a long run used to hold up to 1 GiB of
+ * /dev/shm from its first step). The run itself is single-threaded, so on a machine with
+ * a second core the preparation costs the run nothing. Without a prepared file (too
+ * small, none, or preparation failed) exports are written as before.
  */
 final class ExportSpace {
     /** Smaller exports take a few milliseconds anyway; not worth a file held in memory [bytes]. */
@@ -35,6 +40,10 @@ final class ExportSpace {
     /** Python lets at most 1 GiB ride along in one export (EXPORT_RIDE_ALONG_BYTES) [bytes]. */
     static final long MAX_BYTES = 1L << 30;
     private static final int PAGE_BYTES = 4096;
+    /** Pages are touched at most this far ahead of what the recordings hold [bytes]. */
+    static final long AHEAD_BYTES = 4L << 20;
+    /** How often the preparation looks at the recordings' size while a run goes on [ns]. */
+    private static final long PACE_NANOS = 5_000_000;
     /** Enough framings for the JIT to compile Arrow's serialization code. */
     private static final int WARM_UP_FRAMINGS = 20;
     private static final int WARM_UP_LENGTH = 16;
@@ -48,17 +57,21 @@ final class ExportSpace {
 
     private final SharedMemoryDir shm;
     private CompletableFuture<Prepared> pending;
+    /** Tells the preparation under way that its run has ended. */
+    private volatile RunEnd runEnd;
 
     ExportSpace(SharedMemoryDir shm) {
         this.shm = shm;
     }
 
     /**
-     * Starts preparing a file of at least {@code bytes} unless one that large is ready or
-     * on its way. Capped by MAX_BYTES and by a quarter of the free shared memory, as Python
-     * caps what rides along.
+     * Starts preparing a file of at least {@code bytes} for the run about to start, whose
+     * recordings hold {@code recordedBytes} as it goes on (read from this other thread
+     * only to pace the preparation: a stale value only delays it). Capped by MAX_BYTES
+     * and by a quarter of the free shared memory, as Python caps what rides along. The
+     * caller says when the run has ended ({@link #runEnded}).
      */
-    synchronized void prepare(long bytes, int columns) {
+    synchronized void prepare(long bytes, int columns, LongSupplier recordedBytes) {
         if (bytes < MIN_BYTES) {
             return;
         }
@@ -68,36 +81,49 @@ final class ExportSpace {
         } catch (IOException e) {
             return;
         }
+        RunEnd end = new RunEnd();
         if (pending != null) {
-            if (!pending.isDone()) {
-                return;
-            }
+            runEnded();
             Prepared ready = pending.join();
+            pending = null;
             if (ready != null && ready.size >= size) {
+                // Large enough: the new run's recordings go on touching its pages.
+                runEnd = end;
+                pending = CompletableFuture.supplyAsync(() -> ready.touchAsRecorded(recordedBytes, end), WORKER);
                 return;
             }
-            pending = null;
             if (ready != null) {
                 ready.discard();
             }
         }
         long fileBytes = (size + PAGE_BYTES - 1) / PAGE_BYTES * PAGE_BYTES;
         Path file = shm.newExportFile();
+        runEnd = end;
         pending = CompletableFuture.supplyAsync(() -> {
             warmUp(columns);
-            return Prepared.create(file, fileBytes);
+            Prepared room = Prepared.create(file, fileBytes);
+            return room == null ? null : room.touchAsRecorded(recordedBytes, end);
         }, WORKER);
+    }
+
+    /** The run a preparation was for has ended: its pages are touched up to what was recorded, no further. */
+    void runEnded() {
+        RunEnd end = runEnd;
+        if (end != null) {
+            end.ended = true;
+        }
     }
 
     /**
      * The prepared file, mapped, when it holds {@code bytes}; else null. Waits for a
-     * preparation still under way (it writes the same pages the export would otherwise
-     * have to create).
+     * preparation still under way to touch the pages of what was recorded (the same pages
+     * the export would otherwise have to create).
      */
     synchronized Prepared claim(long bytes) {
         if (pending == null) {
             return null;
         }
+        runEnded();  // an export comes after the run
         Prepared prepared = pending.join();
         if (prepared == null || prepared.size < bytes) {
             return null;
@@ -123,12 +149,19 @@ final class ExportSpace {
         }
     }
 
-    /** A file in the session directory, mapped read-write, every page present. */
+    /** Set once the run a preparation paces itself by has ended. */
+    private static final class RunEnd {
+        volatile boolean ended;
+    }
+
+    /** A file in the session directory, mapped read-write; its pages are made present as recordings grow. */
     static final class Prepared {
         final Path file;
         final long size;
         final MappedByteBuffer mapping;
         private final FileChannel channel;
+        /** Bytes from the start whose pages are present (only the worker thread touches pages). */
+        private long touched;
 
         private Prepared(Path file, long size, FileChannel channel, MappedByteBuffer mapping) {
             this.file = file;
@@ -137,7 +170,7 @@ final class ExportSpace {
             this.mapping = mapping;
         }
 
-        /** Null when the file cannot be made (e.g. shared memory filled up meanwhile). */
+        /** Null when the file cannot be made (e.g. shared memory filled up meanwhile). Sparse: no page is present yet. */
         static Prepared create(Path file, long size) {
             FileChannel channel = null;
             try {
@@ -145,14 +178,35 @@ final class ExportSpace {
                         StandardOpenOption.WRITE);
                 MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
                 mapping.order(ByteOrder.LITTLE_ENDIAN);
-                for (int position = 0; position < size; position += PAGE_BYTES) {
-                    mapping.put(position, (byte) 0);
-                }
                 return new Prepared(file, size, channel, mapping);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 closeQuietly(channel);
                 file.toFile().delete();
                 return null;
+            }
+        }
+
+        /**
+         * Touches pages up to {@link #AHEAD_BYTES} beyond what the recordings hold, every
+         * {@link #PACE_NANOS}, until the run has ended (then once more, for its last
+         * samples) or the file is wholly present; returns this room. A page that shared
+         * memory can no longer provide ends the touching: the export creates what is left.
+         */
+        Prepared touchAsRecorded(LongSupplier recordedBytes, RunEnd end) {
+            try {
+                while (true) {
+                    boolean last = end.ended;  // read before the size, so the last pass sees the final size
+                    long wanted = Math.min(size, recordedBytes.getAsLong() + AHEAD_BYTES);
+                    for (; touched < wanted; touched += PAGE_BYTES) {
+                        mapping.put(Math.toIntExact(touched), (byte) 0);
+                    }
+                    if (last || touched >= size) {
+                        return this;
+                    }
+                    LockSupport.parkNanos(PACE_NANOS);
+                }
+            } catch (RuntimeException | InternalError e) {
+                return this;  // SIGBUS on a full tmpfs surfaces as InternalError
             }
         }
 

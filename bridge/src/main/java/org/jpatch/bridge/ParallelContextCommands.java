@@ -89,11 +89,12 @@ final class ParallelContextCommands implements KindCommands<ParallelContext> {
             case "set_maxstep":
                 args.expect(1, 1);
                 return Bridge.NODES.numberNode(pc.setMaxstep(args.number(0)));
-            case "psolve":
+            case "psolve": {
                 args.expect(1, 1);
-                bridge.prepareExportSpace(args.number(0));
-                pc.psolve(args.number(0));
+                double tstop = args.number(0);
+                bridge.runRecording(tstop, () -> pc.psolve(tstop));
                 return none();
+            }
             case "gid_clear":
                 args.expect(0, 0);
                 pc.gidClear();

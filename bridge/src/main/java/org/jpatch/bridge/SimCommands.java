@@ -42,14 +42,14 @@ final class SimCommands {
                 return none();
             case "run":
                 args.expect(0, 0);
-                bridge.prepareExportSpace(bridge.sim.getGlobal("tstop"));
-                bridge.sim.run();
+                bridge.runRecording(bridge.sim.getGlobal("tstop"), bridge.sim::run);
                 return none();
-            case "continuerun":
+            case "continuerun": {
                 args.expect(1, 1);
-                bridge.prepareExportSpace(args.number(0));
-                bridge.sim.continuerun(args.number(0));
+                double tstop = args.number(0);
+                bridge.runRecording(tstop, () -> bridge.sim.continuerun(tstop));
                 return none();
+            }
             case "setdt":
                 args.expect(0, 0);
                 bridge.sim.setdt();
