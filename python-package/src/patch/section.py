@@ -184,6 +184,10 @@ class Section(PythonHocObject, Connectable):
 
     # Geometry.
     def set_dimensions(self, length, diameter):
+        # Both values are checked before either is set: a refused call changes nothing.
+        label, max_nseg = self._label(), self._interpreter._catalogue.max_nseg
+        _rules.section_value(label, "L", length, max_nseg)
+        _rules.section_value(label, "diam", diameter, max_nseg)
         self.L = length
         self.diam = diameter
 
