@@ -37,7 +37,7 @@ _COMMON = dict(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.register_profile("ci", max_examples=int(os.environ.get("JPATCH_FUZZ_EXAMPLES", 600)), **_COMMON)
+settings.register_profile("ci", max_examples=int(os.environ.get("JPATCH_FUZZ_EXAMPLES", 800)), **_COMMON)
 settings.register_profile("long", max_examples=int(os.environ.get("JPATCH_FUZZ_EXAMPLES", 10_000)), **_COMMON)
 PROFILE = os.environ.get("JPATCH_FUZZ_PROFILE", "ci")
 #: Seconds one sequence may take (a sequence's runs last at most a few thousand steps of a small model).
