@@ -99,7 +99,7 @@ def step(code, expect, check=None):
     return {"code": code, "expect": expect, "check": check}
 
 
-# -- call kinds: each draws one step from the shadow's objects, or None if it has none ----
+# -- call kinds: each draws one step on the shadow's objects (CALL_KINDS: what it needs) --
 
 def new_section(draw, shadow):
     name = shadow.name("s")
@@ -111,7 +111,7 @@ def set_geometry(draw, shadow):
     sec = draw(st.sampled_from(sorted(shadow.sections)))
     attr = draw(st.sampled_from(("L", "diam", "Ra", "cm")))
     value = draw(st.sampled_from(NUMBERS + NOT_NUMBERS))
-    if not type(value) in (int, float):
+    if type(value) not in (int, float):
         expect = "raise"
     elif attr in ("L", "Ra"):
         # NEURON: "L must be > 0.", "Ra must be > 0." (NaN too); huge ones are a question of taste
@@ -140,15 +140,19 @@ def connect(draw, shadow):
     parent = draw(st.sampled_from(names))
     parentx = draw(st.sampled_from(POSITIONS))
     childx = draw(st.sampled_from(CHILD_ENDS))
-    if not 0 <= parentx <= 1 or childx not in (0, 1) or shadow.closes_loop(child, parent):
-        expect = "raise"
-    elif shadow.parent.get(shadow.sections[child]["id"]) is not None:
-        expect = "either"  # NEURON reconnects a child that has a parent (with a warning)
-    else:
-        expect = "ok"
-    if expect != "raise":
-        shadow.parent[shadow.sections[child]["id"]] = shadow.sections[parent]["id"]
+    expect = _connection(shadow, child, parent, 0 <= parentx <= 1 and childx in (0, 1))
     return step(f"{child}.connect({parent}, {parentx!r}, {childx!r})", expect, ("eq", f"{child}.parent is {parent}", True))
+
+
+def _connection(shadow, child, parent, ends_valid):
+    """What ``child.connect(parent, ...)`` is expected to do; the shadow's tree follows it."""
+    if not ends_valid or shadow.closes_loop(child, parent):
+        return "raise"
+    child_id = shadow.sections[child]["id"]
+    # NEURON reconnects a child that has a parent (with a warning): not an obvious rule.
+    expect = "ok" if shadow.parent.get(child_id) is None else "either"
+    shadow.parent[child_id] = shadow.sections[parent]["id"]
+    return expect
 
 
 def connect_to_segment(draw, shadow):
@@ -156,14 +160,7 @@ def connect_to_segment(draw, shadow):
     names = sorted(shadow.sections)
     child, parent = draw(st.sampled_from(names)), draw(st.sampled_from(names))
     x, childx = draw(st.sampled_from((1.0, 0.5, 0.0))), draw(st.sampled_from((0, 1, 0.5)))
-    if childx not in (0, 1) or shadow.closes_loop(child, parent):
-        expect = "raise"
-    elif shadow.parent.get(shadow.sections[child]["id"]) is not None:
-        expect = "either"
-    else:
-        expect = "ok"
-    if expect != "raise":
-        shadow.parent[shadow.sections[child]["id"]] = shadow.sections[parent]["id"]
+    expect = _connection(shadow, child, parent, childx in (0, 1))
     return step(f"{child}.connect({parent}({x!r}), {childx!r})", expect, ("eq", f"{child}.parent is {parent}", True))
 
 
