@@ -458,15 +458,19 @@ def netcon_calls(draw, shadow):
 
 
 def netcon_from_pointer(draw, shadow):
-    """Patch refuses a bare _ref_ source without sec= (ConnectionError "Use s(0.5) instead")."""
+    """Patch refuses a bare _ref_ source without sec= (ConnectionError "Use s(0.5) instead"),
+    and with sec= takes it only for a NetCon without target."""
     sec = draw(st.sampled_from(sorted(shadow.sections)))
     receivers = sorted(pp for pp, kind in shadow.point_processes.items() if kind == "ExpSyn") + ["None"]
     target = draw(st.sampled_from(receivers))
     if draw(st.booleans()):
         return step(f"_ = p.NetCon({sec}(0.5)._ref_v, {target})", "raise")
     name = shadow.name("nc")
+    if target != "None":
+        # Patch: both ends of a NetCon to a target must be connectable; a pointer is not.
+        return step(f"{name} = p.NetCon({sec}(0.5)._ref_v, {target}, sec={sec})", "raise")
     shadow.netcons.append(name)
-    return step(f"{name} = p.NetCon({sec}(0.5)._ref_v, {target}, sec={sec})", "ok")
+    return step(f"{name} = p.NetCon({sec}(0.5)._ref_v, None, sec={sec})", "ok")
 
 
 def netstim_noise(draw, shadow):
