@@ -31,15 +31,21 @@ def describe(value):
 
 
 def number(value, what, error=TypeError):
-    """``value`` as a number the bridge carries (bool, int, float), else ``error``."""
+    """``value`` as a number the bridge carries (bool, int, float), else ``error``. An int
+    beyond 64 bits goes as the double the engine would read (OverflowError past the
+    largest double, as NEURON's conversion)."""
     cls = type(value)
-    if cls is float or cls is int or cls is bool:
+    if cls is float or cls is bool:
         return value
-    if isinstance(value, numbers.Integral):
-        return int(value)
+    if cls is int or isinstance(value, numbers.Integral):
+        value = int(value)
+        return value if -_LONG <= value < _LONG else float(value)
     if isinstance(value, numbers.Real):
         return float(value)
     raise error(f"{what} must be a number, got {describe(value)}")
+
+
+_LONG = 1 << 63
 
 
 def finite(value, what):
@@ -110,12 +116,18 @@ def alive(section):
 
 def connect(child, parent, parentx, childx):
     """Checks ``child.connect(parent, parentx, childx)``; returns False when the tree is not
-    all known to Python (sections the engine made), so that the call must go synchronously."""
+    all known to Python (sections the engine made), so that the call must go synchronously.
+    ``_children`` may count a child the engine has let go (never one it has not): a count
+    too high only costs the walk."""
     alive(child)
     alive(parent)
     x(parentx)
     if childx not in (0, 1):
         raise ValueError(f"child connection point must be 0 or 1, got {childx!r}")
+    if child._children == 0 and parent is not child:
+        # Without children, the child cannot be the parent's ancestor: no walk (a chain
+        # of sections built one by one would cost a walk of its depth per connect).
+        return True
     section = parent
     while section is not None:
         if section is child:
