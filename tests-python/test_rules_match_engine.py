@@ -155,7 +155,7 @@ def test_a_deleted_section_is_refused_by_both(p, session):
 def test_netcon_delay_rules_match(p, session, value, accepted):
     nc = p.NetCon(p.NetStim(), p.ExpSyn(p.Section(name="rules_nc")(0.5)))
     refused = _agree(
-        lambda: _rules.netcon_value(nc.hname(), "delay", value),
+        lambda: _rules.netcon_value(nc, "delay", value),
         lambda: session.ask(["set", nc._h, "delay", value], "nc.delay = ..."),
     )
     assert (refused is None) == accepted
@@ -165,7 +165,7 @@ def test_netcon_delay_rules_match(p, session, value, accepted):
 def test_netcon_threshold_rules_match(p, session, value, accepted):
     nc = p.NetCon(p.NetStim(), p.ExpSyn(p.Section(name="rules_nc")(0.5)))
     refused = _agree(
-        lambda: _rules.netcon_value(nc.hname(), "threshold", value),
+        lambda: _rules.netcon_value(nc, "threshold", value),
         lambda: session.ask(["set", nc._h, "threshold", value], "nc.threshold = ..."),
     )
     assert (refused is None) == accepted
@@ -177,7 +177,7 @@ def test_netcon_weight_indices_match(p, session):
     assert count == nc._weights, "the catalogue's NET_RECEIVE weight count is the engine's"
     for index, accepted in [(0, True), (count - 1, True), (count, False), (-1, False)]:
         refused = _agree(
-            lambda: _rules.weight_index(nc.hname(), index, count),
+            lambda: _rules.weight_index(nc, index, count),
             lambda: session.ask(["call", nc._h, "set_weight", [index, 0.5]], f"nc.weight[{index}] = 0.5"),
         )
         assert (refused is None) == accepted, index

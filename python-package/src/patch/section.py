@@ -172,7 +172,8 @@ class Section(PythonHocObject, Connectable):
             )
         if mechanism not in self._interpreter._catalogue.density:
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
-        _rules.alive(self)
+        if self._deleted:
+            _rules.alive(self)
         d = self.__dict__
         # The description is formatted only if the command fails (see _commands.describe).
         d["_session"].send(("call", d["_h"], "insert", (mechanism,)), (INSERT, self._label(), mechanism))
