@@ -226,3 +226,17 @@ def test_a_common_mistake_raises_at_its_own_line_and_the_next_call_works(p, sess
     fresh = p.Section(name=f"fresh_{mistake}")
     fresh.L = 3
     assert fresh.L == 3
+
+
+def test_a_refused_call_that_sets_several_values_changes_none_of_them(p):
+    s = _section(p, "composite", L=20, diam=2)
+    with pytest.raises(RuntimeError):
+        s.set_dimensions(5, 0.0)
+    with pytest.raises(TypeError):
+        s.iclamp(amplitude=0.5, duration="x")
+    with pytest.raises(TypeError):
+        s.vclamp(voltage=[-70, "x", -70])
+    with pytest.raises(TypeError):
+        p.ExpSyn(s(0.5), tau="x")
+    assert (s.L, s.diam) == (20, 2)
+    assert s.point_processes() == []

@@ -200,6 +200,10 @@ class Section(PythonHocObject, Connectable):
 
     # Geometry.
     def set_dimensions(self, length, diameter):
+        # Both values are checked before either is set: a refused call changes nothing.
+        label, max_nseg = self._label(), self._interpreter._catalogue.max_nseg
+        _rules.section_value(label, "L", length, max_nseg)
+        _rules.section_value(label, "diam", diameter, max_nseg)
         self.L = length
         self.diam = diameter
 
@@ -349,6 +353,11 @@ class Section(PythonHocObject, Connectable):
         return recorder
 
     def iclamp(self, amplitude=1, *, x=0.5, delay=0, duration=100):
+        # Checked before the clamp is made: a refused call leaves no clamp on the section.
+        _rules.number(delay, "IClamp delay")
+        _rules.number(duration, "IClamp duration")
+        for value in amplitude if is_sequence(amplitude) else [amplitude]:
+            _rules.number(value, "IClamp amplitude")
         clamp = self._interpreter.IClamp(x=x, sec=self)
         clamp.delay = delay
         clamp.duration = duration
@@ -356,6 +365,14 @@ class Section(PythonHocObject, Connectable):
         return clamp
 
     def vclamp(self, voltage=-70, *, x=0.5, before=0, duration=100, after=0, holding=-70):
+        # Checked before the clamp is made: a refused call leaves no clamp on the section.
+        for name, value in (("before", before), ("duration", duration), ("after", after), ("holding", holding)):
+            _rules.number(value, f"SEClamp {name}")
+        voltages = list(voltage) if is_sequence(voltage) else [voltage]
+        if len(voltages) not in (1, 3):
+            raise ValueError(f"vclamp voltage is a number or 3 numbers, got {voltage!r}")
+        for value in voltages:
+            _rules.number(value, "SEClamp voltage")
         clamp = self._interpreter.SEClamp(self, x=x)
         clamp.holding = holding
         clamp.delay = before
