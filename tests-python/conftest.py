@@ -23,6 +23,29 @@ def pytest_configure(config):
     )
 
 
+@pytest.fixture(autouse=True)
+def simulated_gaps():
+    """Every test checks that the engine refused no command Python had queued (each such
+    refusal is a gap in patch._rules: bridge/README.md, "Errors at the line"). A test that
+    simulates gaps, by queueing raw commands past the checks, appends one entry per
+    refusal it expects to this list."""
+    from patch import _commands
+
+    session = _commands._session
+    before = session.refused if session is not None else 0
+    simulated = []
+    yield simulated
+    if _commands._session is None or _commands._session._closed:
+        return
+    if _commands._session is not session:
+        session, before = _commands._session, 0
+    try:
+        session.flush()
+    except Exception:  # raised for the test's own simulated gaps, or by a test of dead sessions; counted below
+        pass
+    assert session.refused - before == len(simulated), "the engine refused a command Python had queued (a gap in _rules)"
+
+
 @pytest.fixture
 def p():
     from patch import p

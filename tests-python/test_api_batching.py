@@ -1,4 +1,5 @@
-"""Building a model costs no round trip per attribute: setters are queued."""
+"""Building a model costs no round trip per attribute: setters, constructors, inserts and
+connections are checked in Python (patch._rules) and queued."""
 
 import time
 
@@ -47,6 +48,27 @@ def test_building_sections_makes_no_round_trip(p, session, monkeypatch):
     assert counter.asks == 0 and counter.flushes == 0
     assert sections[-1].L == 20  # the read is the one round trip
     assert counter.asks == 1
+
+
+def _wire(p, sections):
+    """bench B3's remaining calls: a synapse per section, NetCons with their settings, 3-D points."""
+    previous = None
+    for s in sections:
+        synapse = p.ExpSyn(s(0.5))
+        synapse.tau = 2
+        if previous is not None:
+            nc = p.NetCon(previous, synapse)
+            nc.weight[0], nc.delay, nc.threshold = 0.01, 1, -20
+        s.pt3dadd(0, 0, 0, 1)
+        previous = s
+
+
+def test_synapses_netcons_and_points_are_checked_in_python_and_queued(p, session, monkeypatch):
+    _wire(p, _build(p, 2))  # learn ExpSyn's variables once, outside the count
+    sections = _build(p, 100)
+    counter = _CountingSession(session, monkeypatch)
+    _wire(p, sections)
+    assert counter.asks == 0 and counter.flushes == 0
 
 
 def test_two_thousand_sections_are_built_in_under_two_seconds(p):

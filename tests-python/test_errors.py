@@ -119,3 +119,12 @@ def test_the_session_goes_on_after_errors(p):
     p.finitialize(-65)
     p.continuerun(1)
     assert p.t == pytest.approx(1)
+
+
+def test_an_int_past_the_largest_double_is_an_overflow_error_at_its_line(p):
+    s = p.Section(name="huge")
+    s.L = 20
+    with pytest.raises(OverflowError):
+        s.L = 10**400
+    s.L = 10**300  # within a double: the engine reads it as 1e300
+    assert s.L == 1e300

@@ -14,15 +14,8 @@ import pytest
 from patch.exceptions import HocError, HocRecordError, QueuedCommandError
 
 
-@pytest.fixture(autouse=True)
-def simulated_gaps(session):
-    """Python's checks must leave the engine nothing to refuse (a refusal would be a gap):
-    only the gaps a test simulates, by queueing past the checks, may be refused."""
-    before = session.refused
-    simulated = []
-    yield simulated
-    session.flush()
-    assert session.refused == before + len(simulated), "the engine refused a command Python had queued"
+# conftest.simulated_gaps checks after every test that the engine refused no command
+# Python had queued.
 
 
 def _section(p, name, L=20, diam=2):
@@ -233,3 +226,17 @@ def test_a_common_mistake_raises_at_its_own_line_and_the_next_call_works(p, sess
     fresh = p.Section(name=f"fresh_{mistake}")
     fresh.L = 3
     assert fresh.L == 3
+
+
+def test_a_refused_call_that_sets_several_values_changes_none_of_them(p):
+    s = _section(p, "composite", L=20, diam=2)
+    with pytest.raises(RuntimeError):
+        s.set_dimensions(5, 0.0)
+    with pytest.raises(TypeError):
+        s.iclamp(amplitude=0.5, duration="x")
+    with pytest.raises(TypeError):
+        s.vclamp(voltage=[-70, "x", -70])
+    with pytest.raises(TypeError):
+        p.ExpSyn(s(0.5), tau="x")
+    assert (s.L, s.diam) == (20, 2)
+    assert s.point_processes() == []

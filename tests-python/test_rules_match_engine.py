@@ -127,6 +127,23 @@ def test_connect_rules_match(p, session):
         assert (refused is None) == accepted, (child, parent, parentx, childx)
 
 
+def test_the_mirrored_tree_follows_disconnects_and_deletions(p, session):
+    a, b, c, d = (p.Section(name=f"moved_{n}") for n in "abcd")
+    b.connect(a)
+    c.connect(b)
+    b.disconnect()  # a has no child left: a under c closes no loop
+    assert _agree(lambda: _rules.connect(a, c, 1.0, 0.0), lambda: a.connect(c)) is None
+    # b -> c -> a now: b under a would close one
+    assert _agree(
+        lambda: _rules.connect(b, a, 1.0, 0.0),
+        lambda: session.ask(["call", b._h, "connect", [a._bridge_value(), 1.0, 0.0]], "b.connect(a)"),
+    ) is RuntimeError
+    d.connect(a)
+    p.delete_section(sec=a)  # d is a root again, c has no child
+    assert _agree(lambda: _rules.connect(c, d, 1.0, 0.0), lambda: c.connect(d)) is None
+    assert (c.parent, d.parent) == (d, None)
+
+
 def test_a_deleted_section_is_refused_by_both(p, session):
     gone = p.Section(name="rules_gone")
     p.delete_section(sec=gone)
@@ -138,7 +155,7 @@ def test_a_deleted_section_is_refused_by_both(p, session):
 def test_netcon_delay_rules_match(p, session, value, accepted):
     nc = p.NetCon(p.NetStim(), p.ExpSyn(p.Section(name="rules_nc")(0.5)))
     refused = _agree(
-        lambda: _rules.netcon_value(nc.hname(), "delay", value),
+        lambda: _rules.netcon_value(nc, "delay", value),
         lambda: session.ask(["set", nc._h, "delay", value], "nc.delay = ..."),
     )
     assert (refused is None) == accepted
@@ -148,7 +165,7 @@ def test_netcon_delay_rules_match(p, session, value, accepted):
 def test_netcon_threshold_rules_match(p, session, value, accepted):
     nc = p.NetCon(p.NetStim(), p.ExpSyn(p.Section(name="rules_nc")(0.5)))
     refused = _agree(
-        lambda: _rules.netcon_value(nc.hname(), "threshold", value),
+        lambda: _rules.netcon_value(nc, "threshold", value),
         lambda: session.ask(["set", nc._h, "threshold", value], "nc.threshold = ..."),
     )
     assert (refused is None) == accepted
@@ -160,7 +177,7 @@ def test_netcon_weight_indices_match(p, session):
     assert count == nc._weights, "the catalogue's NET_RECEIVE weight count is the engine's"
     for index, accepted in [(0, True), (count - 1, True), (count, False), (-1, False)]:
         refused = _agree(
-            lambda: _rules.weight_index(nc.hname(), index, count),
+            lambda: _rules.weight_index(nc, index, count),
             lambda: session.ask(["call", nc._h, "set_weight", [index, 0.5]], f"nc.weight[{index}] = 0.5"),
         )
         assert (refused is None) == accepted, index

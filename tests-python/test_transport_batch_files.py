@@ -46,12 +46,13 @@ def test_a_short_batch_goes_inline(p, written):
     assert written == []
 
 
-def test_a_refusal_in_a_file_batch_names_the_user_call(p, written):
+def test_a_refusal_in_a_file_batch_names_the_user_call(p, written, simulated_gaps):
     from patch.exceptions import QueuedCommandError
 
     sec = _long_batch(p, _gateway.FILE_BATCH_CHARS // 10)
     # Queued raw, past Python's checks: a simulated gap in them.
     p._session.send(["set", sec._h, "L", -1], "filed.L = -1")
+    simulated_gaps.append("filed.L = -1")
     with pytest.raises(QueuedCommandError, match=r"refused filed\.L = -1.*Raised at filed\.Ra"):
         sec.Ra
     assert written

@@ -68,12 +68,13 @@ def test_a_long_queue_is_flushed_without_being_asked(session, round_trips, monke
 
 
 def test_a_refusal_in_a_batch_sent_unasked_is_raised_at_the_next_flush_and_drops_nothing(
-    session, round_trips, monkeypatch
+    session, round_trips, monkeypatch, simulated_gaps
 ):
     monkeypatch.setattr(_commands, "FLUSH_THRESHOLD", 3)
     h = _vector(session, [])
     released = _vector(session, [7.0])
     session.send(["gset", "dt", -1.0], "p.dt = -1")  # the third command: the batch goes out unasked
+    simulated_gaps.append("p.dt = -1")
     session.send(["call", h, "append", [1.0]], "v.append(1)")
     session.send(["call", h, "append", [2.0]], "v.append(2)")
     session.release(released)
@@ -83,11 +84,12 @@ def test_a_refusal_in_a_batch_sent_unasked_is_raised_at_the_next_flush_and_drops
     assert any(["free", released] in json.loads(batch) for batch in round_trips), "the release reached the JVM"
 
 
-def test_a_refused_queued_command_is_raised_at_the_next_ask_naming_both_calls(session):
+def test_a_refused_queued_command_is_raised_at_the_next_ask_naming_both_calls(session, simulated_gaps):
     refused_before = session.refused
     h = _vector(session, [1.0, 2.0])
     session.send(["call", h, "append", [5.0]], "v.append(5)")
     session.send(["gset", "dt", -1.0], "p.dt = -1")
+    simulated_gaps.append("p.dt = -1")
     session.send(["call", h, "append", [6.0]], "v.append(6)")
     with pytest.raises(QueuedCommandError, match=r"refused p\.dt = -1.*dt.*-1.*Raised at list\(v\)"):
         session.ask(["call", h, "to_list", []], "list(v)")
@@ -131,10 +133,11 @@ def test_numpy_scalars_and_arrays_are_sent_as_numbers(session):
     assert session.ask(["call", h, "to_list", []], "list(v)") == [0.0, 1.0, 2.0, 0.5, 7.0]
 
 
-def test_a_queued_value_json_cannot_carry_is_refused_alone(session):
+def test_a_queued_value_json_cannot_carry_is_refused_alone(session, simulated_gaps):
     h = _vector(session, [])
     session.send(["call", h, "append", [1.0]], "v.append(1)")
     session.send(["call", h, "append", [object()]], "v.append(object())")
+    simulated_gaps.append("v.append(object())")
     session.send(["call", h, "append", [2.0]], "v.append(2)")
     with pytest.raises(QueuedCommandError, match=r"refused v\.append\(object\(\)\).*TypeError"):
         session.flush()
@@ -184,10 +187,11 @@ def test_unknown_jvm_objects_go_through_the_wrapper(session):
         del session._proxies[-42]
 
 
-def test_frees_queued_after_an_unencodable_command_still_run(session):
+def test_frees_queued_after_an_unencodable_command_still_run(session, simulated_gaps):
     h = _vector(session, [1.0])
     session.flush()
     session.send(["call", h, "append", [object()]], "v.append(object())")
+    simulated_gaps.append("v.append(object())")
     session.release(h)
     with pytest.raises(QueuedCommandError):
         session.flush()

@@ -43,7 +43,7 @@ def test_a_float_assignment_to_a_deleted_section_is_refused_at_its_line(p):
         seg.g_pas = 0.25
 
 
-def test_a_refused_queued_float_assignment_names_the_user_call(p):
+def test_a_refused_queued_float_assignment_names_the_user_call(p, simulated_gaps):
     from patch.exceptions import QueuedCommandError
     from patch.segment import SEGMENT_ASSIGNMENT
 
@@ -53,5 +53,6 @@ def test_a_refused_queued_float_assignment_names_the_user_call(p):
     # Queued raw, past Python's checks (a simulated gap in them), as Segment queues it.
     bits = [struct.unpack("<q", struct.pack("<d", v))[0] for v in (0.5, 0.25)]
     p._session.send(("ssetbits", sec._h, bits[0], "g_pas", bits[1]), (SEGMENT_ASSIGNMENT, "gone", 0.5, "g_pas", 0.25))
+    simulated_gaps.append("gone(0.5).g_pas = 0.25")
     with pytest.raises(QueuedCommandError, match=r"refused gone\(0.5\)\.g_pas = 0.25"):
         p.Section(name="other").L

@@ -83,7 +83,7 @@ def test_a_bad_assignment_in_an_iteration_raises_at_its_segment_and_keeps_the_ea
     assert [seg.diam for seg in sec][:2] == [3.0, 3.0]
 
 
-def test_refused_parts_of_a_queued_run_name_their_segments_and_the_other_parts_apply(p):
+def test_refused_parts_of_a_queued_run_name_their_segments_and_the_other_parts_apply(p, simulated_gaps):
     from patch.exceptions import QueuedCommandError
     from patch.segment import SEGMENT_ASSIGNMENT
 
@@ -97,6 +97,7 @@ def test_refused_parts_of_a_queued_run_name_their_segments_and_the_other_parts_a
         value = -1.0 if i in (1, 2) else 5.0
         bits = [struct.unpack("<q", struct.pack("<d", v))[0] for v in (seg.x, value)]
         session.send(("ssetbits", sec._h, bits[0], "diam", bits[1]), (SEGMENT_ASSIGNMENT, "after", seg.x, "diam", value))
+    simulated_gaps.extend(["after(0.375).diam = -1.0", "after(0.625).diam = -1.0"])
     sec.L = 50
     with pytest.raises(QueuedCommandError, match=r"refused after\(0\.375\)\.diam = -1\.0.*after\(0\.625\)\.diam = -1\.0"):
         sec.Ra

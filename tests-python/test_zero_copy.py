@@ -132,7 +132,7 @@ def test_short_vectors_load_inline_in_order_with_other_commands(session):
     assert session.ask(["call", h, "to_list", []], "list(v)") == [1.0, 2.0, 3.0, 4.0]
 
 
-def test_import_files_of_a_batch_with_refusals_are_consumed_or_removed(session):
+def test_import_files_of_a_batch_with_refusals_are_consumed_or_removed(session, simulated_gaps):
     from patch.exceptions import QueuedCommandError
 
     h = _vector(session, [])
@@ -141,6 +141,7 @@ def test_import_files_of_a_batch_with_refusals_are_consumed_or_removed(session):
     session.send(["gget", "no_such_global"], "p.no_such_global")
     session.vector_load(10**9, np.ones(10_000))
     session.vector_load(h, np.ones(10_000))
+    simulated_gaps.extend(["p.no_such_global", "load into Vector 10**9"])
     with pytest.raises(QueuedCommandError, match="no_such_global.*10000 values"):
         session.flush()
     assert os.listdir(session.shm_dir) == []

@@ -11,6 +11,7 @@ still names the assignment refused: the reply is mapped back to the queue's indi
 """
 
 import base64
+import itertools
 import struct
 
 
@@ -57,20 +58,23 @@ def expand(reply, merges):
     queued command, each refusal's index that of the refused user call."""
     if merges is None:
         return reply
-    extra_after = dict(merges)
-    results = []
-    starts = []  # the queue index of each command sent
-    for sent, result in enumerate(reply["results"]):
-        starts.append(len(results))
-        results.append(result)
-        extra = extra_after.get(sent)
-        if extra:
-            results.extend([None] * extra)
-    expanded = {"results": results}
+    results = reply["results"]
+    pieces = []
+    done = 0  # results copied so far
+    for at, extra in merges:
+        pieces.append(results[done:at + 1])
+        pieces.append([None] * extra)
+        done = at + 1
+    pieces.append(results[done:])
+    expanded = {"results": list(itertools.chain.from_iterable(pieces))}
     errors = reply.get("errors")
     if errors is not None:
         expanded["errors"] = [
-            dict(error, index=starts[error["index"]] + error.get("part", 0)) if error["index"] < len(starts) else error
-            for error in errors
+            dict(error, index=_queued_index(error["index"], merges) + error.get("part", 0)) for error in errors
         ]
     return expanded
+
+
+def _queued_index(sent, merges):
+    """The queue index of the command sent at ``sent``: shifted by the merges before it."""
+    return sent + sum(extra for at, extra in merges if at < sent)

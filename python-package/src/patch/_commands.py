@@ -241,7 +241,7 @@ class Session:
         if in_flight is None:
             return
         try:
-            reply = self._reply(in_flight.reply(), in_flight.batch, in_flight.merges, None)
+            reply, _ = self._reply(in_flight.reply(), in_flight.batch, in_flight.merges, None)
         finally:
             self._remove_unconsumed_imports()
         for result in reply["results"]:
@@ -262,8 +262,8 @@ class Session:
             sent, payload, merges, own_error = self._encode(batch, asked)
             reply = {"results": []}
             if sent:
-                reply = self._reply(self._gateway.execute(payload), sent, merges, asked)
-                own_error = own_error or reply.get("own_error")
+                reply, refused = self._reply(self._gateway.execute(payload), sent, merges, asked)
+                own_error = own_error or refused
         finally:
             _shm.await_pyarrow_import()
             self._remove_unconsumed_imports()
@@ -271,22 +271,23 @@ class Session:
         return sent, results, own_error
 
     def _reply(self, text, batch, merges, asked):
-        """The reply to ``batch`` in terms of its entries; refusals of entries other than
-        ``asked`` are kept for the threads that queued them, ``asked``'s is under "own_error"."""
+        """(the reply to ``batch`` in terms of its entries, ``asked``'s refusal or None);
+        the refusals of other entries are kept for the threads that queued them."""
         reply = _coalesce.expand(json.loads(text), merges)
         errors = reply.get("errors")
         if errors is None:
-            return reply
+            return reply, None
         if len(reply["results"]) != len(batch):
             # The JVM could not read the batch at all (a transport bug): nothing ran.
             raise _exception_class(errors[0]["type"])(f"the batch was not run: {errors[0]['message']}")
+        own_error = None
         for error in errors:
             entry = batch[error["index"]]
             if entry is asked:
-                reply["own_error"] = error
+                own_error = error
             else:
                 self._refused(entry, error)
-        return reply
+        return reply, own_error
 
     def _refused(self, entry, error):
         self.refused += 1

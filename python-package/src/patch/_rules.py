@@ -31,15 +31,21 @@ def describe(value):
 
 
 def number(value, what, error=TypeError):
-    """``value`` as a number the bridge carries (bool, int, float), else ``error``."""
+    """``value`` as a number the bridge carries (bool, int, float), else ``error``. An int
+    beyond 64 bits goes as the double the engine would read (OverflowError past the
+    largest double, as NEURON's conversion)."""
     cls = type(value)
-    if cls is float or cls is int or cls is bool:
+    if cls is float or cls is bool:
         return value
-    if isinstance(value, numbers.Integral):
-        return int(value)
+    if cls is int or isinstance(value, numbers.Integral):
+        value = int(value)
+        return value if -_LONG <= value < _LONG else float(value)
     if isinstance(value, numbers.Real):
         return float(value)
     raise error(f"{what} must be a number, got {describe(value)}")
+
+
+_LONG = 1 << 63
 
 
 def finite(value, what):
@@ -56,7 +62,12 @@ def finite(value, what):
 def section_value(label, name, value, max_nseg):
     """The value of ``<label>.<name> = value`` (a section-wide variable), or the engine's
     refusal: non-numbers and every bad value are ValueError, as in NEURON, except diam."""
-    value = number(value, f"{label}.{name}", ValueError)
+    cls = type(value)
+    if cls is int:  # inline: model building sets geometry from ints
+        if not -_LONG <= value < _LONG:
+            value = float(value)  # sent as the double the engine would read; OverflowError past the largest
+    elif cls is not float:
+        value = number(value, f"{label}.{name}", ValueError)
     if name == "nseg":
         return nseg(label, value, max_nseg)
     refusal = POSITIVE_VARIABLES.get(name)
@@ -67,7 +78,8 @@ def section_value(label, name, value, max_nseg):
 
 def segment_value(label, x, name, value):
     """The value of ``<label>(x).<name> = value``: as section_value (nseg is no segment's)."""
-    value = number(value, f"{label}({x:g}).{name}", ValueError)
+    if type(value) is not float:
+        value = number(value, f"{label}({x:g}).{name}", ValueError)
     refusal = POSITIVE_VARIABLES.get(name)
     if refusal is not None and not 0 < value < math.inf:
         raise refusal(f"{label}({x:g}).{name} must be > 0, got {value!r}")
@@ -110,12 +122,21 @@ def alive(section):
 
 def connect(child, parent, parentx, childx):
     """Checks ``child.connect(parent, parentx, childx)``; returns False when the tree is not
-    all known to Python (sections the engine made), so that the call must go synchronously."""
-    alive(child)
-    alive(parent)
-    x(parentx)
+    all known to Python (sections the engine made), so that the call must go synchronously.
+    ``_children`` may count a child the engine has let go (never one it has not): a count
+    too high only costs the walk."""
+    # Inline where the values are plain: building a tree connects every section.
+    if child._deleted or parent._deleted:
+        alive(child)
+        alive(parent)
+    if not (type(parentx) is float or type(parentx) is int) or not 0 <= parentx <= 1:
+        x(parentx)
     if childx not in (0, 1):
         raise ValueError(f"child connection point must be 0 or 1, got {childx!r}")
+    if child._children == 0 and parent is not child:
+        # Without children, the child cannot be the parent's ancestor: no walk (a chain
+        # of sections built one by one would cost a walk of its depth per connect).
+        return True
     section = parent
     while section is not None:
         if section is child:
@@ -155,21 +176,23 @@ def netcon_target(target, weights):
         raise HocError(f"{target.hname()} cannot receive events ({target._mechanism} has no NET_RECEIVE): not a NetCon target")
 
 
-def netcon_value(label, name, value):
-    """``<label>.delay`` (ms, finite and >= 0) or ``.threshold`` (mV, not NaN)."""
-    value = number(value, f"{label}.{name}")
+def netcon_value(netcon, name, value):
+    """``netcon.delay`` (ms, finite and >= 0) or ``.threshold`` (mV, not NaN)."""
+    if type(value) is not float:
+        value = number(value, f"{netcon.hname()}.{name}")
     if name == "delay" and not 0 <= value < math.inf:
         raise ValueError(f"NetCon delay = {value!r} ms: must be finite and >= 0")
     if name == "threshold" and value != value:
-        raise ValueError(f"{label}.threshold = nan")
+        raise ValueError(f"{netcon.hname()}.threshold = nan")
     return value
 
 
-def weight_index(label, index, count):
-    if not isinstance(index, numbers.Integral) or isinstance(index, bool):
+def weight_index(netcon, index, count):
+    """An index into ``netcon``'s ``count`` weights."""
+    if type(index) is not int and (not isinstance(index, numbers.Integral) or isinstance(index, bool)):
         raise TypeError(f"NetCon weight indices must be integers, not {index!r}")
     if not 0 <= index < count:
-        raise ValueError(f"{label} weight index {index} outside [0, {count})")
+        raise ValueError(f"{netcon.hname()} weight index {index} outside [0, {count})")
     return int(index)
 
 

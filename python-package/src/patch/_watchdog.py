@@ -59,6 +59,12 @@ class Watchdog:
         self._wake.set()
 
     def _watch(self):
+        # Connect now, while connections are free: a flood of connections later (the
+        # JVM serves a bounded number) cannot then keep heartbeats out.
+        try:
+            self._control.call("ping", self.timeout_s)
+        except ControlError:
+            pass  # connected again at the first heartbeat a long call needs
         while not self._stopped:
             self._wake.wait(self.heartbeat_s)
             self._wake.clear()

@@ -2,6 +2,7 @@
 
 import numbers
 
+from . import _rules
 from ._catalogue import Catalogue
 from ._hoc_functions import HOC_CONSTANTS, HocFunctions
 from .core import assert_connectable, is_nrn_scalar, transform, transform_netcon
@@ -157,6 +158,11 @@ class PythonHocInterpreter(HocFunctions):
             if isinstance(target, numbers.Real):
                 owner = sec if sec is not None else self._accessed_section(mechanism)
                 target = _segment_at(owner, target, mechanism)
+            # Checked before the point process is made: a refused call leaves none behind.
+            variables = self._catalogue.info(mechanism).scalars
+            for name, value in attributes.items():
+                if name in variables:
+                    _rules.number(value, f"{mechanism}.{name}")
             pp = self._point_process(mechanism, target, owner=owner)
             for name, value in attributes.items():
                 setattr(pp, name, value)

@@ -69,7 +69,7 @@ class WeightVector:
 
     def _check(self, index):
         nc = self._netcon
-        return _rules.weight_index(nc.hname(), index, nc._weights)
+        return _rules.weight_index(nc, index, nc._weights)
 
     def __getitem__(self, index):
         nc = self._netcon
@@ -135,7 +135,7 @@ class NetCon(PythonHocObject):
             )
         elif name in self._ATTRIBUTES:
             d = self.__dict__
-            value = _rules.netcon_value(self.hname(), name, value)
+            value = _rules.netcon_value(self, name, value)
             d["_session"].send(("set", d["_h"], name, value), (NETCON_ASSIGNMENT, d["_index"], name, value))
         else:
             self.__dict__[name] = value

@@ -2,7 +2,7 @@
 
 from . import _rules
 from .core import is_sequence
-from .objects import Connectable, PythonHocObject, encode
+from .objects import Connectable, PythonHocObject
 from .pointer import point_process_pointer
 from .segment import Segment
 

@@ -42,10 +42,13 @@ class Section(PythonHocObject, Connectable):
         # nseg once this proxy set or read it: iterating a section needs nseg, and a
         # round trip per section would dominate a model-building loop.
         d["_known_nseg"] = None
-        # The parent, mirrored so that a connect closing a loop is refused at its line.
-        # Python makes every section by name; one the engine made (no name given) has a
-        # place in the tree Python does not know.
-        d["_parent"] = None if name is not None else _rules.UNKNOWN_PARENT
+        # The parent and the number of children, mirrored so that a connect closing a
+        # loop is refused at its line (_rules.connect). Python makes every section by
+        # name; one the engine made (no name given) has a place in the tree Python does
+        # not know.
+        known = name is not None
+        d["_parent"] = None if known else _rules.UNKNOWN_PARENT
+        d["_children"] = 0 if known else None
 
     # Attribute traffic: simulator variables go to the JVM, anything else stays here.
     def __setattr__(self, name, value):
@@ -120,6 +123,16 @@ class Section(PythonHocObject, Connectable):
             known = d["_known_nseg"] = self.nseg
         return known
 
+    def _set_parent(self, parent):
+        """Mirrors a connect (parent a Section) or a disconnect (None) the engine will make."""
+        d = self.__dict__
+        old = d["_parent"]
+        if old is not None and old is not _rules.UNKNOWN_PARENT and old._children is not None:
+            old.__dict__["_children"] -= 1
+        if parent is not None and parent._children is not None:
+            parent.__dict__["_children"] += 1
+        d["_parent"] = parent
+
     def _known_parent(self):
         """The parent as Python knows it (_rules.connect): a deleted parent let its
         children go; UNKNOWN_PARENT where the engine made the section."""
@@ -132,6 +145,8 @@ class Section(PythonHocObject, Connectable):
         """delete_section: the engine deletes it (a second time does nothing); from now on
         every use is a ReferenceError at its line."""
         self._queue("delete", [], what)
+        if not self._deleted:
+            self._set_parent(None)
         d = self.__dict__
         d["_deleted"] = True
         d["_known_nseg"] = None
@@ -157,7 +172,8 @@ class Section(PythonHocObject, Connectable):
             )
         if mechanism not in self._interpreter._catalogue.density:
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
-        _rules.alive(self)
+        if self._deleted:
+            _rules.alive(self)
         d = self.__dict__
         # The description is formatted only if the command fails (see _commands.describe).
         d["_session"].send(("call", d["_h"], "insert", (mechanism,)), (INSERT, self._label(), mechanism))
@@ -222,7 +238,7 @@ class Section(PythonHocObject, Connectable):
             self._session.send(command, what)
         else:
             self._session.ask(command, what)
-        self.__dict__["_parent"] = parent
+        self._set_parent(parent)
         # Patch: connected sections keep each other alive.
         if hasattr(target, "__ref__"):
             target.__ref__(self)
@@ -232,7 +248,7 @@ class Section(PythonHocObject, Connectable):
     def disconnect(self):
         _rules.alive(self)
         self._queue("disconnect", [], f"{self._label()}.disconnect()")
-        self.__dict__["_parent"] = None
+        self._set_parent(None)
 
     @property
     def parent(self):
@@ -337,6 +353,11 @@ class Section(PythonHocObject, Connectable):
         return recorder
 
     def iclamp(self, amplitude=1, *, x=0.5, delay=0, duration=100):
+        # Checked before the clamp is made: a refused call leaves no clamp on the section.
+        _rules.number(delay, "IClamp delay")
+        _rules.number(duration, "IClamp duration")
+        for value in amplitude if is_sequence(amplitude) else [amplitude]:
+            _rules.number(value, "IClamp amplitude")
         clamp = self._interpreter.IClamp(x=x, sec=self)
         clamp.delay = delay
         clamp.duration = duration
@@ -344,6 +365,14 @@ class Section(PythonHocObject, Connectable):
         return clamp
 
     def vclamp(self, voltage=-70, *, x=0.5, before=0, duration=100, after=0, holding=-70):
+        # Checked before the clamp is made: a refused call leaves no clamp on the section.
+        for name, value in (("before", before), ("duration", duration), ("after", after), ("holding", holding)):
+            _rules.number(value, f"SEClamp {name}")
+        voltages = list(voltage) if is_sequence(voltage) else [voltage]
+        if len(voltages) not in (1, 3):
+            raise ValueError(f"vclamp voltage is a number or 3 numbers, got {voltage!r}")
+        for value in voltages:
+            _rules.number(value, "SEClamp voltage")
         clamp = self._interpreter.SEClamp(self, x=x)
         clamp.holding = holding
         clamp.delay = before

@@ -16,6 +16,9 @@ _pack_double = struct.Struct("<d").pack
 _unpack_long = struct.Struct("<q").unpack
 
 
+# Variables with a rule beyond "a number" (_rules.segment_value).
+_CHECKED_VARIABLES = _rules.POSITIVE_VARIABLES
+
 # Descriptions of queued calls, formatted only if the command fails (_commands.describe).
 ASSIGNMENT = "{}.{} = {!r}"  # label, name, value
 SEGMENT_ASSIGNMENT = "{}({:g}).{} = {!r}"  # section label, x, name, value
@@ -45,7 +48,7 @@ class Segment(Referencing, Connectable):
             if label is None:
                 label = sec._label()
             cls = type(value)
-            if (cls is not float and cls is not int) or name in _rules.POSITIVE_VARIABLES:
+            if (cls is not float and cls is not int) or name in _CHECKED_VARIABLES:
                 value = _rules.segment_value(label, x, name, value)
                 cls = type(value)
             # Command and description are tuples of plain values: the garbage collector
