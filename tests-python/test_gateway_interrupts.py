@@ -181,3 +181,13 @@ def test_ctrl_c_outside_a_call_raises_keyboard_interrupt_where_python_is_as_usua
     seen, output = _interrupt_when_ready(child, settle_s=0.3)
     assert seen < INTERRUPT_BOUND_S
     assert output.splitlines()[0] == "KeyboardInterrupt in sleep"
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon", "inf", "nan"])
+def test_a_watchdog_timeout_that_is_no_positive_number_is_a_gateway_error_naming_it(monkeypatch, value):
+    from patch import _gateway
+    from patch.exceptions import GatewayError
+
+    monkeypatch.setenv("JPATCH_WATCHDOG_S", value)
+    with pytest.raises(GatewayError, match=f"JPATCH_WATCHDOG_S='{value}'"):
+        _gateway.Gateway()

@@ -206,6 +206,7 @@ class Gateway:
     def __init__(self):
         java = java_executable()
         jar = jar_path()
+        watchdog_timeout_s = _watchdog_timeout()
         self._cds = None if os.environ.get("JPATCH_CDS") == "0" else _CdsArchive(java, jar)
         self.shm_dir = _shm.create_session_dir()
         token = secrets.token_hex(32)
@@ -235,7 +236,7 @@ class Gateway:
             import py4j.java_gateway  # noqa: F401
 
             self.port = self._read_port()
-            self._connect(token)
+            self._connect(token, watchdog_timeout_s)
         except BaseException:
             self.close()
             raise
@@ -267,7 +268,7 @@ class Gateway:
         threading.Thread(target=_copy_stream, args=(stream, sys.stderr), name="jpatch-jvm-stdout", daemon=True).start()
         return int(fields[1])
 
-    def _connect(self, token):
+    def _connect(self, token, watchdog_timeout_s):
         from py4j.java_gateway import GatewayParameters, JavaGateway
 
         self._py4j = JavaGateway(
@@ -278,7 +279,7 @@ class Gateway:
         self._execute = self._py4j.entry_point.execute
         self._execute_file = self._py4j.entry_point.executeFile
         self._control = ControlChannel(self.port, token)
-        self._watchdog = Watchdog(self._control, self._declare_frozen, HEARTBEAT_S, _watchdog_timeout())
+        self._watchdog = Watchdog(self._control, self._declare_frozen, HEARTBEAT_S, watchdog_timeout_s)
         self._interrupts = CallInterrupts(self._watchdog.request_interrupt)
 
     def _declare_frozen(self, why):

@@ -189,8 +189,10 @@ final class ExportSpace {
         /**
          * Touches pages up to {@link #AHEAD_BYTES} beyond what the recordings hold, every
          * {@link #PACE_NANOS}, until the run has ended (then once more, for its last
-         * samples) or the file is wholly present; returns this room. A page that shared
-         * memory can no longer provide ends the touching: the export creates what is left.
+         * samples) or the file is wholly present; returns this room. When shared memory
+         * can no longer provide a page (the mapping faults), the room is discarded and
+         * null returned: the export then writes a file of its own and reports the lack of
+         * room as an I/O error instead of faulting in the mapping.
          */
         Prepared touchAsRecorded(LongSupplier recordedBytes, RunEnd end) {
             try {
@@ -206,7 +208,9 @@ final class ExportSpace {
                     LockSupport.parkNanos(PACE_NANOS);
                 }
             } catch (RuntimeException | InternalError e) {
-                return this;  // SIGBUS on a full tmpfs surfaces as InternalError
+                // SIGBUS on a full tmpfs surfaces as InternalError
+                discard();
+                return null;
             }
         }
 
