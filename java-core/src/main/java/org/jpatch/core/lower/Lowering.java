@@ -77,7 +77,7 @@ public final class Lowering {
 
         // Density and ion instances: section by section in node order.
         Map<MechanismType, InstanceData> byType = new LinkedHashMap<>();
-        List<MechanismType> types = model.catalogue().types();
+        List<MechanismType> types = model.catalogue().sweepOrder();
         MechanismType capType = model.catalogue().get("capacitance");
         for (MechanismType type : types) {
             if (type.isPointProcess()) {
