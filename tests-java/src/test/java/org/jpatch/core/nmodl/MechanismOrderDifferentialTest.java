@@ -31,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * channels (Nav1.6, Kv3.4, Kv1.1, Cav2.1 writing ica, the calcium-activated Kca1.1 and
  * Kca2.2, HCN1 with its own ion, a leak) in one library and its cdp5 calcium buffer
  * (CR, a KINETIC scheme writing cai) in a second, on a soma with a branched dendrite and
- * an axon (24 segments), spiking 13 times under a 0.5 nA step for 100 ms.
+ * an axon (24 segments), spiking 13 times under a 0.5 nA step for 100 ms. Point
+ * processes of one type at one node run latest placed first (NEURON's property list):
+ * created, moved by loc, or handed to another node when nseg shrinks; their currents'
+ * sums are compared bit for bit.
  *
  * <p>Needs {@code JPATCH_NEURON_PYTHON} (and {@code JPATCH_MOD_DIRS} for the real cell);
  * skipped, saying so, without.
@@ -89,6 +92,31 @@ class MechanismOrderDifferentialTest {
                 h.fadvance()
             for step in range(len(traces[0])):
                 print(" ".join(repr(trace[step]) for trace in traces))
+            """;
+
+    /** IClamps of awkward amplitudes share nodes: their currents' sum depends on the order. */
+    private static final String POINTS_PROTOCOL = """
+            from neuron import h
+            s = h.Section(name="soma")
+            s.L = 20; s.diam = 20; s.nseg = 5
+            s.insert("pas")
+            stims = []
+            def stim(x, amp):
+                st = h.IClamp(s(x)); st.delay = 0.1 * len(stims); st.dur = 4; st.amp = amp
+                stims.append(st)
+                return st
+            for x, amp in ((0.5, 0.1), (0.5, 0.2 * 3.141592653589793), (0.5, 0.3 / 7), (0.5, -0.123456789),
+                           (0.3, 0.7 / 3), (0.3, -0.05 * 2.718281828459045), (0.1, 0.011 / 9), (0.1, 0.9 / 11)):
+                stim(x, amp)
+            stim(0.9, 0.37 / 13).loc(s(0.5))
+            s.nseg = 3
+            v = [h.Vector().record(s(x)._ref_v) for x in (0.1, 0.5)]
+            h.dt = 0.025
+            h.finitialize(-65)
+            while h.t < 5 - h.dt / 2:
+                h.fadvance()
+            for step in range(len(v[0])):
+                print(" ".join(repr(trace[step]) for trace in v))
             """;
 
     private static final String DBBS = "glia__dbbs__";
@@ -176,6 +204,34 @@ class MechanismOrderDifferentialTest {
         System.out.println(compare("MechanismOrderDifferentialTest cell (" + spikes(neuron) + " spikes)",
                 List.of("v soma", "v trunk", "v branch", "v axon", "cai soma", "cai trunk", "cai branch"), 4, neuron,
                 jpatch));
+    }
+
+    @Test
+    void pointProcessesAtOneNodeRunLatestPlacedFirstAsInNeuron(@TempDir Path work) throws Exception {
+        String python = neuronPython();
+        Path script = Files.writeString(work.resolve("points.py"), POINTS_PROTOCOL);
+        List<double[]> neuron = ExternalRuns.rows(ExternalRuns.run(work, 120, python, script.toString()), 2);
+
+        Simulation sim = new Simulation();
+        Section soma = section(sim, "soma", 20, 20, 5);
+        soma.insert("pas");
+        double[][] stims = {{0.5, 0.1}, {0.5, 0.2 * 3.141592653589793}, {0.5, 0.3 / 7}, {0.5, -0.123456789},
+            {0.3, 0.7 / 3}, {0.3, -0.05 * 2.718281828459045}, {0.1, 0.011 / 9}, {0.1, 0.9 / 11}, {0.9, 0.37 / 13}};
+        PointProcess last = null;
+        for (int k = 0; k < stims.length; k++) {
+            last = sim.newPointProcess("IClamp", soma, stims[k][0]);
+            last.set("del", 0.1 * k);
+            last.set("dur", 4);
+            last.set("amp", stims[k][1]);
+        }
+        sim.movePointProcess(last, soma, 0.5);
+        soma.setNseg(3);
+        List<double[]> jpatch = ExternalRuns.samples(sim, -65, 5, () -> new double[] {
+            soma.get("v", 0.1), soma.get("v", 0.5)});
+
+        // bit for bit: a different order changes the sums' last bits (2.8e-14 mV here)
+        System.out.println(ExternalRuns.compare("MechanismOrderDifferentialTest point processes",
+                List.of("v(0.1)", "v(0.5)"), neuron, jpatch, 0, List.of("v(0.1)", "v(0.5)")));
     }
 
     private static String neuronPython() {
