@@ -18,8 +18,13 @@ import java.util.List;
  * BEFORE/AFTER blocks ({@code nrn_ba}: the lists are filled in {@code tml} order, a type's
  * own blocks in registration order, multicore.cpp 575-600). Artificial cells' INITIAL
  * blocks run after all others, walking {@code memb_order_} directly (fadvance.cpp
- * 878-880). Point processes and density mechanisms are not distinguished. NET_RECEIVE
- * INITIAL blocks follow the NetCons, not the types.
+ * 878-880). Point processes and density mechanisms are not distinguished. A type's ion
+ * variables are copied in and written back per instance inside its own sweep function (the
+ * code nocmodl generates), so a concentration written by one type is seen by every type
+ * after it in this order within the same sweep, and by those before it only in the next.
+ * NET_RECEIVE INITIAL blocks follow the NetCons, not the types. Within one type,
+ * instances follow the nodes, and at one node the property list (latest placed first,
+ * see {@code lower.Lowering}).
  *
  * <p><b>How it is made.</b> Registration gives each type the next index and appends it
  * ({@code initialize_memb_func}, src/nrnoc/init.cpp 683). Then {@code nrn_writes_conc}
