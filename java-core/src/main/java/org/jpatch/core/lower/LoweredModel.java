@@ -13,7 +13,7 @@ import org.jpatch.core.model.Section;
 /**
  * The flat arrays the integrator works on: nodes in NEURON's order, one
  * {@link InstanceData} per mechanism type that has instances, and the kernels to run
- * in type order.
+ * in sweep order (MechanismCatalogue.sweepOrder).
  */
 public final class LoweredModel {
     public final NodeData nodes;
@@ -21,7 +21,7 @@ public final class LoweredModel {
     public final InstanceData capacitance;
     /** Ion types with instances, for the secondorder = 2 current correction. */
     public final InstanceData[] ions;
-    /** Kernels of the types with instances, in type order. */
+    /** Kernels of the types with instances, in sweep order (MechanismCatalogue.sweepOrder). */
     public final MechanismKernel[] kernels;
 
     /**

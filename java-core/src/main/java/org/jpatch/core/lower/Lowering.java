@@ -27,7 +27,9 @@ import org.jpatch.core.model.Section;
  * the root node of every tree first, in creation order, then the sections breadth
  * first (children in sibling order), each section's nseg+1 nodes consecutively.
  * Instances of a density type follow that node order; point processes are sorted by
- * node, creation order among equals. All values move into the new arrays.
+ * node, the latest placed first among equals (NEURON's property list order). Types come
+ * in NEURON's sweep order ({@link org.jpatch.core.mech.MechanismCatalogue#sweepOrder()}).
+ * All values move into the new arrays.
  */
 public final class Lowering {
     private Lowering() {}
@@ -77,7 +79,7 @@ public final class Lowering {
 
         // Density and ion instances: section by section in node order.
         Map<MechanismType, InstanceData> byType = new LinkedHashMap<>();
-        List<MechanismType> types = model.catalogue().types();
+        List<MechanismType> types = model.catalogue().sweepOrder();
         MechanismType capType = model.catalogue().get("capacitance");
         for (MechanismType type : types) {
             if (type.isPointProcess()) {
@@ -125,7 +127,10 @@ public final class Lowering {
                 Section s = pp.section();
                 ppNode.put(pp, s == null ? -1 : nodeAt(s, pp.x(), index, base, rootNode, order));
             }
-            list.sort(Comparator.comparingInt(ppNode::get));
+            // thread_memblist_setup walks each node's property list from its head: at one
+            // node the latest placed first (artificial cells, placement 0, in creation order)
+            list.sort(Comparator.comparingInt((PointProcess pp) -> ppNode.get(pp))
+                    .thenComparing(Comparator.comparingLong(PointProcess::placement).reversed()));
         }
         for (MechanismType type : types) {
             List<PointProcess> list = pps.get(type);

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.jpatch.core.UnknownMechanismException;
 
-/** The mechanism types a simulation knows, by name, in NEURON's type order. */
+/**
+ * The mechanism types a simulation knows, by name, in NEURON's type index order, and in
+ * the order its sweeps visit them ({@link SweepOrder}).
+ */
 public final class MechanismCatalogue {
     private final Map<String, MechanismType> byName = new LinkedHashMap<>();
     private final List<MechanismType> ordered = new ArrayList<>();
+    private List<MechanismType> sweepOrder = List.of();
 
     /** Adds a type (built-ins at start-up; NMODL-compiled types later). */
     public void register(MechanismType type) {
@@ -21,6 +25,7 @@ public final class MechanismCatalogue {
         byName.put(type.name(), type);
         ordered.add(type);
         ordered.sort(Comparator.comparingInt(MechanismType::order));
+        sweepOrder = List.copyOf(SweepOrder.of(ordered));
     }
 
     public boolean contains(String name) {
@@ -36,8 +41,16 @@ public final class MechanismCatalogue {
         return t;
     }
 
-    /** All types in type order. */
+    /** All types in type index order (registration order: what listings show). */
     public List<MechanismType> types() {
         return Collections.unmodifiableList(ordered);
+    }
+
+    /**
+     * All types in NEURON's memb_order_: ions first, then the concentration writers, then
+     * the rest; the order of every INITIAL, BREAKPOINT, state and BEFORE/AFTER sweep.
+     */
+    public List<MechanismType> sweepOrder() {
+        return sweepOrder;
     }
 }

@@ -4,7 +4,7 @@ package org.jpatch.core.mech;
  * The computation of one mechanism type over all its instances: the shape of the C
  * that nocmodl generates (one loop over instances through {@code data.node}), so that
  * an NMODL compiler can emit kernels of this form and the solver stays unaware of
- * which mechanisms exist. The integrator calls each hook once per type, in type order,
+ * which mechanisms exist. The integrator calls each hook once per type, in sweep order,
  * at NEURON's points; nothing here may allocate, since hooks run every time step.
  *
  * <p>A kernel lives as long as its simulation (tables survive re-lowering) and is

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * blocks declare, plus the factory of the kernel that computes it.
  *
  * <p>{@code order} is NEURON's type index (capacitance 3, pas 4, IClamp 7, na_ion 15,
- * k_ion 16, hh 17, ...): kernels run in increasing order, which fixes the summation
- * order of currents into a node, hence the last bits of the result.
+ * k_ion 16, hh 17, ...), the order of registration. Kernels run in NEURON's sweep order
+ * derived from it ({@link MechanismCatalogue#sweepOrder()}), which fixes the summation
+ * order of currents into a node and which concentrations a mechanism sees.
  */
 public final class MechanismType {
     private final String name;
@@ -93,6 +94,14 @@ public final class MechanismType {
      */
     public double ionCharge() {
         return ionCharge;
+    }
+
+    /**
+     * True when a USEION WRITEs an inside or outside concentration: NEURON runs such types
+     * right after the ions (nocmodl's nrn_writes_conc call).
+     */
+    public boolean writesConcentration() {
+        return ions.stream().anyMatch(use -> IonStyle.concentrationUse(use) == 3);
     }
 
     public boolean isPointProcess() {

@@ -18,6 +18,7 @@ public final class PointProcess {
     private final VarRef[] pointers;
     private Section section;
     private double x;
+    private long placement;
     private boolean deleted;
 
     /** Engine-internal: use {@code Simulation.newPointProcess}. */
@@ -109,6 +110,20 @@ public final class PointProcess {
     public void place(Section section, double nodeX) {
         this.section = section;
         this.x = nodeX;
+    }
+
+    /**
+     * Engine-internal: when it was last linked into its node's property list (NEURON's
+     * prop_alloc and nrn_loc_point_process link at the head), from a count the model keeps;
+     * 0 for artificial cells. Instances at one node run latest placement first.
+     */
+    public long placement() {
+        return placement;
+    }
+
+    /** Engine-internal (done by Section). */
+    public void setPlacement(long placement) {
+        this.placement = placement;
     }
 
     /** Engine-internal. */

@@ -5,7 +5,7 @@ package org.jpatch.core.mech;
  * rows, the rhs/d/v of their nodes and the ion rows at those nodes. Instances at
  * disjoint node ranges can then be computed by two threads at once: the integrator
  * gives each thread a range of nodes and runs every kernel over the instances there in
- * type order, so each node's sums are formed in the same order as by one thread.
+ * sweep order, so each node's sums are formed in the same order as by one thread.
  */
 public interface RangeKernel {
     /** {@code current()} for instances {@code from} (inclusive) to {@code to} (exclusive). */

@@ -23,6 +23,7 @@ public final class Model {
     private long geometryVersion;
     private long storageEpoch;
     private int sectionSerial;
+    private long placements;
 
     public Model(MechanismCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -53,6 +54,11 @@ public final class Model {
         s.markDeleted();
         sections.remove(s);
         structureChanged();
+    }
+
+    /** The next placement stamp (see {@link PointProcess#placement()}). */
+    long nextPlacement() {
+        return ++placements;
     }
 
     public List<Section> sections() {

@@ -3,6 +3,7 @@ package org.jpatch.core.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,12 +158,17 @@ public final class Section {
         nodeMoves.add(moves);
         int oldNseg = nseg;
         nseg = n;
+        List<Relinked> relinked = new ArrayList<>();
         for (PointProcess pp : pointProcesses) {
             int oldIndex = pnodeIndexOfX(pp.x(), oldNseg);
             if (oldIndex >= 0 && oldIndex < oldNseg) {
+                if (source[target[oldIndex]] != oldIndex) {
+                    relinked.add(new Relinked(pp, oldIndex));
+                }
                 pp.place(this, centreX(target[oldIndex]));
             }
         }
+        relink(relinked);
         model.structureChanged();
     }
 
@@ -730,6 +736,24 @@ public final class Section {
         checkX(x);
         pointProcesses.add(pp);
         pp.place(this, nodeX(x));
+        pp.setPlacement(model.nextPlacement());
+    }
+
+    /** A point process moved to another node by an nseg change, and the old segment it was on. */
+    private record Relinked(PointProcess pp, int oldSegment) {}
+
+    /**
+     * Shrinking nseg, node_realloc (solve.cpp) keeps some old nodes and hands the point
+     * processes of the others to a kept one by nrn_relocate_old_points: old node by old
+     * node, each node's list from its head (latest placed first), each linked at the head
+     * of its new node's list. Growing keeps every old node, with its list.
+     */
+    private void relink(List<Relinked> relinked) {
+        relinked.sort(Comparator.comparingInt(Relinked::oldSegment)
+                .thenComparing(Comparator.comparingLong((Relinked r) -> r.pp().placement()).reversed()));
+        for (Relinked r : relinked) {
+            r.pp().setPlacement(model.nextPlacement());
+        }
     }
 
     void detachPointProcess(PointProcess pp) {

@@ -30,7 +30,7 @@ public final class FixedStepIntegrator {
     }
 
     /**
-     * INITIAL blocks in type order, capacitance's first (capac.cpp's cap_init: i_cap = 0);
+     * INITIAL blocks in sweep order, capacitance's first (capac.cpp's cap_init: i_cap = 0);
      * artificial cells' after all others, as nrn_finitialize runs them (their self-events
      * then queue behind the others' of equal time).
      */

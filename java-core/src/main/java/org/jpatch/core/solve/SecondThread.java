@@ -9,7 +9,7 @@ import org.jpatch.core.mech.ThreadGlobals;
 /**
  * One JVM-wide helper thread that computes the upper node range of a split sweep
  * (every kernel's currents, or every kernel's states) while the caller computes the
- * lower range. Each node is handled by one thread only and its kernels run in type
+ * lower range. Each node is handled by one thread only and its kernels run in sweep
  * order there, so the results are bit for bit those of one thread (twins with GLOBALs
  * of their own take the shared values before and give them back after,
  * {@link ThreadGlobals}). Handing over costs no allocation: a volatile sequence number

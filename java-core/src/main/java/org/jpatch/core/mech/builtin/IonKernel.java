@@ -6,7 +6,7 @@ import org.jpatch.core.mech.RangeKernel;
 
 /**
  * eion.cpp's ion mechanism. Each step it zeroes the summed current and its dI/dv before
- * the channels that write them (later in type order) accumulate into them. Where a
+ * the channels that write them (later in sweep order) accumulate into them. Where a
  * mechanism writes the concentrations, INITIAL sets them from the ion's globals and the
  * reversal potential follows Nernst, at initialisation and (unless a mechanism writes
  * it) every step; where concentrations are only read, Nernst sets it at initialisation.
