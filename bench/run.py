@@ -1,6 +1,6 @@
 """jpatch side by side with NEURON: one command, a table of ratios.
 
-    .venv/bin/python bench/run.py [--repeat N] [--only B7] [--tstop MS]
+    .venv/bin/python bench/run.py [--repeat N] [--only B1-B6 | --only B7] [--tstop MS]
 
 Runs each case on jpatch (.venv) and on its peer (.venv-ref: NEURON's own `h`, or real
 Patch over NEURON), alternating A B A B, each run in a fresh process, and prints medians
@@ -133,13 +133,14 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per simulator and case")
-    parser.add_argument("--only", choices=["B7"], help="run this case alone")
+    parser.add_argument("--only", choices=["B1-B6", "B7"], help="run these cases alone")
     parser.add_argument("--tstop", type=float, default=500.0, help="B7's simulated time [ms] (shorter: quick runs)")
     args = parser.parse_args()
     rows = []  # (benchmark, jpatch figure, peer figure, ratio, target)
     if args.only != "B7":
         rows += hh_and_build_rows(args.repeat)
-    rows += golgi_rows(args.repeat, args.tstop)
+    if args.only != "B1-B6":
+        rows += golgi_rows(args.repeat, args.tstop)
 
     print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f}")
     print(f"medians of {args.repeat} alternating runs; ratio = jpatch cost / peer cost (< 1: jpatch faster)")
