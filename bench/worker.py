@@ -264,12 +264,116 @@ def case_build(h, impl):
     return {"seconds": time.perf_counter() - start, "area": total_area}
 
 
+# B7: a Golgi-cell-like model as dbbs-models builds one from the dbbs-catalogue 6.0.1
+# mechanisms: (region, [(mechanism, {parameter: value})]); sections named after regions.
+GOLGI_MECHANISMS = {
+    "soma": [
+        ("Leak__0", {"gmax": 3e-5, "e": -55}), ("Nav1_6__0", {"gbar": 0.048}),
+        ("Kv1_1__0", {"gbar": 0.01}), ("Kv3_4__0", {"gkbar": 0.032}), ("Kv4_3__0", {"gkbar": 0.008}),
+        ("Kca1_1__0", {"gbar": 0.003}), ("Kca3_1__0", {"gkbar": 4e-4}), ("Cav2_2__0", {"gcanbar": 9e-4}),
+        ("Cav3_1__0", {}), ("Km__granule_cell", {"gkbar": 0.001}), ("cdp5__CAM_GoC", {}),
+    ],
+    "dendrite": [
+        ("Leak__0", {"gmax": 3e-5, "e": -55}), ("Nav1_6__0", {"gbar": 0.016}),
+        ("Kca1_1__0", {"gbar": 0.018}), ("Kca2_2__0", {"gkbar": 0.001}), ("Cav2_2__0", {"gcanbar": 9e-4}),
+        ("Cav2_3__0", {"gcabar": 1e-4}), ("Cav3_1__0", {}), ("cdp5__CAM_GoC", {}),
+    ],
+    "axon": [
+        ("Leak__0", {"gmax": 3e-5, "e": -55}), ("Nav1_6__0", {"gbar": 0.1}), ("Kv3_4__0", {"gkbar": 0.09}),
+        ("HCN1__golgi", {"gbar": 1e-4}), ("HCN2__0", {"gbar": 1e-4}), ("Kv7__0", {}),
+    ],
+}
+GOLGI_MOD_FILES = sorted({name + ".mod" for region in GOLGI_MECHANISMS.values() for name, _ in region})
+
+
+def golgi_mod_order():
+    """The files in the order NEURON's mechanism types end up in: the concentration writer
+    (cdp5) first, then nrnivmodl's (alphabetical) order. jpatch keeps load order until the
+    `order` branch (issue 14 item 0) sorts types as NEURON does; the lead removes this
+    ordering after merging it."""
+    return sorted(GOLGI_MOD_FILES, key=lambda name: (not name.startswith("cdp5"), name))
+
+
+def golgi_tree(h, name, parent, length, diam, depth, sections):
+    """A dendrite that forks in two `depth` times, each child 0.8 as long and 0.7 as thick."""
+    section = h.Section(name=f"{name}{len(sections)}")
+    section.L, section.diam = length, diam  # [µm]
+    section.nseg = 1 + 2 * int(length / 20)  # odd, one segment per ~20 µm
+    section.connect(parent, 1, 0)
+    sections.append(section)
+    if depth > 0:
+        for _ in range(2):
+            golgi_tree(h, name, section, length * 0.8, diam * 0.7, depth - 1, sections)
+    return sections
+
+
+def golgi_cell(h):
+    """Soma, 3 basal dendrites forking 3 times, 2 apical ones forking 4 times, an axon of
+    a hillock, an initial segment and 1 mm of axon: 120 sections, 580 segments."""
+    soma = h.Section(name="soma")
+    soma.L = soma.diam = 27  # [µm]
+    regions = {"soma": [soma], "dendrite": [], "axon": []}
+    for _ in range(3):
+        golgi_tree(h, "basal", soma, 60, 2.5, 3, regions["dendrite"])
+    for _ in range(2):
+        golgi_tree(h, "apical", soma, 110, 3, 4, regions["dendrite"])
+    parent = soma
+    for i, (length, diam, nseg) in enumerate([(10, 2.0, 5), (20, 1.0, 11)] + [(100, 0.8, 5)] * 10):
+        axon = h.Section(name=f"axon{i}")
+        axon.L, axon.diam, axon.nseg = length, diam, nseg  # [µm]
+        axon.connect(parent, 0 if parent is soma else 1, 0)
+        regions["axon"].append(axon)
+        parent = axon
+    for region, sections in regions.items():
+        for section in sections:
+            section.Ra, section.cm = 122, 1  # [Ω·cm], [µF/cm²]
+            for mod, parameters in GOLGI_MECHANISMS[region]:
+                mechanism = "glia__dbbs__" + mod
+                section.insert(mechanism)
+                for parameter, value in parameters.items():
+                    setattr(section, f"{parameter}_{mechanism}", value)
+    return regions
+
+
+def load_golgi_mechanisms(h, impl):
+    """NEURON: the library run.py built with nrnivmodl; jpatch: the same files, compiled in process."""
+    if impl == "neuron":
+        h.nrn_load_dll(os.environ["JPATCH_BENCH_GOLGI_LIBRARY"])
+        return
+    mods = os.environ["JPATCH_BENCH_GOLGI_MODS"]
+    for name in golgi_mod_order():
+        h.load_mechanisms(os.path.join(mods, name))
+
+
+def case_golgi(h, impl):
+    """B7: the Golgi-cell-like model, a 0.2 nA step from 100 ms, JPATCH_BENCH_TSTOP ms (500)."""
+    tstop = float(os.environ.get("JPATCH_BENCH_TSTOP", "500"))  # [ms]
+    load_golgi_mechanisms(h, impl)
+    h.celsius = 32  # [°C]
+    h.dt = 0.025  # [ms]
+    regions = golgi_cell(h)
+    soma, tip, axon = regions["soma"][0], regions["dendrite"][-1], regions["axon"][-1]
+    stim = h.IClamp(soma(0.5))
+    stim.delay, stim.dur, stim.amp = 100, 1e9, 0.2  # [ms], [ms], [nA]
+    traces = [recorder(h, section(0.5)._ref_v) for section in (soma, tip, axon)]
+    start = time.perf_counter()
+    run(h, tstop, v_init=-65.0)
+    seconds = time.perf_counter() - start
+    nseg = sum(section.nseg for sections in regions.values() for section in sections)
+    return {
+        "seconds": seconds,
+        "segments": nseg,
+        "traces": [list(map(float, trace)) for trace in traces],
+    }
+
+
 CASES = {
     "cable": case_cable,
     "recordings": case_recordings,
     "ringtest": case_ringtest,
     "hh_ring": case_hh_ring,
     "build": case_build,
+    "golgi": case_golgi,
 }
 
 

@@ -884,52 +884,128 @@ final class KernelGenerator {
                 + " = new org.jpatch.core.nmodl.KineticSparse.Block() {");
         indent++;
         line("@Override");
-        line("public double state(int i) {");
-        indent++;
-        line("switch (i) {");
+        line("public void load(double[] states) {");
         for (int i = 0; i < rows.size(); i++) {
-            line("    case " + i + ": return " + rows.get(i) + ";");
+            line("    states[" + i + "] = " + rows.get(i) + ";");
         }
-        line("    default: throw new IndexOutOfBoundsException(i);");
-        line("}");
-        indent--;
         line("}");
         line("");
         line("@Override");
-        line("public void setState(int i, double value) {");
-        indent++;
-        line("switch (i) {");
+        line("public void store(double[] states) {");
         for (int i = 0; i < rows.size(); i++) {
-            line("    case " + i + ": " + rows.get(i) + " = value; break;");
+            line("    " + rows.get(i) + " = states[" + i + "];");
         }
-        line("    default: throw new IndexOutOfBoundsException(i);");
         line("}");
-        indent--;
-        line("}");
+        line("");
+        line("// nocmodl's fluxes, read after the reactions that set them (ica_pmp = ... f_flux - b_flux)");
+        line("private double f_flux, b_flux;");
+        List<String> parts = kineticEquationParts(kinetic, system, rows);
+        List<String> chunks = chunks(parts);
         line("");
         line("@Override");
         line("public void equations(org.jpatch.core.nmodl.ScopmathSparseMatrix m, double[] rhs, double[] old,"
                 + " double dt1) {");
-        indent++;
-        line("double f_flux = 0., b_flux = 0., term;");
-        // implicit Euler's (s - old)/dt on every row the CONSERVE statements do not take
-        for (int i = 0; i < rows.size(); i++) {
-            if (!system.conserveRows().contains(i)) {
-                line("rhs[" + i + "] = -dt1 * (" + rows.get(i) + " - old[" + i + "]);");
-                line("m.set(" + i + ", " + i + ", dt1);");
-            }
+        line("    double[] mv = m.values();");
+        line("    f_flux = b_flux = 0.;");
+        for (int c = 0; c < chunks.size(); c++) {
+            line("    equations" + c + "(m, mv, rhs, old, dt1);");
         }
-        compartmentSizes(system);
-        kineticSystem = system;
-        scopes.push(new HashMap<>(Map.of("f_flux", "f_flux", "b_flux", "b_flux")));
-        statements(kinetic.body());
-        scopes.pop();
-        kineticSystem = null;
-        indent--;
         line("}");
+        for (int c = 0; c < chunks.size(); c++) {
+            line("");
+            line("private void equations" + c + "(org.jpatch.core.nmodl.ScopmathSparseMatrix m, double[] mv, double[] rhs,"
+                    + " double[] old, double dt1) {");
+            line("    double term;");
+            out.append(chunks.get(c));
+            line("}");
+        }
         indent--;
         line("};");
         return name;
+    }
+
+    /** Generated lines per method a KINETIC block's equations are split into (see {@link #chunks}). */
+    private static final int EQUATION_LINES_PER_METHOD = 48;
+
+    /**
+     * The Java of a KINETIC block's equations as separate parts, each of whole statements, at
+     * the indent of a method body: implicit Euler's diagonal, the compartment sizes, then the
+     * block's statements one by one. The block's top-level LOCALs become fields of the block
+     * object, so that every part sees them.
+     */
+    private List<String> kineticEquationParts(ModelItem.CodeBlock kinetic, KineticSystem system, List<String> rows) {
+        List<String> parts = new ArrayList<>();
+        indent++;
+        // implicit Euler's (s - old)/dt on every row the CONSERVE statements do not take
+        for (int i = 0; i < rows.size(); i++) {
+            if (!system.conserveRows().contains(i)) {
+                int start = out.length();
+                line("rhs[" + i + "] = -dt1 * (" + rows.get(i) + " - old[" + i + "]);");
+                line(matrixElement(i + ", " + i) + " = dt1;");
+                parts.add(cut(start));
+            }
+        }
+        int start = out.length();
+        compartmentSizes(system);
+        parts.add(cut(start));
+        kineticSystem = system;
+        Map<String, String> scope = new HashMap<>(Map.of("f_flux", "f_flux", "b_flux", "b_flux"));
+        scopes.push(scope);
+        List<String> localFields = new ArrayList<>();
+        for (Statement statement : kinetic.body()) {
+            start = out.length();
+            if (statement instanceof Statement.Local local) {
+                for (Statement.LocalVariable variable : local.variables()) {
+                    String field = "l_" + variable.name();
+                    boolean array = variable.arraySize() > 0;
+                    scope.put(variable.name(), array ? field + ELEMENT : field);
+                    localFields.add(array ? "private final double[] " + field + " = new double[" + variable.arraySize()
+                            + "];" : "private double " + field + ";");
+                    line(array ? "java.util.Arrays.fill(" + field + ", 0.);" : field + " = 0.;");
+                }
+            } else {
+                statement(statement);
+            }
+            parts.add(cut(start));
+        }
+        scopes.pop();
+        kineticSystem = null;
+        indent--;
+        localFields.forEach(this::line);
+        return parts;
+    }
+
+    /** The text written since {@code start}, taken out of the class's text. */
+    private String cut(int start) {
+        String text = out.substring(start);
+        out.setLength(start);
+        return text;
+    }
+
+    /**
+     * Consecutive parts joined into method bodies of at most {@link #EQUATION_LINES_PER_METHOD}
+     * lines (a longer part alone). HotSpot leaves a method of more than 8,000 bytes of
+     * bytecode to the interpreter (HugeMethodLimit): a large scheme in one method, cdp5's
+     * 24 states in ~11,000 bytes, ran interpreted, several times slower than NEURON.
+     */
+    private static List<String> chunks(List<String> parts) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        int lines = 0;
+        for (String part : parts) {
+            int partLines = (int) part.chars().filter(c -> c == '\n').count();
+            if (lines > 0 && lines + partLines > EQUATION_LINES_PER_METHOD) {
+                chunks.add(chunk.toString());
+                chunk.setLength(0);
+                lines = 0;
+            }
+            chunk.append(part);
+            lines += partLines;
+        }
+        if (lines > 0) {
+            chunks.add(chunk.toString());
+        }
+        return chunks;
     }
 
     /** The Java of each matrix row's state: a scalar, or an element {@code x[j]} of a STATE array. */
@@ -962,7 +1038,7 @@ final class KernelGenerator {
                 if (!system.conserveRows().contains(first)) {
                     String volume = expressions.write(compartment.volume());
                     line("rhs[" + first + "] *= (" + volume + ");");
-                    line("m.scale(" + first + ", " + first + ", " + volume + ");");
+                    line(matrixElement(first + ", " + first) + " *= " + volume + ";");
                 }
                 continue;
             }
@@ -973,7 +1049,7 @@ final class KernelGenerator {
             String volume = expressions.write(compartment.volume());
             scopes.pop();
             line("rhs[c_i + " + first + "] *= (" + volume + ");");
-            line("m.scale(c_i + " + first + ", c_i + " + first + ", " + volume + ");");
+            line(matrixElement("c_i + " + first + ", c_i + " + first) + " *= " + volume + ";");
             indent--;
             line("}");
         }
@@ -1174,10 +1250,10 @@ final class KernelGenerator {
             }
             line("term = " + term + ";");
             for (Statement.Reactant r : own) {
-                matrixEntry(r, column, "add", coefficient(r) + "term");
+                matrixEntry(r, column, "+=", coefficient(r) + "term");
             }
             for (Statement.Reactant r : other) {
-                matrixEntry(r, column, "subtract", coefficient(r) + "term");
+                matrixEntry(r, column, "-=", coefficient(r) + "term");
             }
         }
     }
@@ -1209,12 +1285,17 @@ final class KernelGenerator {
         }
     }
 
-    /** m.operation(row, column, value) for the species' row, unless a CONSERVE took it. */
-    private void matrixEntry(Statement.Reactant r, String column, String operation, String value) {
+    /** element operator value (+=, -=) for the species' row, unless a CONSERVE took it. */
+    private void matrixEntry(Statement.Reactant r, String column, String operator, String value) {
         String row = rowOf(r.species());
         if (row != null && !kineticSystem.isConserveRow(row)) {
-            line("m." + operation + "(" + row + ", " + column + ", " + value + ");");
+            line(matrixElement(row + ", " + column) + " " + operator + " " + value + ";");
         }
+    }
+
+    /** The Java of the matrix element at "row, column" (0-based, as Java), in the solver's value slots. */
+    private static String matrixElement(String rowAndColumn) {
+        return "mv[m.at(" + rowAndColumn + ")]";
     }
 
     /**
@@ -1230,11 +1311,11 @@ final class KernelGenerator {
             Statement.Compartment compartment = kineticSystem.compartments().get(r.species().name());
             String s = fileScope.get(r.species().name());
             if (compartment == null) {
-                line("m.set(" + row + ", " + rowOf(r.species()) + ", " + r.coefficient() + ".);");
+                line(matrixElement(row + ", " + rowOf(r.species())) + " = " + r.coefficient() + ".;");
                 line("rhs[" + row + "] -= " + coefficient(r) + s + ";");
             } else {
                 String size = "(" + expressions.write(compartment.volume()) + ")";
-                line("m.set(" + row + ", " + rowOf(r.species()) + ", " + r.coefficient() + ". * " + size + ");");
+                line(matrixElement(row + ", " + rowOf(r.species())) + " = " + r.coefficient() + ". * " + size + ";");
                 line("rhs[" + row + "] -= " + s + " * " + size + (r.coefficient() == 1 ? "" : " * "
                         + r.coefficient() + ".") + ";");
             }

@@ -1,5 +1,7 @@
 package org.jpatch.core.nmodl;
 
+import java.util.Arrays;
+
 /**
  * NEURON's METHOD sparse for one instance of a KINETIC block: implicit Euler on the
  * reaction system, solved by scopmath's {@code sparse_thread} iteration: the states are
@@ -10,19 +12,24 @@ package org.jpatch.core.nmodl;
  * solution and each D is (new - old)/dt. The matrix is scopmath's
  * ({@link ScopmathSparseMatrix}: its minimum-degree ordering, made at the first call, and
  * its elimination), so a solve gives NEURON's bits when the block numbers its states as
- * nocmodl does. Nothing is allocated per call once ordered.
+ * nocmodl does. The states cross between the block and the iteration as one array per
+ * evaluation (no call per state); nothing is allocated per call once ordered. One solver
+ * serves every instance of a mechanism, one instance at a time.
  */
 public final class KineticSparse {
     /** The KINETIC block of the instance being solved. */
     public interface Block {
-        double state(int i);
+        /** states[i] = the instance's state i. */
+        void load(double[] states);
 
-        void setState(int i, double value);
+        /** The instance's state i = states[i]. */
+        void store(double[] states);
 
         /**
-         * nocmodl's generated function: with {@code matrix} and {@code rhs} zero, fills row i
-         * for each state i at the present states, {@code old} being the states at the step's
-         * start and {@code dtInverse} 1/dt; rows and columns from 0.
+         * nocmodl's generated function: with the matrix's values and {@code rhs} zero, fills
+         * row i for each state i at the present states ({@link ScopmathSparseMatrix#at}'s
+         * slots of {@link ScopmathSparseMatrix#values()}), {@code old} being the states at
+         * the step's start and {@code dtInverse} 1/dt; rows and columns from 0.
          */
         void equations(ScopmathSparseMatrix matrix, double[] rhs, double[] old, double dtInverse);
     }
@@ -32,12 +39,13 @@ public final class KineticSparse {
     private static final double STEADY_STATE_DT = 1e9;  // [ms]
 
     private final int n;
-    private final double[] old, rhs, derivative;
+    private final double[] old, states, rhs, derivative;
     private final ScopmathSparseMatrix matrix;
 
     public KineticSparse(int n) {
         this.n = n;
         old = new double[n];
+        states = new double[n];
         rhs = new double[n];
         derivative = new double[n];
         matrix = new ScopmathSparseMatrix(n);
@@ -61,24 +69,24 @@ public final class KineticSparse {
             evaluate(block, dt);
             matrix.order();
         }
-        for (int i = 0; i < n; i++) {
-            old[i] = block.state(i);
-        }
+        block.load(old);
         double err = 1;
         for (int j = 0; err > CONVERGE; j++) {
             evaluate(block, dt);
             if (!matrix.solve(rhs)) {
                 return false;
             }
+            block.load(states);  // as scopmath, the states as the block left them
             err = 0;
             for (int i = 0; i < n; i++) {
-                double s = block.state(i) + rhs[i];
+                double s = states[i] + rhs[i];
                 if (!linear && s < 0.) {
                     s = 0.;
                 }
-                block.setState(i, s);
+                states[i] = s;
                 err += Math.abs(rhs[i]);
             }
+            block.store(states);
             if (j > MAXSTEPS) {
                 return false;
             }
@@ -87,8 +95,9 @@ public final class KineticSparse {
             }
         }
         evaluate(block, dt);  // nocmodl runs the block once more at the solution (its assignments)
+        block.load(states);
         for (int i = 0; i < n; i++) {
-            derivative[i] = (block.state(i) - old[i]) / dt;
+            derivative[i] = (states[i] - old[i]) / dt;
         }
         return true;
     }
@@ -117,19 +126,21 @@ public final class KineticSparse {
 
     /** scopmath's check_state: states below -1e-6 become 0, and then the answer is no. */
     private boolean noneNegative(Block block) {
+        block.load(states);
         boolean none = true;
         for (int i = 0; i < n; i++) {
-            if (block.state(i) < -1e-6) {
-                block.setState(i, 0.);
+            if (states[i] < -1e-6) {
+                states[i] = 0.;
                 none = false;
             }
         }
+        block.store(states);
         return none;
     }
 
     private void evaluate(Block block, double dt) {
         matrix.clear();
-        java.util.Arrays.fill(rhs, 0.);
+        Arrays.fill(rhs, 0.);
         block.equations(matrix, rhs, old, 1.0 / dt);
     }
 }

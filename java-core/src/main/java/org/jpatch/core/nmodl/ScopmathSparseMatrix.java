@@ -1,6 +1,7 @@
 package org.jpatch.core.nmodl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,16 +10,21 @@ import java.util.List;
  * minimum-degree ordering, with its fill-ins, made once after the first evaluation; and
  * the elimination (matsol: subrow, bksub) in that order, operation for operation, so a
  * solve gives NEURON's bits. Rows and columns are numbered from 1 inside, as scopmath's;
- * the generated equations address them from 0. Elements are created while the structure
- * is built, never in a step.
+ * the generated equations address them from 0.
+ *
+ * <p>The linked structure exists only to build and order the matrix. Once ordered, each
+ * element is a slot of {@link #values()} ({@link #at} finds it, as nocmodl's generated
+ * code finds its element in the coefficient list scopmath made at the first call), and
+ * the elimination is a fixed sequence of slot operations read from flat int arrays: a
+ * solve walks no links and allocates nothing.
  */
 public final class ScopmathSparseMatrix {
     private static final double ROUNDOFF = 1.e-20;  // scopmath errcodes.h
 
     private static final class Elm {
         int row, col;
-        double value;
         Elm rUp, rDown, cLeft, cRight;
+        int slot;  // in values, once ordered
     }
 
     /** An entry of the order list: a row's count of elements, for the minimum-degree choice. */
@@ -36,7 +42,18 @@ public final class ScopmathSparseMatrix {
     private Item[] roworder;
     private Item orderlist;
     private boolean doFlag;
+
+    /** Slot of 0-based (row, col) at row * neqn + col, -1 where no element; all -1 until ordered. */
+    private final int[] slots;
+    /** The elements' values once ordered; before, one scratch slot every (discovering) access writes. */
+    private double[] values = new double[1];
     private boolean ordered;
+    // matsol, as slot operations: pivot p (solution order) at slot pivot[p], its row's rhs at pivotRow[p];
+    // the rows below it, subrows [subStart[p], subStart[p + 1]) of element subSlot and rhs subRow, each
+    // updating elements [updateStart[s], updateStart[s + 1]): updateTarget -= updateSource · ratio
+    private int[] pivot, pivotRow, subStart, subSlot, subRow, updateStart, updateTarget, updateSource;
+    // bksub: for pivot p, elements [backStart[p], backStart[p + 1]) right of it: rhs[backRow] -= value · rhs[backCol]
+    private int[] backStart, backSlot, backRow, backCol;
 
     public ScopmathSparseMatrix(int n) {
         neqn = n;
@@ -44,6 +61,8 @@ public final class ScopmathSparseMatrix {
         diag = new Elm[n + 1];
         varord = new int[n + 1];
         at = new Elm[n + 1][n + 1];
+        slots = new int[n * n];
+        Arrays.fill(slots, -1);
         for (int i = 1; i <= n; i++) {  // initeqn
             varord[i] = i;
             Elm d = new Elm();
@@ -61,36 +80,44 @@ public final class ScopmathSparseMatrix {
         return ordered;
     }
 
-    public void add(int row, int col, double value) {
-        element(row, col).value += value;
+    /**
+     * The slot in {@link #values()} of the element at 0-based (row, col). Before ordering,
+     * this links the element in (scopmath's getelm at the first call) and answers the
+     * scratch slot 0; once ordered, an element the first evaluation did not name is an error
+     * (NEURON's generated code would take another element's place in its coefficient list).
+     */
+    public int at(int row, int col) {
+        int slot = slots[row * neqn + col];
+        return slot >= 0 ? slot : discover(row, col);
     }
 
-    public void subtract(int row, int col, double value) {
-        element(row, col).value -= value;
+    private int discover(int row, int col) {
+        if (ordered) {
+            throw new IllegalStateException("KINETIC matrix element (" + row + ", " + col + ") was not named by the"
+                    + " block's first evaluation, which fixed the matrix's structure");
+        }
+        element(row, col);
+        return 0;
     }
 
-    public void set(int row, int col, double value) {
-        element(row, col).value = value;
-    }
-
-    public void scale(int row, int col, double factor) {
-        element(row, col).value *= factor;
+    /** The element values, by {@link #at}'s slots; the array is replaced once, when the matrix is ordered. */
+    public double[] values() {
+        return values;
     }
 
     /** init_coef_list: every element to 0 before the block fills them. */
     public void clear() {
-        for (Elm el : elements) {
-            el.value = 0.;
-        }
+        Arrays.fill(values, 0.);
     }
 
-    /** spar_minorder, once the first evaluation has created the block's elements. */
+    /** spar_minorder, once the first evaluation has created the block's elements; then the slots and the solve's plan. */
     public void order() {
         initMinorder();
         for (int i = 1; i <= neqn; i++) {
             getNextPivot(i);
         }
         doFlag = false;
+        plan();
         ordered = true;
     }
 
@@ -100,33 +127,86 @@ public final class ScopmathSparseMatrix {
      * pivot of magnitude at most 1e-20 (scopmath's SINGULAR).
      */
     public boolean solve(double[] rhs) {
-        for (int i = 1; i <= neqn; i++) {
-            Elm pivot = diag[i];
-            if (Math.abs(pivot.value) <= ROUNDOFF) {
+        double[] v = values;
+        for (int p = 0; p < neqn; p++) {
+            double pivotValue = v[pivot[p]];
+            if (Math.abs(pivotValue) <= ROUNDOFF) {
                 return false;
             }
-            for (Elm el = pivot.rDown; el != null; el = el.rDown) {
-                subrow(rhs, pivot, el);
+            double pivotRhs = rhs[pivotRow[p]];
+            for (int s = subStart[p], end = subStart[p + 1]; s < end; s++) {  // subrow
+                double r = v[subSlot[s]] / pivotValue;
+                rhs[subRow[s]] -= pivotRhs * r;
+                for (int u = updateStart[s], last = updateStart[s + 1]; u < last; u++) {
+                    v[updateTarget[u]] -= v[updateSource[u]] * r;
+                }
             }
         }
-        for (int i = neqn; i >= 1; i--) {
-            for (Elm el = diag[i].cRight; el != null; el = el.cRight) {
-                rhs[el.row - 1] -= el.value * rhs[el.col - 1];
+        for (int p = neqn - 1; p >= 0; p--) {  // bksub
+            for (int b = backStart[p], end = backStart[p + 1]; b < end; b++) {
+                rhs[backRow[b]] -= v[backSlot[b]] * rhs[backCol[b]];
             }
-            rhs[diag[i].row - 1] /= diag[i].value;
+            rhs[pivotRow[p]] /= v[pivot[p]];
         }
         return true;
     }
 
-    private static void subrow(double[] rhs, Elm pivot, Elm rowsub) {
-        double r = rowsub.value / pivot.value;
-        rhs[rowsub.row - 1] -= rhs[pivot.row - 1] * r;
-        for (Elm el = pivot.cRight; el != null; el = el.cRight) {
-            do {
-                rowsub = rowsub.cRight;
-            } while (rowsub.col != el.col);
-            rowsub.value -= el.value * r;
+    /** Slots for every element, and matsol's walk along the links, once, as the slot operations it does. */
+    private void plan() {
+        for (int i = 0; i < elements.size(); i++) {
+            Elm el = elements.get(i);
+            el.slot = i;
+            slots[(el.row - 1) * neqn + el.col - 1] = i;
         }
+        values = new double[elements.size()];
+        pivot = new int[neqn];
+        pivotRow = new int[neqn];
+        subStart = new int[neqn + 1];
+        backStart = new int[neqn + 1];
+        List<int[]> subs = new ArrayList<>();     // {slot, rhs row}
+        List<int[]> updates = new ArrayList<>();  // {target, source}
+        List<Integer> updateStarts = new ArrayList<>();
+        List<int[]> backs = new ArrayList<>();    // {slot, rhs row, rhs col}
+        for (int i = 1; i <= neqn; i++) {
+            Elm p = diag[i];
+            pivot[i - 1] = p.slot;
+            pivotRow[i - 1] = p.row - 1;
+            subStart[i - 1] = subs.size();
+            for (Elm el = p.rDown; el != null; el = el.rDown) {
+                subs.add(new int[] {el.slot, el.row - 1});
+                updateStarts.add(updates.size());
+                Elm rowsub = el;
+                for (Elm source = p.cRight; source != null; source = source.cRight) {
+                    do {
+                        rowsub = rowsub.cRight;
+                    } while (rowsub.col != source.col);
+                    updates.add(new int[] {rowsub.slot, source.slot});
+                }
+            }
+            backStart[i - 1] = backs.size();
+            for (Elm el = p.cRight; el != null; el = el.cRight) {
+                backs.add(new int[] {el.slot, el.row - 1, el.col - 1});
+            }
+        }
+        subStart[neqn] = subs.size();
+        backStart[neqn] = backs.size();
+        updateStarts.add(updates.size());
+        subSlot = column(subs, 0);
+        subRow = column(subs, 1);
+        updateStart = updateStarts.stream().mapToInt(Integer::intValue).toArray();
+        updateTarget = column(updates, 0);
+        updateSource = column(updates, 1);
+        backSlot = column(backs, 0);
+        backRow = column(backs, 1);
+        backCol = column(backs, 2);
+    }
+
+    private static int[] column(List<int[]> rows, int c) {
+        int[] column = new int[rows.size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = rows.get(i)[c];
+        }
+        return column;
     }
 
     /** The element at 0-based (row, col), linked in (scopmath's getelm) when the block first names it. */

@@ -54,7 +54,10 @@
  * the matrix's shape, states numbered as nocmodl's massagekinetic,
  * {@link org.jpatch.core.nmodl.KineticSparse} for scopmath's sparse_thread iteration,
  * {@link org.jpatch.core.nmodl.ScopmathSparseMatrix} for its sparse matrix: minimum-degree
- * ordering and elimination operation for operation, so the states are NEURON's bits;
+ * ordering and elimination operation for operation, so the states are NEURON's bits; once
+ * ordered, its elements are slots of one array and the elimination a plan of slot
+ * operations made once per mechanism; the block's equations are split into methods small
+ * enough for HotSpot to compile, which skips methods over 8,000 bytes of bytecode;
  * reactions (also in FROM loops over STATE arrays), CONSERVE, COMPARTMENT (also indexed),
  * the fluxes {@code ~ x << (f)} and {@code ~ x -> (k)}, f_flux/b_flux, and SOLVE ... STEADYSTATE sparse in INITIAL
  * or a FUNCTION as _ss_sparse_thread), a LINEAR block SOLVEd in INITIAL (its equations as matrix rows by

@@ -4,10 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import org.jpatch.core.model.Section;
+import org.jpatch.core.nmodl.ast.NmodlFile;
+import org.jpatch.core.nmodl.units.UnitConstants;
 import org.jpatch.core.sim.Simulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * two-state scheme (one correction, exact), a second-order reaction (Newton to 1e-6, so
  * within its square of the root), the steady state in INITIAL, a LINEAR block in INITIAL,
  * COMPARTMENT sizes with a flux into an element of a STATE array and reactions in a FROM
- * loop, CONSERVE in compartments, a flux out of a state, and a refusal.
+ * loop, CONSERVE in compartments, a flux out of a state, a large scheme's generated code
+ * within what the JIT compiles, and a refusal.
  * NeuronDifferentialTest compares real files with nrnivmodl's build.
  */
 class KineticSparseTest {
@@ -183,6 +193,71 @@ class KineticSparseTest {
             assertEquals(a, compartment.soma().get("A_leak", 0.5), 1e-14);
         }
     }
+
+    /** HotSpot's HugeMethodLimit: a method of more bytecode than this is never compiled, it stays interpreted. */
+    private static final int HUGE_METHOD_BYTES = 8000;
+
+    @Test
+    void aLargeSchemesEquationsAreSplitIntoMethodsHotSpotCompiles(@TempDir Path dir) throws Exception {
+        // cdp5-like: calcium binding 20 buffers in compartments, 41 states
+        StringBuilder states = new StringBuilder("ca");
+        StringBuilder reactions = new StringBuilder("COMPARTMENT diam*diam*vrat {ca");
+        for (int i = 0; i < 20; i++) {
+            states.append(" B").append(i).append(" CaB").append(i);
+            reactions.append(" B").append(i).append(" CaB").append(i);
+        }
+        reactions.append("}\n");
+        for (int i = 0; i < 20; i++) {
+            reactions.append("~ ca + B").append(i).append(" <-> CaB").append(i).append(" (kf*diam*diam*vrat, kb*diam*diam*vrat)\n");
+        }
+        Path mod = Files.writeString(dir.resolve("buffers.mod"), """
+                NEURON { SUFFIX buffers }
+                PARAMETER { kf = 1 (/mM-ms) kb = 0.1 (/ms) vrat = 0.2 }
+                ASSIGNED { diam (um) }
+                STATE { %s }
+                BREAKPOINT { SOLVE scheme METHOD sparse }
+                KINETIC scheme {
+                %s}
+                """.formatted(states, reactions));
+        NmodlFile file = new NmodlParser(List.of()).parseFile(mod);
+        MechanismInterface mechanism = InterfaceAnalysis.analyze(file);
+        String source = KernelGenerator.generate(file, mechanism, UnitConstants.evaluate(file));
+        Map<String, byte[]> classes = KernelCompiler.compileToClassFiles(KernelGenerator.className(mechanism), source);
+
+        Map<String, Integer> sizes = methodBytecodeSizes(classes, dir.resolve("classes"));
+        int equations = sizes.entrySet().stream().filter(e -> e.getKey().contains(" equations"))
+                .mapToInt(Map.Entry::getValue).sum();
+        assertTrue(equations > HUGE_METHOD_BYTES, "the scheme is large enough to matter: " + equations + " bytes");
+        sizes.forEach((method, bytes) -> assertTrue(bytes <= HUGE_METHOD_BYTES, method + ": " + bytes + " bytes"));
+    }
+
+    /** Bytecode length of every method of the classes, by javap's "class method" line. */
+    private static Map<String, Integer> methodBytecodeSizes(Map<String, byte[]> classes, Path directory)
+            throws Exception {
+        Map<String, Integer> sizes = new HashMap<>();
+        for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+            Path classFile = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(classFile.getParent());
+            Files.write(classFile, entry.getValue());
+            StringWriter listing = new StringWriter();
+            int status = ToolProvider.findFirst("javap").orElseThrow()
+                    .run(new PrintWriter(listing), new PrintWriter(new StringWriter()), "-c", "-p", classFile.toString());
+            assertEquals(0, status, "javap " + classFile);
+            String method = null;
+            for (String line : listing.toString().split("\n")) {
+                if (line.startsWith("  ") && !line.startsWith("   ") && line.contains("(")) {
+                    method = entry.getKey() + " " + line.trim();
+                }
+                Matcher offset = INSTRUCTION.matcher(line);
+                if (method != null && offset.find()) {
+                    sizes.merge(method, Integer.parseInt(offset.group(1)) + 1, Math::max);
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static final Pattern INSTRUCTION = Pattern.compile("^\\s+(\\d+): ");
 
     @Test
     void longitudinalDiffusionIsRefusedWithItsPosition(@TempDir Path dir) throws Exception {
