@@ -286,14 +286,6 @@ GOLGI_MECHANISMS = {
 GOLGI_MOD_FILES = sorted({name + ".mod" for region in GOLGI_MECHANISMS.values() for name, _ in region})
 
 
-def golgi_mod_order():
-    """The files in the order NEURON's mechanism types end up in: the concentration writer
-    (cdp5) first, then nrnivmodl's (alphabetical) order. jpatch keeps load order until the
-    `order` branch (issue 14 item 0) sorts types as NEURON does; the lead removes this
-    ordering after merging it."""
-    return sorted(GOLGI_MOD_FILES, key=lambda name: (not name.startswith("cdp5"), name))
-
-
 def golgi_tree(h, name, parent, length, diam, depth, sections):
     """A dendrite that forks in two `depth` times, each child 0.8 as long and 0.7 as thick."""
     section = h.Section(name=f"{name}{len(sections)}")
@@ -340,8 +332,10 @@ def load_golgi_mechanisms(h, impl):
     if impl == "neuron":
         h.nrn_load_dll(os.environ["JPATCH_BENCH_GOLGI_LIBRARY"])
         return
+    # One load per file in nrnivmodl's (alphabetical) order: the engine orders the sweeps
+    # as NEURON does after loading (concentration writers first), whatever the load order.
     mods = os.environ["JPATCH_BENCH_GOLGI_MODS"]
-    for name in golgi_mod_order():
+    for name in GOLGI_MOD_FILES:
         h.load_mechanisms(os.path.join(mods, name))
 
 
