@@ -240,3 +240,41 @@ def test_a_refused_call_that_sets_several_values_changes_none_of_them(p):
         p.ExpSyn(s(0.5), tau="x")
     assert (s.L, s.diam) == (20, 2)
     assert s.point_processes() == []
+
+
+def test_a_ctrl_c_while_a_sent_batch_runs_loses_nothing_of_it(p, session, simulated_gaps, monkeypatch):
+    # Model building sends full queues without waiting; a Ctrl-C that lands while Python
+    # waits for such a batch leaves it in flight, and the next call settles it: the refusal
+    # of a queued command in it (a simulated gap) still reaches its thread.
+    import signal
+
+    s = _section(p, "interrupted_batch")
+    release = threading.Event()
+    execute = session._gateway.execute
+
+    def held_back(payload):
+        release.wait(timeout=60)
+        return execute(payload)
+
+    def ctrl_c(signum, frame):
+        raise KeyboardInterrupt
+
+    session.send(["set", s._h, "L", -3], "interrupted_batch.L = -3 (unchecked)")
+    simulated_gaps.append("interrupted_batch.L = -3")
+    s.diam = 5
+    monkeypatch.setattr(session._gateway, "execute", held_back)
+    with session._lock:
+        session._dispatch_locked()
+    previous = signal.signal(signal.SIGALRM, ctrl_c)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(KeyboardInterrupt):
+            session.flush()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    monkeypatch.setattr(session._gateway, "execute", execute)
+    release.set()
+    with pytest.raises(QueuedCommandError, match=r"interrupted_batch\.L = -3"):
+        s.L
+    assert (s.L, s.diam) == (20, 5)

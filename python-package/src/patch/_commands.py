@@ -201,6 +201,9 @@ class Session:
         """Sends the queue and ``cmd``; returns ``cmd``'s result or raises its refusal."""
         entry = (cmd, what, get_ident())
         with self._lock:
+            # Settled before queueing: a Ctrl-C while waiting for the batch in flight then
+            # leaves this call's command unqueued, so it never runs after the interrupt.
+            self._settle_locked()
             self._queue.append(entry)
             batch, results, own_error = self._flush_locked(entry)
         if own_error is not None:
@@ -237,11 +240,18 @@ class Session:
 
     def _settle_locked(self):
         """Waits for the batch in flight and keeps its refusals for their threads."""
-        in_flight, self._in_flight = self._in_flight, None
+        in_flight = self._in_flight
         if in_flight is None:
             return
         try:
-            reply, _ = self._reply(in_flight.reply(), in_flight.batch, in_flight.merges, None)
+            text = in_flight.reply()
+        finally:
+            # A Ctrl-C while waiting leaves the batch running in the JVM: it stays in
+            # flight, so the next call settles it and its refusals and handles are not lost.
+            if not in_flight.running():
+                self._in_flight = None
+        try:
+            reply, _ = self._reply(text, in_flight.batch, in_flight.merges, None)
         finally:
             self._remove_unconsumed_imports()
         for result in reply["results"]:
@@ -467,6 +477,9 @@ class _InFlight:
         self.merges = merges
         self._reply = None
         self._failure = None
+        # Waited on instead of Thread.join: CPython 3.11's join, interrupted by Ctrl-C,
+        # marks a thread that is still running as stopped (bpo-45274's fix).
+        self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(execute, payload), name="jpatch-batch", daemon=True)
         self._thread.start()
 
@@ -475,9 +488,14 @@ class _InFlight:
             self._reply = execute(payload)
         except BaseException as failure:  # re-raised in the thread that settles the batch
             self._failure = failure
+        finally:
+            self._done.set()
+
+    def running(self):
+        return not self._done.is_set()
 
     def reply(self):
-        self._thread.join()
+        self._done.wait()
         if self._failure is not None:
             raise self._failure
         return self._reply
