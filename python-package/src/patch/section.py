@@ -12,7 +12,7 @@ from .segment import ASSIGNMENT, Segment
 # The section-wide values the engine keeps for every section, whatever is inserted.
 SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
 # Those with a rule beyond "a number" (_rules.section_value).
-_CHECKED_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm"})
+_CHECKED_VARIABLES = frozenset(_rules.POSITIVE_VARIABLES) | {"nseg"}
 
 
 # Descriptions of queued calls, formatted only if the command fails (_commands.describe).
