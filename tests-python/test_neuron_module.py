@@ -1,7 +1,9 @@
 """``from neuron import h``: the neuron module, h's NEURON semantics, and the classes and
 functions that come from the engine's registry (checked against real NEURON)."""
 
+import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,9 +83,36 @@ def _run(python, script):
     return done.stdout.splitlines()
 
 
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|inf|nan)")
+
+
+def _same_line(ours, theirs, tolerance=1e-9):
+    """Equal text, and numbers equal within ``tolerance`` (absolute, or relative above 1)."""
+    if _NUMBER.split(ours) != _NUMBER.split(theirs):
+        return False
+    pairs = zip(_NUMBER.findall(ours), _NUMBER.findall(theirs))
+    return all(
+        a == b or math.isclose(float(a), float(b), rel_tol=tolerance, abs_tol=tolerance) for a, b in pairs
+    )
+
+
 @pytest.mark.requires_neuron
-@pytest.mark.parametrize("scenario", ["registry_basics.py"])
-def test_registry_scenario_prints_what_neuron_prints(scenario):
+@pytest.mark.parametrize("scenario", ["registry_basics.py", "ball_and_stick_h.py"])
+def test_scenario_under_h_prints_what_neuron_prints(scenario):
     ours = _run(sys.executable, SCENARIOS / scenario)
-    theirs = _run(os.environ["JPATCH_REFERENCE_PYTHON"], SCENARIOS / scenario)
-    assert ours == theirs
+    theirs = [line for line in _run(os.environ["JPATCH_REFERENCE_PYTHON"], SCENARIOS / scenario)]
+    assert len(ours) == len(theirs), (ours, theirs)
+    for mine, neuron_line in zip(ours, theirs):
+        assert _same_line(mine, neuron_line), (mine, neuron_line)
+
+
+def test_density_mechanism_objects_insert_into_sections_and_lists():
+    from neuron import h
+
+    a, b = h.Section(name="mech_a"), h.Section(name="mech_b")
+    a.insert(h.hh)
+    h.pas.insert(h.SectionList([a, b]))
+    assert a.has_membrane("hh") and a.has_membrane("pas") and b.has_membrane("pas")
+    assert repr(h.hh) == "neuron.DensityMechanism('hh')"
+    h.pas.uninsert(b)
+    assert not b.has_membrane("pas")

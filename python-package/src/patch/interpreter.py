@@ -86,6 +86,10 @@ class PythonHocInterpreter(HocFunctions):
             if self._catalogue.info(name).kind == "artificial":
                 return self._artificial_cell_factory(name)
             return self._point_process_factory(name)
+        if name in self._catalogue.density:
+            from neuron._mechanisms import DensityMechanism
+
+            return DensityMechanism(name)
         if name in self._registry.classes:
             return self._registry_class(name)
         if name in self._registry.functions:
