@@ -13,7 +13,7 @@ from .parallel import ParallelContext as _ParallelContext
 from .parallel import parallel_con
 from .point_process import IClamp, PatchAPCount, PatchPointProcess, PointProcess, SEClamp
 from .pointer import global_pointer
-from .section import PatchSection, Section
+from .section import SECTION_VARIABLES, PatchSection, Section
 from .section_ref import SectionRef as _SectionRef
 from .segment import Segment
 from .vector import Vector
@@ -138,13 +138,21 @@ class PythonHocInterpreter(HocFunctions):
             self.__dict__[name] = value
 
     def __dir__(self):
-        # Density mechanism names too, as dir(h) lists them (glia finds the built-ins so).
+        # As NEURON's dir(h): mechanism names (glia finds the built-ins so), the range
+        # variables' hoc names (gnabar_hh, ena), registry classes and functions.
+        catalogue = self._catalogue
+        range_names = set(SECTION_VARIABLES)
+        for mechanism in catalogue.density | catalogue.ions:
+            info = catalogue.info(mechanism)
+            range_names.update(info.range_name(var) for var in info.variables)
+        public = {name for name in super().__dir__() if not name.startswith("_") or name.startswith("__")}
         return sorted(
-            set(super().__dir__())
+            public
             | self._globals
-            | self._catalogue.point
-            | self._catalogue.density
-            | self._catalogue.ions
+            | catalogue.point
+            | catalogue.density
+            | catalogue.ions
+            | range_names
             | set(self._registry.classes)
             | set(self._registry.functions)
         )
