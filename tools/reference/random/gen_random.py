@@ -20,6 +20,8 @@ Operations (first element the name):
   repick n                 n further draws
   setrand n [start end]    a Vector of n zeros filled by Vector.setrand: all n elements
   netstim_noise id1 id2 id3 seq   spike times of a noisy NetStim fed by noiseFromRandom
+  play_iclamp steps        Random.play(IClamp.amp) on a passive soma: amp and v recorded at
+                           finitialize and after each of the fixed steps
 """
 import json
 import pathlib
@@ -79,6 +81,7 @@ def cases():
                              ["erlang", 1, 10], ["repick", 10], ["weibull", 0.5, -1.0], ["repick", 3]]),
         ("setrand_whole_and_part", [["new", 3], ["normal", 0, 2], ["setrand", 500], ["uniform", 0, 1],
                                     ["setrand", 20, 5, 9]]),
+        ("play_iclamp_amp", [["new"], ["Random123", 2, 4, 6], ["uniform", 0, 0.5], ["play_iclamp", 40]]),
         ("netstim_noise_from_random", [["netstim_noise", 5, 6, 7, 0]]),
         ("netstim_noise_from_random_seq", [["netstim_noise", 5, 6, 7, 4099]]),
     ]
@@ -101,6 +104,19 @@ def netstim_spikes(ids, seq):
     h.finitialize(-65)
     h.continuerun(100)
     return list(spikes)
+
+
+def played_iclamp(r, steps):
+    soma = h.Section(name="soma")
+    clamp = h.IClamp(soma(0.5))
+    clamp.dur = 1e9
+    r.play(clamp._ref_amp)
+    amp = h.Vector().record(clamp._ref_amp)
+    v = h.Vector().record(soma(0.5)._ref_v)
+    h.finitialize(-65)
+    for _ in range(steps):
+        h.fadvance()
+    return list(amp) + list(v)
 
 
 def run(ops):
@@ -126,6 +142,8 @@ def run(ops):
             v = h.Vector(args[0])
             v.setrand(r, *args[1:])
             results += list(v)
+        elif name == "play_iclamp":
+            results += played_iclamp(r, args[0])
         elif name == "netstim_noise":
             results += netstim_spikes(args[:3], args[3])
         else:

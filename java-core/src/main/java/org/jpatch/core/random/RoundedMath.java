@@ -27,6 +27,8 @@ public final class RoundedMath {
     /** log's series in s^2 runs to s^(2·LOG_SERIES_TERMS + 1), |s| <= 0.1716. */
     private static final int LOG_SERIES_TERMS = 22;
     private static final double SQRT_HALF = 0x1.6a09e667f3bcdp-1;
+    /** Where logDD leaves hi and lo, one per thread, so that a draw allocates nothing. */
+    private static final ThreadLocal<double[]> LOG_PARTS = ThreadLocal.withInitial(() -> new double[2]);
 
     private RoundedMath() {}
 
@@ -41,7 +43,7 @@ public final class RoundedMath {
         if (x == 1.0) {
             return 0.0;
         }
-        double[] dd = new double[2];
+        double[] dd = LOG_PARTS.get();
         logDD(x, dd);
         return dd[0] + dd[1];
     }
@@ -74,7 +76,7 @@ public final class RoundedMath {
             }
             x = -x;
         }
-        double[] log = new double[2];
+        double[] log = LOG_PARTS.get();
         logDD(x, log);
         double productHi = y * log[0];
         double productLo = Math.fma(y, log[0], -productHi) + y * log[1];

@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.builtin.Random123Streams;
+import org.jpatch.core.model.Section;
 import org.jpatch.core.record.Vector;
+import org.jpatch.core.sim.Simulation;
 
 /**
  * The cases of tools/reference/random/gen_random.py (real NEURON 9.0.2), replayed on the
@@ -98,6 +101,11 @@ final class RandomReference {
                         out.add(x);
                     }
                 }
+                case "play_iclamp" -> {
+                    for (double x : playedIclamp(r, (int) a[0])) {
+                        out.add(x);
+                    }
+                }
                 case "uniform" -> out.add(r.uniform(a[0], a[1]));
                 case "discunif" -> out.add(r.discunif(a[0], a[1]));
                 case "normal" -> out.add(r.normal(a[0], a[1]));
@@ -120,5 +128,24 @@ final class RandomReference {
             throughLibm[i] = libm.get(i);
         }
         return new Replay(out.stream().mapToDouble(Double::doubleValue).toArray(), throughLibm);
+    }
+
+    /** gen_random.py's played_iclamp: the clamp's amp then the soma's v, at finitialize and each step. */
+    private static double[] playedIclamp(Random r, int steps) {
+        Simulation sim = new Simulation();
+        Section soma = sim.newSection("soma");
+        PointProcess clamp = sim.newPointProcess("IClamp", soma, 0.5);
+        clamp.set("dur", 1e9);
+        RandomPlay.start(sim, r, sim.ref(clamp, "amp"));
+        Vector amp = new Vector().record(sim, sim.ref(clamp, "amp"));
+        Vector v = new Vector().record(sim, sim.ref(soma, 0.5, "v"));
+        sim.finitialize(-65);
+        for (int i = 0; i < steps; i++) {
+            sim.fadvance();
+        }
+        double[] both = new double[amp.size() + v.size()];
+        System.arraycopy(amp.toArray(), 0, both, 0, amp.size());
+        System.arraycopy(v.toArray(), 0, both, amp.size(), v.size());
+        return both;
     }
 }
