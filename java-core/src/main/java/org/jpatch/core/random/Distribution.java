@@ -4,7 +4,7 @@ package org.jpatch.core.random;
  * The distributions a NEURON Random draws from: the libg++ classes of src/gnu (Uniform.cpp,
  * Normal.cpp, ...), each a function of the uniform values of the Random's generator. A
  * distribution keeps its parameters (and Normal its cached second value) when the Random
- * changes generator, as NEURON's does. log, exp and pow are {@link RoundedMath}'s.
+ * changes generator, as NEURON's does. log, exp and pow are {@link DrawMath}'s.
  */
 public interface Distribution {
     double draw(UniformSource source);
@@ -74,7 +74,7 @@ public interface Distribution {
                 double v2 = 2 * source.nextDouble() - 1;
                 double w = (v1 * v1) + (v2 * v2);
                 if (w <= 1) {
-                    double y = Math.sqrt((-2 * RoundedMath.log(w)) / w);
+                    double y = Math.sqrt((-2 * DrawMath.log(w)) / w);
                     haveCached = true;
                     cached = v2 * y;
                     return v1 * y * stdDev + mean;
@@ -88,13 +88,13 @@ public interface Distribution {
         LogNormal(double mean, double variance) {
             super(mean, variance);
             double meanSquared = mean * mean;
-            setMeanAndStdDev(RoundedMath.log(meanSquared / Math.sqrt(variance + meanSquared)),
-                    Math.sqrt(RoundedMath.log((variance + meanSquared) / meanSquared)));
+            setMeanAndStdDev(DrawMath.log(meanSquared / Math.sqrt(variance + meanSquared)),
+                    Math.sqrt(DrawMath.log((variance + meanSquared) / meanSquared)));
         }
 
         @Override
         public double draw(UniformSource source) {
-            return RoundedMath.pow(Math.E, super.draw(source));
+            return DrawMath.pow(Math.E, super.draw(source));
         }
     }
 
@@ -108,7 +108,7 @@ public interface Distribution {
 
         @Override
         public double draw(UniformSource source) {
-            double bound = RoundedMath.exp(-1.0 * mean);
+            double bound = DrawMath.exp(-1.0 * mean);
             int count = 0;
             for (double product = 1.0; product >= bound; product *= source.nextDouble()) {
                 count++;
@@ -171,7 +171,7 @@ public interface Distribution {
         @Override
         public double draw(UniformSource source) {
             double d = source.nextDouble() > p ? 1.0 - p : p;
-            return -mean * RoundedMath.log(source.nextDouble()) / (2.0 * d);
+            return -mean * DrawMath.log(source.nextDouble()) / (2.0 * d);
         }
     }
 
@@ -185,7 +185,7 @@ public interface Distribution {
 
         @Override
         public double draw(UniformSource source) {
-            return -mean * RoundedMath.log(source.nextDouble());
+            return -mean * DrawMath.log(source.nextDouble());
         }
     }
 
@@ -206,7 +206,7 @@ public interface Distribution {
             for (int i = 0; i < k; i++) {
                 product *= source.nextDouble();
             }
-            return -RoundedMath.log(product) / rate;
+            return -DrawMath.log(product) / rate;
         }
     }
 
@@ -222,7 +222,7 @@ public interface Distribution {
 
         @Override
         public double draw(UniformSource source) {
-            return RoundedMath.pow(beta * (-RoundedMath.log(1 - source.nextDouble())), inverseAlpha);
+            return DrawMath.pow(beta * (-DrawMath.log(1 - source.nextDouble())), inverseAlpha);
         }
     }
 }

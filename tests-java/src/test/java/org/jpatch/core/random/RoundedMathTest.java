@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +12,10 @@ import org.junit.jupiter.api.Test;
  * differ from those in about one case of a thousand.
  */
 class RoundedMathTest {
-    private static final JsonNode CASES = load();
-
-    private static JsonNode load() {
-        try (InputStream in = RoundedMathTest.class.getResourceAsStream("/reference/random/rounded_math.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final JsonNode CASES = LibmReference.CASES;
 
     private static double hex(JsonNode row, int i) {
-        return Double.parseDouble(row.get(i).asText());
+        return LibmReference.hex(row, i);
     }
 
     @Test
@@ -64,6 +53,12 @@ class RoundedMathTest {
             }
         }
         assertTrue(found);
+    }
+
+    /** tests-java's JVM runs with the foreign linker and native access: the draws call the C library. */
+    @Test
+    void drawsCallTheHostCLibraryWhenTheJvmMay() {
+        assertTrue(DrawMath.usesHostLibm(), "the test JVM lacks jdk.incubator.foreign or native access");
     }
 
     @Test
