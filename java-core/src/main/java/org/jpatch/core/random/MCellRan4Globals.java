@@ -27,7 +27,7 @@ public final class MCellRan4Globals {
     /** mcell_ran4_init(low): an unsigned 32-bit value; returns the previous one. */
     public long setLowIndex(double low) {
         long previous = lowIndex;
-        lowIndex = HocArgs.uint32("mcell_ran4_init low index", low);
+        lowIndex = ChkArg.uint32("mcell_ran4_init low index", low);
         return previous;
     }
 }

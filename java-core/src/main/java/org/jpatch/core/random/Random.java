@@ -39,8 +39,8 @@ public final class Random {
     public Random(Random123Streams streams, MCellRan4Globals mcellGlobals, double seed, double size) {
         this.streams = streams;
         this.mcellGlobals = mcellGlobals;
-        long id1 = HocArgs.wrappedUint32("Random seed", seed);
-        int id2 = (int) HocArgs.inRange("Random size", size, 7, 98);
+        long id1 = ChkArg.wrappedUint32("Random seed", seed);
+        int id2 = (int) ChkArg.inRange("Random size", size, 7, 98);
         generator = new Random123Source(streams.newStream(id1, id2, 0));
     }
 
@@ -60,8 +60,8 @@ public final class Random {
      * of generators made, low index 0 means the global one. Returns the seed it starts from.
      */
     public double mcellRan4(double seed, double lowIndex) {
-        long high = HocArgs.uint32("MCellRan4 seed", seed);
-        long low = HocArgs.uint32("MCellRan4 lowindex", lowIndex);
+        long high = ChkArg.uint32("MCellRan4 seed", seed);
+        long low = ChkArg.uint32("MCellRan4 lowindex", lowIndex);
         MCellRan4 mcell = new MCellRan4(mcellGlobals, high, low);
         generator = mcell;
         return mcell.originalHighIndex();
@@ -69,8 +69,8 @@ public final class Random {
 
     /** Random123(id1, id2, id3): a new Random123 stream at position 0; returns 0. */
     public double random123(double id1, double id2, double id3) {
-        generator = new Random123Source(streams.newStream(HocArgs.uint32("Random123 id1", id1),
-                HocArgs.uint32("Random123 id2", id2), HocArgs.uint32("Random123 id3", id3)));
+        generator = new Random123Source(streams.newStream(ChkArg.uint32("Random123 id1", id1),
+                ChkArg.uint32("Random123 id2", id2), ChkArg.uint32("Random123 id3", id3)));
         return 0.0;
     }
 
@@ -81,7 +81,7 @@ public final class Random {
 
     /** Random123_globalindex(index): sets it (streams take it from their next block) and returns it. */
     public double random123GlobalIndex(double index) {
-        streams.setGlobalIndex(HocArgs.uint32("Random123_globalindex", index));
+        streams.setGlobalIndex(ChkArg.uint32("Random123_globalindex", index));
         return streams.globalIndex();
     }
 
@@ -99,10 +99,10 @@ public final class Random {
      */
     public double seq(double position) {
         if (generator instanceof MCellRan4 mcell) {
-            mcell.setHighIndex(HocArgs.wrappedUint32("seq", position));
+            mcell.setHighIndex(ChkArg.wrappedUint32("seq", position));
             return mcell.highIndex();
         }
-        double checked = HocArgs.inRange("seq", position, 0.0, MAX_SEQ4WHICH);
+        double checked = ChkArg.inRange("seq", position, 0.0, MAX_SEQ4WHICH);
         long sequence = (long) (checked / 4.0);
         int which = (int) (checked - sequence * 4.0);
         Random123Stream stream = random123Stream();
@@ -164,14 +164,14 @@ public final class Random {
 
     /** binomial(n, p): n >= 0 (truncated to an integer), 0 <= p <= 1. */
     public double binomial(double n, double p) {
-        int trials = (int) HocArgs.inRange("binomial n", n, 0, 1e99);
-        double probability = HocArgs.inRange("binomial p", p, 0, 1);
+        int trials = (int) ChkArg.inRange("binomial n", n, 0, 1e99);
+        double probability = ChkArg.inRange("binomial p", p, 0, 1);
         return use(new Distribution.Binomial(trials, probability));
     }
 
     /** geometric(mean): 0 <= mean <= 1. */
     public double geometric(double mean) {
-        return use(new Distribution.Geometric(HocArgs.inRange("geometric mean", mean, 0, 1)));
+        return use(new Distribution.Geometric(ChkArg.inRange("geometric mean", mean, 0, 1)));
     }
 
     /** hypergeo(mean, variance). */

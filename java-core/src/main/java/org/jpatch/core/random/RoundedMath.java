@@ -1,17 +1,12 @@
 package org.jpatch.core.random;
 
 /**
- * log, exp and pow rounded to the nearest double, the values glibc's libm returns (its
- * log, exp and pow since 2.28 carry an internal error near 2^-66 relative, so they round
- * as the exact value does but in rare ties). NEURON's distributions call them on every
- * draw; Java's Math.log and Math.exp differ from them in the last bit about once in a
- * thousand arguments (StrictMath's fdlibm once in ten), which would break bit-identity
- * within a thousand draws.
- *
- * <p>Each function evaluates in double-double arithmetic (a value is hi + lo, about 106
- * bits) and rounds once at the end. The relative error before that rounding is below
- * 2^-95, so the result is the correctly rounded one except when the exact value lies
- * within 2^-42 ulp of a rounding boundary.
+ * log, exp and pow rounded once from a double-double value (hi + lo, about 106 bits): the
+ * correctly rounded result unless the exact value lies extremely close to a rounding tie.
+ * {@link DrawMath} uses it when the JVM may not call the C library. glibc's functions agree
+ * with it except for about one argument in a thousand (they round values within ~1e-3 ulp of a
+ * tie either way); Java's Math.log and Math.exp disagree with glibc as often, StrictMath's
+ * (fdlibm) about ten times more often.
  */
 public final class RoundedMath {
     /** ln 2 as hi + lo, hi the double nearest ln 2. */
@@ -164,14 +159,14 @@ public final class RoundedMath {
         double r0 = rHi + rLo;
         rLo = rLo - (r0 - rHi);
         rHi = r0;
-        double scale = 0x1p-8;
-        rHi *= scale;
-        rLo *= scale;
+        double halving = Math.scalb(1.0, -EXP_HALVINGS);
+        rHi *= halving;
+        rLo *= halving;
         // e^r - 1 by Taylor in double-double (Horner on terms r^n/n!)
         double eHi = 0.0;
         double eLo = 0.0;
         for (int n = EXP_TAYLOR_TERMS; n >= 1; n--) {
-            // e = (e + 1) · r / n  ... built as e = r/n · (1 + e)
+            // e <- (1 + e)·r/n: after the last step e = r + r^2/2! + ... + r^12/12!
             double oneHi = 1.0 + eHi;
             double oneBb = oneHi - 1.0;
             double oneLo = (1.0 - (oneHi - oneBb)) + (eHi - oneBb) + eLo;
@@ -182,7 +177,7 @@ public final class RoundedMath {
             eHi = qHi + qLo;
             eLo = qLo - (eHi - qHi);
         }
-        // (1 + e)^(2^8) - 1 by squaring e' = 2e + e^2, keeping the small part exact
+        // (1 + e)^(2^EXP_HALVINGS) - 1 by repeated e <- 2e + e^2: squaring 1 + e without losing e's low bits
         for (int i = 0; i < EXP_HALVINGS; i++) {
             double sqHi = eHi * eHi;
             double sqLo = Math.fma(eHi, eHi, -sqHi) + 2.0 * eHi * eLo;

@@ -7,10 +7,10 @@ import org.jpatch.core.InvalidValueException;
  * the range, {@code (uint32_t)} truncates the fraction. NaN, which chkarg's comparisons
  * let through into an undefined conversion, is refused too.
  */
-final class HocArgs {
+final class ChkArg {
     private static final double MAX_UINT32 = 4294967295.0;
 
-    private HocArgs() {}
+    private ChkArg() {}
 
     /** (uint32_t) chkarg(value, 0, 2^32 - 1). */
     static long uint32(String what, double value) {
