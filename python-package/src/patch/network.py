@@ -16,6 +16,10 @@ class NetStim(PointProcess):
         ids = [encode(i) for i in (id1, id2, id3)]
         self._call("noiseFromRandom123", ids, f"{self.hname()}.noiseFromRandom123{tuple(ids)}")
 
+    def noiseFromRandom(self, random):
+        """Draw the noise from the Random123 stream of ``random`` (an h.Random using Random123)."""
+        self._call("noiseFromRandom", [encode(random)], f"{self.hname()}.noiseFromRandom({random!r})")
+
     def seed(self, position):
         """Continue the noise stream from ``position``."""
         self._call("seed", [encode(position)], f"{self.hname()}.seed({position!r})")

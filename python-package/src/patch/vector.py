@@ -20,7 +20,7 @@ _QUEUED_SIZE_LIMIT = 1 << 20
 
 # NEURON Vector methods that modify the vector and return it (chainable, queued).
 _CHAINABLE = frozenset(
-    {"resize", "clear", "fill", "indgen", "add", "sub", "mul", "div", "copy", "from_list", "play_remove"}
+    {"resize", "clear", "fill", "indgen", "setrand", "add", "sub", "mul", "div", "copy", "from_list", "play_remove"}
 )
 # NEURON Vector methods that return a value (a round trip).
 _QUERIES = frozenset({"sum", "mean", "var", "stdev", "min", "max", "min_ind", "max_ind"})

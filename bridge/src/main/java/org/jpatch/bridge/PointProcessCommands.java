@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.jpatch.core.event.VectorSpikeRecord;
+import org.jpatch.core.hoc.HocExecError;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.builtin.NetStim;
 import org.jpatch.core.model.Section;
+import org.jpatch.core.random.Random;
 import org.jpatch.core.record.Vector;
 import org.jpatch.core.ref.VarRef;
 
@@ -100,6 +102,16 @@ final class PointProcessCommands implements KindCommands<PointProcess> {
                 // NetStim.noiseFromRandom123(id1, id2, id3): its Random123 stream, from the start.
                 args.expect(3, 3);
                 NetStim.noiseFromRandom123(pp, (long) args.number(0), (long) args.number(1), (long) args.number(2));
+                return NullNode.getInstance();
+            case "noiseFromRandom":
+                // NetStim.noiseFromRandom(r): the ids and position of r's Random123 stream; NEURON's
+                // refusal of another generator is a hoc_execerror (RuntimeError)
+                args.expect(1, 1);
+                Random random = args.object(0, Random.class);
+                if (!random.isRandom123()) {
+                    throw new HocExecError(pp.name() + ".noiseFromRandom: Random.Random123 generator is required");
+                }
+                NetStim.noiseFromRandom(pp, random);
                 return NullNode.getInstance();
             case "setpointer":
                 // p.setpointer(ref, name, pp): POINTER name refers to ref's variable from now on.

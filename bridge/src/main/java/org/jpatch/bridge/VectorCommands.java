@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jpatch.core.random.Random;
 import org.jpatch.core.record.Vector;
 import org.jpatch.core.ref.VarRef;
 
@@ -95,6 +96,14 @@ final class VectorCommands implements KindCommands<Vector> {
                 return none();
             case "indgen":
                 indgen(v, args.expect(0, 3));
+                return none();
+            case "setrand":
+                args.expect(1, 3);
+                if (args.size() == 1) {
+                    v.setrand(args.object(0, Random.class));
+                } else {
+                    v.setrand(args.object(0, Random.class), args.integer(1), args.integer(2));
+                }
                 return none();
             case "add":
             case "sub":

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jpatch.core.InvalidValueException;
+import org.jpatch.core.random.Random;
 import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.sim.Simulation;
 
@@ -153,6 +154,19 @@ public final class Vector {
     public Vector fill(double value, int start, int end) {
         checkRange(start, end);
         Arrays.fill(data, start, end + 1, value);
+        return this;
+    }
+
+    /** setrand(r): every element a draw of r's current distribution, in index order. */
+    public Vector setrand(Random random) {
+        random.fill(data, 0, size - 1);
+        return this;
+    }
+
+    /** setrand(r, start, end): elements start..end inclusive, as NEURON's chkarg bounds them. */
+    public Vector setrand(Random random, int start, int end) {
+        checkRange(start, end);
+        random.fill(data, start, end);
         return this;
     }
 

@@ -9,6 +9,7 @@ import org.jpatch.core.mech.NetReceiver;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.RangeKernel;
 import org.jpatch.core.mech.RangeVariable;
+import org.jpatch.core.random.Random;
 
 /**
  * NEURON's NetStim ({@code src/nrnoc/netstim.mod}): an artificial cell firing
@@ -72,6 +73,27 @@ public final class NetStim extends MechanismKernel implements NetReceiver, Range
         stim.set("ranvar_id3", ids[2]);
         stim.set("ranvar_seq", 0.0);
         stim.set("ranvar_which", 0.0);
+    }
+
+    /**
+     * NetStim.noiseFromRandom(r): the stream ids and position of r's Random123 generator are
+     * copied (INITIAL's seed(0) sets the position back to 0); r must use Random123, as NEURON 9
+     * requires.
+     */
+    public static void noiseFromRandom(PointProcess stim, Random random) {
+        if (stim.type() != TYPE) {
+            throw new InvalidValueException(stim.name() + " is not a NetStim");
+        }
+        if (!random.isRandom123()) {
+            throw new InvalidValueException(stim.name() + ".noiseFromRandom: Random.Random123 generator is required");
+        }
+        Random123Stream stream = random.random123Stream();
+        stim.set("ranvar_id1", stream.id1());
+        stim.set("ranvar_id2", stream.id2());
+        stim.set("ranvar_id3", stream.id3());
+        double position = stream.sequence();
+        stim.set("ranvar_seq", Math.floor(position / 4.0));
+        stim.set("ranvar_which", position % 4.0);
     }
 
     /**
