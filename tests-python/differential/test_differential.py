@@ -37,6 +37,7 @@ CASES = [
     ("noisy_netstim", []),
     ("vclamp_apcount", []),
     ("continuerun_fractional", []),
+    ("builtin_cells", []),
 ]
 
 pytestmark = [
