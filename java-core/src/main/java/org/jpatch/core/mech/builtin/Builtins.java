@@ -13,7 +13,7 @@ import org.jpatch.core.mech.MechanismType;
 /**
  * NEURON's built-in mechanism types with NEURON's type indices as their order (from
  * {@code MechanismType(0/1).internal_type()} of NEURON 9): capacitance 3, pas 4,
- * fastpas 6, IClamp 7, AlphaSynapse 8, ExpSyn 9, Exp2Syn 10, SEClamp 11, VClamp 12,
+ * extracellular 5, fastpas 6, IClamp 7, AlphaSynapse 8, ExpSyn 9, Exp2Syn 10, SEClamp 11, VClamp 12,
  * OClamp 13, APCount 14, na_ion 15, k_ion 16, hh 17, NetStim 18, IntFire1 19, IntFire2 20,
  * IntFire4 21, PointProcessMark 22.
  */
@@ -29,6 +29,7 @@ public final class Builtins {
         MechanismCatalogue c = new MechanismCatalogue();
         c.register(capacitance());
         c.register(pas());
+        c.register(Extracellular.TYPE);
         c.register(fastpas());
         c.register(iclamp());
         c.register(AlphaSynapse.TYPE);
