@@ -18,12 +18,12 @@ DT = 0.025
 TSTOP = 6.0
 
 
-def run(records, hoc_records):
+def run(records, hoc_records, secondorder=0):
     """records: name -> pointer; hoc_records: name -> hoc pointer expression (NEURON 9's
     seg.vext[1] and seg._ref_vext[1] reach layer 0's storage, so layer 1 is recorded from hoc)."""
     h.dt = DT
     h.celsius = 6.3
-    h.secondorder = 0
+    h.secondorder = secondorder
     vectors = {name: h.Vector().record(ref) for name, ref in records.items()}
     h("objref layer_record")
     for name, pointer in hoc_records.items():
@@ -62,7 +62,7 @@ def cable(name, nseg, extracellular_xg, extracellular_xc, xraxial, hh):
     return sec
 
 
-def stimulated(name, nseg, xg, xc, xraxial, hh, child=False):
+def stimulated(name, nseg, xg, xc, xraxial, hh, child=False, clamps=False, secondorder=0):
     sec = cable(name, nseg, xg, xc, xraxial, hh)
     keep = [sec]
     if child:  # a branch without extracellular at 0.5
@@ -71,6 +71,12 @@ def stimulated(name, nseg, xg, xc, xraxial, hh, child=False):
         branch.insert("pas")
         branch.connect(sec(0.5))
         keep.append(branch)
+    if clamps:  # electrode currents at nodes with layers: they see vm + vext[0]
+        iclamp = h.IClamp(sec(0.2))
+        iclamp.delay, iclamp.dur, iclamp.amp = 0.5, 3, 0.3
+        seclamp = h.SEClamp(sec(0.8))
+        seclamp.dur1, seclamp.amp1, seclamp.rs = 4, -50, 2
+        keep += [iclamp, seclamp]
     t, unit = pulse_times_and_values()
     tvec = h.Vector(t)
     plays = []
@@ -88,7 +94,9 @@ def stimulated(name, nseg, xg, xc, xraxial, hh, child=False):
             records[f"imem{k}"] = seg._ref_i_membrane
     if child:
         records["branch_v"] = keep[1](0.5)._ref_v
-    out = run(records, hoc_records)
+    if clamps:
+        records["seclamp_i"] = keep[-1]._ref_i
+    out = run(records, hoc_records, secondorder)
     return out
 
 
@@ -100,11 +108,15 @@ def main():
         "finite_layers_pas": dict(nseg=7, xg=(0.5, 0.02), xc=(0.3, 0.05), xraxial=(300, 2000), hh=False,
                                   child=True),
         "finite_layers_hh": dict(nseg=5, xg=(2.0, 0.1), xc=(0.1, 0.0), xraxial=(50, 1e4), hh=True),
+        # an IClamp and an SEClamp at nodes with layers, Crank-Nicolson
+        "clamps_secondorder2": dict(nseg=6, xg=(1.0, 0.05), xc=(0.2, 0.01), xraxial=(100, 500), hh=True,
+                                    clamps=True, secondorder=2),
     }
     data = {}
     for name, args in scenarios.items():
         data[name] = {"args": args, **stimulated(name, args["nseg"], args["xg"], args["xc"], args["xraxial"],
-                                                 args["hh"], args.get("child", False))}
+                                                 args["hh"], args.get("child", False), args.get("clamps", False),
+                                                 args.get("secondorder", 0))}
     OUT.write_text(json.dumps(data))
     print(f"wrote {OUT}")
 

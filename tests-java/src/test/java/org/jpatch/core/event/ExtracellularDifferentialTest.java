@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.record.Vector;
 import org.jpatch.core.ref.VarRef;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * NEURON's extracellular layers against real NEURON 9.0.2 (tools/reference/events/
  * gen_extracellular.py): a cable stimulated through e_extracellular played from Vectors
  * (a biphasic pulse shaped by a point source's field), with NEURON's default layers, with
- * finite xg, xc and xraxial, and with a branch that has no layers. NEURON solves this
+ * finite xg, xc and xraxial, with a branch that has no layers, and with an IClamp and an
+ * SEClamp at nodes with layers under secondorder 2. NEURON solves this
  * matrix with sparse13's LU, jpatch by blocks along the tree: the same system, other
  * rounding, so traces agree to a bound, not to the bit.
  */
@@ -34,7 +36,7 @@ class ExtracellularDifferentialTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"defaults_hh", "finite_layers_pas", "finite_layers_hh"})
+    @ValueSource(strings = {"defaults_hh", "finite_layers_pas", "finite_layers_hh", "clamps_secondorder2"})
     void cableStimulatedThroughTheLayersFollowsNeuron(String scenario) {
         JsonNode ref = REF.get(scenario);
         JsonNode args = ref.get("args");
@@ -42,6 +44,7 @@ class ExtracellularDifferentialTest {
         Simulation sim = new Simulation();
         sim.setGlobal("celsius", 6.3);
         sim.setGlobal("dt", 0.025);
+        sim.setGlobal("secondorder", args.has("secondorder") ? args.get("secondorder").asDouble() : 0);
         Section sec = sim.newSection(scenario);
         sec.setL(400);
         sec.setDiam(2);
@@ -67,6 +70,17 @@ class ExtracellularDifferentialTest {
             branch.insert("pas");
             branch.connect(sec, 0.5, 0);
         }
+        PointProcess seclamp = null;
+        if (args.has("clamps") && args.get("clamps").asBoolean()) {
+            PointProcess iclamp = sim.newPointProcess("IClamp", sec, 0.2);
+            iclamp.set("del", 0.5);
+            iclamp.set("dur", 3);
+            iclamp.set("amp", 0.3);
+            seclamp = sim.newPointProcess("SEClamp", sec, 0.8);
+            seclamp.set("dur1", 4);
+            seclamp.set("amp1", -50);
+            seclamp.set("rs", 2);
+        }
         Vector tvec = new Vector(PULSE_T);
         for (double x : xs) {
             double[] values = new double[PULSE_UNIT.length];
@@ -86,6 +100,9 @@ class ExtracellularDifferentialTest {
         }
         if (branch != null) {
             traces.put("branch_v", record(sim, sim.ref(branch, 0.5, "v")));
+        }
+        if (seclamp != null) {
+            traces.put("seclamp_i", record(sim, sim.ref(seclamp, "i")));
         }
         sim.finitialize(-65);
         sim.continuerun(6.0);
