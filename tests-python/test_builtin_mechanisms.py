@@ -45,3 +45,33 @@ def test_oclamp_and_point_process_mark_sit_on_segments(p):
     assert (clamp.rs, clamp.on, clamp.off, clamp.vc, clamp.switched_on) == (1, 0, 0, 0, 0)
     mark = p.PointProcessMark(section(0.5))
     assert mark.get_segment() == section(0.5)
+
+
+def test_extracellular_layers_are_range_arrays_at_a_segment(p):
+    section = p.Section()
+    section.insert("extracellular")
+    seg = section(0.5)
+    assert (list(seg.xraxial), list(seg.xg), list(seg.xc)) == ([1e9, 1e9], [1e9, 1e9], [0, 0])
+    seg.xg[1] = 0.02
+    seg.extracellular.xc[0] = 0.3
+    seg.extracellular.e = -5
+    assert (seg.xg[1], seg.xc[0], seg.e_extracellular) == (0.02, 0.3, -5)
+    assert list(seg.vext) == [0, 0] and seg.i_membrane == 0
+    with pytest.raises(IndexError, match="vext has indices 0..1"):
+        seg.vext[2]
+
+
+def test_extracellular_field_drives_the_membrane_and_is_recorded_through_vext_pointers(p):
+    section = p.Section()
+    section.L, section.nseg = 200, 3
+    section.insert("pas")
+    section.insert("extracellular")
+    for seg in section:
+        seg.xg[0] = seg.xg[1] = 0.5
+        seg.e_extracellular = 30 * seg.x
+    vext = p.record(section(0.5)._ref_vext[0])
+    p.finitialize(-65)
+    p.continuerun(2)
+    # from 0 at finitialize towards e_extracellular there (15 mV), the layers grounded through it
+    assert vext[0] == 0 and abs(vext[-1] - 15) < 0.1 and vext[1] < vext[-1]
+    assert section(0.5).i_membrane != 0

@@ -38,6 +38,7 @@ CASES = [
     ("vclamp_apcount", []),
     ("continuerun_fractional", []),
     ("builtin_cells", []),
+    ("extracellular_field", []),
 ]
 
 pytestmark = [
