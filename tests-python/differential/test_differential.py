@@ -37,6 +37,8 @@ CASES = [
     ("noisy_netstim", []),
     ("vclamp_apcount", []),
     ("continuerun_fractional", []),
+    ("builtin_cells", []),
+    ("extracellular_field", []),
 ]
 
 pytestmark = [

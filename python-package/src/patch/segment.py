@@ -81,10 +81,14 @@ class Segment(Referencing):
             var = name[5:]
             if var in SEGMENT_VARIABLES or var in sec._range_variables:
                 return segment_pointer(sec, self.x, var)
+            if _array_length(sec._range_variables, var):
+                return RangeArray(self, var, _array_length(sec._range_variables, var), pointers=True)
         elif name in catalogue.density or name.endswith("_ion"):
             if name in sec._mechanisms or name in catalogue.inserted_ions(sec._mechanisms):
                 return Mechanism(self, name)
             raise AttributeError(f"{name}, the mechanism does not exist at {self}")
+        elif _array_length(sec._range_variables, name):
+            return RangeArray(self, name, _array_length(sec._range_variables, name))
         raise AttributeError(f"'Segment' object has no attribute {name!r}")
 
     def __dir__(self):
@@ -146,6 +150,48 @@ class PatchSegment(PatchLevel, Segment, Connectable):
         return f"<patch.objects.Segment {self}>"
 
 
+def _array_length(names, name):
+    """How many elements the range array ``name`` has among ``names`` (``vext``: vext[0],
+    vext[1]); 0 when it is none."""
+    length = 0
+    while f"{name}[{length}]" in names:
+        length += 1
+    return length
+
+
+class RangeArray:
+    """``seg.vext``, ``seg.xg``: a range array at one segment, indexed as in NEURON
+    (``seg._ref_vext`` gives its elements' pointers)."""
+
+    __slots__ = ("_segment", "_name", "_length", "_pointers")
+
+    def __init__(self, segment, name, length, pointers=False):
+        self._segment, self._name, self._length, self._pointers = segment, name, length, pointers
+
+    def _element(self, index):
+        if not isinstance(index, int) or not 0 <= index < self._length:
+            raise IndexError(f"{self._segment._label()}.{self._name} has indices 0..{self._length - 1}, not {index!r}")
+        return f"{self._name}[{index}]"
+
+    def __len__(self):
+        return self._length
+
+    def __getitem__(self, index):
+        var = self._element(index)
+        if self._pointers:
+            return segment_pointer(self._segment.sec, self._segment.x, var)
+        return getattr(self._segment, var)
+
+    def __setitem__(self, index, value):
+        setattr(self._segment, self._element(index), value)
+
+    def __iter__(self):
+        return iter([self[i] for i in range(self._length)])
+
+    def __repr__(self):
+        return f"<{self._segment._label()}.{self._name}: {list(self)}>"
+
+
 class Mechanism(Referencing):
     """``seg.hh``: the variables of one density mechanism at one segment, unsuffixed."""
 
@@ -160,7 +206,11 @@ class Mechanism(Referencing):
 
     def _range_name(self, name):
         info = self.__dict__["_info"]
-        return info.range_name(name) if name in info.variables else None
+        if name in info.variables:
+            return info.range_name(name)
+        # an unsuffixed type whose variable still carries the suffix (extracellular's e_extracellular)
+        suffixed = f"{name}_{self._mechanism}"
+        return suffixed if suffixed in info.variables else None
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -174,6 +224,9 @@ class Mechanism(Referencing):
             var = self._range_name(name)
             if var is not None:
                 return getattr(seg, var)
+            length = _array_length(self._info.variables, name)
+            if length:
+                return RangeArray(seg, name, length)
         raise AttributeError(f"'{self._mechanism}' mechanism has no attribute {name!r}")
 
     def __setattr__(self, name, value):

@@ -203,6 +203,9 @@ final class SimCommands {
         info.put("kind", type.kind().name().toLowerCase(Locale.ROOT));
         ArrayNode variables = info.putArray("variables");
         for (int k = 0; k < type.variables().size(); k++) {
+            if (!type.isVisible(k)) {
+                continue;
+            }
             RangeVariable v = type.variables().get(k);
             ObjectNode entry = variables.addObject();
             entry.put("name", v.name());

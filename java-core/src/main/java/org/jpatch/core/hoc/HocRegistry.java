@@ -27,6 +27,7 @@ public final class HocRegistry {
         SectionListClass.register(registry, sim);
         ListClass.register(registry);
         RandomClass.register(registry, sim);
+        ExtracellularFunctions.register(registry);
         NotProvided.register(registry);
         return registry;
     }

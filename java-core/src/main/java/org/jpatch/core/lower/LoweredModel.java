@@ -41,14 +41,18 @@ public final class LoweredModel {
     /** Below this many nodes a step is too short to be worth a second thread. */
     static final int TWO_THREAD_MIN_NODES = 4000;
 
+    /** The extracellular layers, null when no section has them: the matrix then grows per node (ExtracellularMatrix). */
+    public final ExtracellularNodes extracellular;
+
     final List<Section> sectionOrder;
     final int[] sectionBase;      // index of each ordered section's first centre node
     final int[] parentNode;       // node index of each ordered section's x=0 end
 
     LoweredModel(NodeData nodes, InstanceData capacitance, InstanceData[] ions, MechanismKernel[] kernels,
                  List<Section> sectionOrder, int[] sectionBase,
-                 int[] parentNode) {
+                 int[] parentNode, ExtracellularNodes extracellular) {
         this.nodes = nodes;
+        this.extracellular = extracellular;
         this.capacitance = capacitance;
         this.ions = ions;
         this.kernels = kernels;
@@ -58,7 +62,8 @@ public final class LoweredModel {
         this.instanceCount = new int[kernels.length];
         RangeKernel[] ranged = new RangeKernel[kernels.length];
         int[] at = new int[kernels.length];
-        String reason = nodes.count >= TWO_THREAD_MIN_NODES ? null
+        String reason = extracellular != null ? "it has extracellular layers (one matrix couples every node's)"
+                : nodes.count >= TWO_THREAD_MIN_NODES ? null
                 : "it has " + nodes.count + " nodes, fewer than " + TWO_THREAD_MIN_NODES;
         int boundary = nodes.count / 2;
         for (int k = 0; k < kernels.length; k++) {

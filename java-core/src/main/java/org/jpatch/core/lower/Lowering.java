@@ -19,6 +19,7 @@ import org.jpatch.core.mech.MechanismType;
 import org.jpatch.core.mech.NodeData;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.mech.ValueBlock;
+import org.jpatch.core.mech.builtin.Extracellular;
 import org.jpatch.core.model.Model;
 import org.jpatch.core.model.Section;
 
@@ -202,11 +203,46 @@ public final class Lowering {
                 active.add(k);
             }
         }
+        ExtracellularNodes extracellular = model.catalogue().contains(Extracellular.NAME)
+                ? extracellular(byType.get(model.catalogue().get(Extracellular.NAME)), order, base, rootNode, next) : null;
         LoweredModel lowered = new LoweredModel(nodes, byType.get(capType), ions.toArray(new InstanceData[0]),
-                active.toArray(new MechanismKernel[0]), order, base, parentNode);
+                active.toArray(new MechanismKernel[0]), order, base, parentNode, extracellular);
         lowered.updateGeometry();
         model.storageMoved();
         return lowered;
+    }
+
+    /**
+     * The extracellular nodes, or null when no section has the mechanism: its instances
+     * (one per segment, in node order), then each such section's x=1 node and, for a root
+     * section, its root node, which extcell_2d_alloc gives layers too.
+     */
+    private static ExtracellularNodes extracellular(InstanceData instances, List<Section> order, int[] base,
+                                                    int[] rootNode, int nodeCount) {
+        if (instances == null) {
+            return null;
+        }
+        Section[] sectionOfInstance = new Section[instances.count];
+        boolean[] first = new boolean[instances.count + 2 * order.size()];
+        List<Integer> endNodes = new ArrayList<>();
+        int row = 0;
+        for (int i = 0; i < order.size(); i++) {
+            Section s = order.get(i);
+            if (!s.mechanismBlocks().containsKey(instances.type)) {
+                continue;
+            }
+            first[row] = true;
+            for (int j = 0; j < s.nseg(); j++) {
+                sectionOfInstance[row++] = s;
+            }
+            endNodes.add(base[i] + s.nseg());
+            if (rootNode[i] >= 0) {
+                endNodes.add(rootNode[i]);
+            }
+        }
+        int[] ends = endNodes.stream().mapToInt(Integer::intValue).toArray();
+        return new ExtracellularNodes(instances, sectionOfInstance, ends, nodeCount,
+                Arrays.copyOf(first, instances.count + ends.length));
     }
 
     /**

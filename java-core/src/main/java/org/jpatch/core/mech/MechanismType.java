@@ -2,9 +2,11 @@ package org.jpatch.core.mech;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,8 @@ public final class MechanismType {
     private final MechanismKind kind;
     private final int order;
     private final List<RangeVariable> variables;
+    /** Per variable: false for per-instance state that hoc cannot name (NMODL ASSIGNED not declared RANGE). */
+    private final boolean[] visible;
     private final List<GlobalVariable> globals;
     private final List<IonUse> ions;
     private final List<String> pointers;
@@ -36,6 +40,10 @@ public final class MechanismType {
         this.kind = b.kind;
         this.order = b.order;
         this.variables = List.copyOf(b.variables);
+        this.visible = new boolean[variables.size()];
+        for (int k = 0; k < visible.length; k++) {
+            visible[k] = !b.internal.contains(k);
+        }
         this.globals = List.copyOf(b.globals);
         this.ions = List.copyOf(b.ions);
         this.pointers = List.copyOf(b.pointers);
@@ -45,7 +53,9 @@ public final class MechanismType {
         this.kernelFactory = b.kernelFactory;
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < variables.size(); k++) {
-            index.putIfAbsent(rangeName(k), k);
+            if (visible[k]) {
+                index.putIfAbsent(rangeName(k), k);
+            }
         }
         this.indexByRangeName = Map.copyOf(index);
     }
@@ -68,6 +78,14 @@ public final class MechanismType {
 
     public List<RangeVariable> variables() {
         return variables;
+    }
+
+    /**
+     * False for a variable the kernel keeps per instance but users cannot name: NMODL's
+     * ASSIGNED not declared RANGE, which NEURON 9 stores per instance out of hoc's reach.
+     */
+    public boolean isVisible(int variable) {
+        return visible[variable];
     }
 
     public List<GlobalVariable> globals() {
@@ -122,7 +140,7 @@ public final class MechanismType {
         return bracket < 0 ? v + "_" + name : v.substring(0, bracket) + "_" + name + v.substring(bracket);
     }
 
-    /** Index of the variable with this user-visible name, or -1. */
+    /** Index of the visible variable with this user-visible name, or -1. */
     public int indexOf(String rangeName) {
         return indexByRangeName.getOrDefault(rangeName, -1);
     }
@@ -150,6 +168,7 @@ public final class MechanismType {
         private final MechanismKind kind;
         private final int order;
         private final List<RangeVariable> variables = new ArrayList<>();
+        private final Set<Integer> internal = new HashSet<>();
         private final List<GlobalVariable> globals = new ArrayList<>();
         private final List<IonUse> ions = new ArrayList<>();
         private final List<String> pointers = new ArrayList<>();
@@ -166,6 +185,13 @@ public final class MechanismType {
         }
 
         public Builder variable(RangeVariable v) {
+            variables.add(v);
+            return this;
+        }
+
+        /** A per-instance variable users cannot name ({@link MechanismType#isVisible}). */
+        public Builder internal(RangeVariable v) {
+            internal.add(variables.size());
             variables.add(v);
             return this;
         }

@@ -1,5 +1,6 @@
 package org.jpatch.core.solve;
 
+import org.jpatch.core.lower.ExtracellularNodes;
 import org.jpatch.core.lower.LoweredModel;
 import org.jpatch.core.mech.GlobalState;
 import org.jpatch.core.mech.InstanceData;
@@ -38,9 +39,19 @@ public final class FixedStepIntegrator {
         if (m.capacitance != null) {
             java.util.Arrays.fill(m.capacitance.vars[Builtins.I_CAP], 0.0);
         }
+        ExtracellularNodes x = m.extracellular;
+        if (x != null) {
+            ExtracellularMatrix.initialize(x); // extcell_init, before every type after it
+        }
         for (MechanismKernel k : m.kernels) {
             if (k.instances().type.kind() != MechanismKind.ARTIFICIAL) {
-                k.initialize();
+                if (x != null && k.instances().type.electrodeCurrent()) {
+                    ExtracellularMatrix.useInternalPotential(x, m.nodes);
+                    k.initialize();
+                    ExtracellularMatrix.restorePotential(x, m.nodes);
+                } else {
+                    k.initialize();
+                }
             }
         }
         for (MechanismKernel k : m.kernels) {
@@ -63,10 +74,16 @@ public final class FixedStepIntegrator {
         java.util.Arrays.fill(rhs, 0.0);
         java.util.Arrays.fill(d, 0.0);
         MechanismKernel[] kernels = m.kernels;
+        ExtracellularNodes x = m.extracellular;
+        if (x != null) {
+            ExtracellularMatrix.clear(x, n);
+        }
         for (MechanismKernel k : kernels) {
             k.beforeBreakpoint();
         }
-        if (!twoThreads || m.split == null || !SecondThread.sweep(m, false)) {
+        if (x != null) {
+            currentsWithLayers(kernels, x, n);
+        } else if (!twoThreads || m.split == null || !SecondThread.sweep(m, false)) {
             for (MechanismKernel k : kernels) {
                 k.current();
             }
@@ -79,6 +96,10 @@ public final class FixedStepIntegrator {
             for (int i = 0; i < cap.count; i++) {
                 d[node[i]] += cfac * cm[i];
             }
+        }
+        if (x != null) {
+            ExtracellularMatrix.addRhs(x, n);
+            ExtracellularMatrix.addLhs(x, n, capacitanceFactor(g));
         }
         // NEURON adds the axial terms to rhs and to d in two loops; the arrays are
         // independent, so one pass gives the same sums in the same order.
@@ -93,10 +114,28 @@ public final class FixedStepIntegrator {
         }
     }
 
+    /** The currents at nodes with extracellular layers: electrode currents at vi = vm + vx0, also into layer 0. */
+    private static void currentsWithLayers(MechanismKernel[] kernels, ExtracellularNodes x, NodeData n) {
+        for (MechanismKernel k : kernels) {
+            if (k.instances().type.electrodeCurrent()) {
+                ExtracellularMatrix.enterElectrode(x, n);
+                k.current();
+                ExtracellularMatrix.leaveElectrode(x, n);
+            } else {
+                k.current();
+            }
+        }
+    }
+
     /** The middle of fadvance: solve for Δv, correct ion currents (secondorder 2), update v and i_cap. */
     public static void solveAndUpdate(LoweredModel m, GlobalState g) {
         NodeData n = m.nodes;
-        HinesSolver.solve(n);
+        ExtracellularNodes x = m.extracellular;
+        if (x != null) {
+            ExtracellularMatrix.solve(x, n);
+        } else {
+            HinesSolver.solve(n);
+        }
         double[] rhs = n.rhs, v = n.v;
         if (g.secondorder == 2) {
             for (InstanceData ion : m.ions) {
@@ -116,6 +155,9 @@ public final class FixedStepIntegrator {
                 v[i] += rhs[i];
             }
         }
+        if (x != null) {
+            ExtracellularMatrix.update(x, n); // vm by Δvi - Δvx0 (even with secondorder's 2Δvi, as NEURON)
+        }
         InstanceData cap = m.capacitance;
         if (cap != null) {
             double cfac = capacitanceFactor(g);
@@ -129,7 +171,18 @@ public final class FixedStepIntegrator {
 
     /** SOLVE blocks then AFTER SOLVE blocks, at t_{n+1} with the new v. */
     public static void updateStates(LoweredModel m, boolean twoThreads) {
-        if (!twoThreads || m.split == null || !SecondThread.sweep(m, true)) {
+        ExtracellularNodes x = m.extracellular;
+        if (x != null) {
+            for (MechanismKernel k : m.kernels) {
+                if (k.instances().type.electrodeCurrent()) {
+                    ExtracellularMatrix.useInternalPotential(x, m.nodes);
+                    k.state();
+                    ExtracellularMatrix.restorePotential(x, m.nodes);
+                } else {
+                    k.state();
+                }
+            }
+        } else if (!twoThreads || m.split == null || !SecondThread.sweep(m, true)) {
             for (MechanismKernel k : m.kernels) {
                 k.state();
             }

@@ -35,12 +35,14 @@ class SweepOrderTest {
     }
 
     @Test
-    void builtInIonsComeRightAfterCapacitanceAndPas() {
+    void builtInIonsComeRightAfterExtracellular() {
         MechanismCatalogue c = Builtins.catalogue();
-        assertEquals(List.of("capacitance", "pas", "na_ion", "k_ion", "ca_ion", "IClamp", "AlphaSynapse", "ExpSyn",
-                "Exp2Syn", "SEClamp", "VClamp", "APCount", "hh", "NetStim", "VecStim"), names(c.sweepOrder()));
-        assertEquals(List.of("capacitance", "pas", "IClamp", "AlphaSynapse", "ExpSyn", "Exp2Syn", "SEClamp", "VClamp",
-                "APCount", "na_ion", "k_ion", "hh", "NetStim", "ca_ion", "VecStim"), names(c.types()));
+        assertEquals(List.of("capacitance", "pas", "extracellular", "na_ion", "k_ion", "ca_ion", "fastpas", "IClamp",
+                "AlphaSynapse", "ExpSyn", "Exp2Syn", "SEClamp", "VClamp", "OClamp", "APCount", "hh", "NetStim",
+                "IntFire1", "IntFire2", "IntFire4", "PointProcessMark", "VecStim"), names(c.sweepOrder()));
+        assertEquals(List.of("capacitance", "pas", "extracellular", "fastpas", "IClamp", "AlphaSynapse", "ExpSyn",
+                "Exp2Syn", "SEClamp", "VClamp", "OClamp", "APCount", "na_ion", "k_ion", "hh", "NetStim", "IntFire1",
+                "IntFire2", "IntFire4", "PointProcessMark", "ca_ion", "VecStim"), names(c.types()));
     }
 
     @Test
@@ -54,9 +56,10 @@ class SweepOrderTest {
         c.register(mechanism("pump", MechanismKind.POINT, 31, ca(List.of(), List.of("cao"))));
         c.register(mechanism("buffer2", MechanismKind.DENSITY, 32, ca(List.of("cai"), List.of("cai"))));
 
-        assertEquals(List.of("capacitance", "pas", "na_ion", "k_ion", "ca_ion", "x_ion", "buffer2", "pump", "buffer1",
-                "IClamp", "AlphaSynapse", "ExpSyn", "Exp2Syn", "SEClamp", "VClamp", "APCount", "hh", "NetStim",
-                "VecStim", "reader", "channel", "xuser"), names(c.sweepOrder()));
+        assertEquals(List.of("capacitance", "pas", "extracellular", "na_ion", "k_ion", "ca_ion", "x_ion", "buffer2",
+                "pump", "buffer1", "fastpas", "IClamp", "AlphaSynapse", "ExpSyn", "Exp2Syn", "SEClamp", "VClamp", "OClamp",
+                "APCount", "hh", "NetStim", "IntFire1", "IntFire2", "IntFire4", "PointProcessMark", "VecStim", "reader",
+                "channel", "xuser"), names(c.sweepOrder()));
     }
 
     @Test
@@ -72,6 +75,6 @@ class SweepOrderTest {
         }
 
         assertEquals(names(forwards.sweepOrder()), names(backwards.sweepOrder()));
-        assertEquals(List.of("second", "first"), names(forwards.sweepOrder()).subList(5, 7));
+        assertEquals(List.of("second", "first"), names(forwards.sweepOrder()).subList(6, 8));
     }
 }

@@ -29,6 +29,16 @@ class HocRegistryTest {
     }
 
     @Test
+    void nlayerExtracellularIsTwoAndRefusesAnotherCount() {
+        assertEquals(2.0, registry.call("nlayer_extracellular", HocArgs.of("nlayer_extracellular")));
+        assertEquals(2.0, registry.call("nlayer_extracellular", HocArgs.of("nlayer_extracellular", 2.0)));
+        HocExecError other = assertThrows(HocExecError.class,
+                () -> registry.call("nlayer_extracellular", HocArgs.of("nlayer_extracellular", 3.0)));
+        assertTrue(other.getMessage().contains("3.0"), other.getMessage());
+        assertThrows(HocExecError.class, () -> registry.call("nlayer_extracellular", HocArgs.of("nlayer_extracellular", 0.0)));
+    }
+
+    @Test
     void wrongArgumentsNameTheCallAndTheValue() {
         HocArgumentException e = assertThrows(HocArgumentException.class, () -> registry.call("sin", HocArgs.of("sin", "a")));
         assertTrue(e.getMessage().contains("sin argument 1") && e.getMessage().contains("'a'"), e.getMessage());

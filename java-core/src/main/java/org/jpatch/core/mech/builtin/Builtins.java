@@ -12,9 +12,10 @@ import org.jpatch.core.mech.MechanismType;
 
 /**
  * NEURON's built-in mechanism types with NEURON's type indices as their order (from
- * {@code MechanismType(0/1).internal_type()} of NEURON 9). Add further built-ins here
- * with their NEURON index: AlphaSynapse 8, ExpSyn 9, Exp2Syn 10, SEClamp 11, VClamp 12,
- * OClamp 13, APCount 14, NetStim 18, IntFire1 19, IntFire2 20, IntFire4 21.
+ * {@code MechanismType(0/1).internal_type()} of NEURON 9): capacitance 3, pas 4,
+ * extracellular 5, fastpas 6, IClamp 7, AlphaSynapse 8, ExpSyn 9, Exp2Syn 10, SEClamp 11, VClamp 12,
+ * OClamp 13, APCount 14, na_ion 15, k_ion 16, hh 17, NetStim 18, IntFire1 19, IntFire2 20,
+ * IntFire4 21, PointProcessMark 22.
  */
 public final class Builtins {
     public static final String CAPACITANCE = "capacitance";
@@ -28,14 +29,21 @@ public final class Builtins {
         MechanismCatalogue c = new MechanismCatalogue();
         c.register(capacitance());
         c.register(pas());
+        c.register(Extracellular.TYPE);
+        c.register(fastpas());
         c.register(iclamp());
         c.register(AlphaSynapse.TYPE);
         c.register(ExpSyn.TYPE);
         c.register(Exp2Syn.TYPE);
         c.register(SEClamp.TYPE);
         c.register(VClamp.TYPE);
+        c.register(OClamp.TYPE);
         c.register(APCount.TYPE);
         c.register(NetStim.TYPE);
+        c.register(IntFire1.TYPE);
+        c.register(IntFire2.TYPE);
+        c.register(IntFire4.TYPE);
+        c.register(pointProcessMark());
         c.register(VecStim.TYPE);
         c.register(ion("na", 1, 15, 50.0, 10.0, 140.0));
         c.register(ion("k", 1, 16, -77.0, 54.4, 2.5));
@@ -61,6 +69,20 @@ public final class Builtins {
                 .variable(assigned("i", "mA/cm2"))
                 .kernel(PassiveKernel::new)
                 .build();
+    }
+
+    /** passive0.cpp: DEF_g and DEF_vrest of membdef.h as defaults. */
+    static MechanismType fastpas() {
+        return MechanismType.builder("fastpas", MechanismKind.DENSITY, 6)
+                .variable(parameter("g", "S/cm2", 5.e-4))
+                .variable(parameter("e", "mV", -65.0))
+                .kernel(FastPassiveKernel::new)
+                .build();
+    }
+
+    /** ppmark.mod: a point process with no variables and no effect, marking a location for Shape. */
+    static MechanismType pointProcessMark() {
+        return MechanismType.builder("PointProcessMark", MechanismKind.POINT, 22).build();
     }
 
     static MechanismType iclamp() {
