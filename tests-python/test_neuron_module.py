@@ -108,7 +108,7 @@ def _same_up_to(ours, theirs, tolerance):
 
 
 @pytest.mark.requires_neuron
-@pytest.mark.parametrize("scenario", ["shape_edits.py", "ring_network.py"])
+@pytest.mark.parametrize("scenario", ["shape_edits.py", "shape_random_trees.py", "ring_network.py"])
 def test_shape_scenario_prints_neurons_points_and_numbers(scenario):
     # 3-D points and geometry come out exactly; voltages within 1e-9 mV (the peak of an hh
     # spike differs by ~1e-12 mV with or without 3-D points: the solver's rounding).

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * connects in the parent's first half), turned by 90° when it connects inside the parent and
  * fanned out over ±0.4 rad among siblings at the same place. A section that has points is moved
  * so it starts at its connection point. NEURON computes in float here (its Pt3d fields, the
- * position and angle variables): so does this, to give the same points.
+ * position and angle variables, the C library's atan2f and sincosf): so does this
+ * ({@link CFloatMath}), to give the same points.
  */
 final class ShapeDefinition {
     private static final float ROOT_SPACING = 100f;  // [µm] in z between roots
@@ -59,7 +60,7 @@ final class ShapeDefinition {
                 print.accept("nrn_define_shape: " + parent.name() + " first and last 3-d point at same (x,y)\n");
                 angle = 0;
             } else {
-                angle = atan2f(dy, dx);
+                angle = CFloatMath.atan2f(dy, dx);
             }
             if (arc > 0 && arc < 1) {
                 angle = (float) (angle + Math.PI / 2);
@@ -97,8 +98,8 @@ final class ShapeDefinition {
         double length = sec.storedLength();
         double[] diam = sec.segmentDiameters();  // [µm] in node order from the connecting end
         int nseg = diam.length;
-        float endX = (float) (x + length * cosf(angle));
-        float endY = (float) (y + length * sinf(angle));
+        float endX = (float) (x + length * CFloatMath.cosf(angle));
+        float endY = (float) (y + length * CFloatMath.sinf(angle));
         Points3d points = sec.points();
         points.add(x, y, z, diam[0]);
         for (int j = 0; j < nseg; j++) {
@@ -108,21 +109,5 @@ final class ShapeDefinition {
         points.add(endX, endY, z, diam[nseg - 1]);
         points.setLastArc(length);
         sec.shapeDefined();
-    }
-
-    // NEURON calls the C library's float functions here (atan2f, sincosf); Java has only the
-    // double ones, rounded to float: they agree except where the library's float result is not
-    // the correctly rounded one (glibc 2.36: about 1 in 80 cosines, 1 in 6 arc tangents), where
-    // a coordinate differs by one float ulp.
-    private static float atan2f(float y, float x) {
-        return (float) Math.atan2(y, x);
-    }
-
-    private static float cosf(float a) {
-        return (float) Math.cos(a);
-    }
-
-    private static float sinf(float a) {
-        return (float) Math.sin(a);
     }
 }
