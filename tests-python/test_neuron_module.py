@@ -251,3 +251,32 @@ def test_dir_h_lists_every_name_neurons_lists_or_says_why_not(capsys):
     with capsys.disabled():
         provided = sum(name in ours for name in theirs)
         print(f"\ndir(h): {provided} of NEURON's {len(theirs)} names provided, {len(theirs) - provided} documented as not")
+
+
+@pytest.mark.requires_neuron
+@pytest.mark.parametrize("scenario", ["shape_edits.py", "shape_random_trees.py", "ring_network.py"])
+def test_shape_scenario_prints_neurons_points_and_numbers(scenario):
+    # 3-D points and geometry come out exactly; voltages within 1e-9 mV (the peak of an hh
+    # spike differs by ~1e-12 mV with or without 3-D points: the solver's rounding).
+    ours = _run(sys.executable, SCENARIOS / scenario)
+    theirs = _run(os.environ["JPATCH_REFERENCE_PYTHON"], SCENARIOS / scenario)
+    assert len(ours) == len(theirs), (ours, theirs)
+    for mine, neuron_line in zip(ours, theirs):
+        assert _same_line(mine, neuron_line), (mine, neuron_line)
+
+
+def test_section_point_edits_raise_at_their_line_naming_the_value():
+    from neuron import h
+
+    sec = h.Section(name="edited")
+    sec.pt3dadd(0, 0, 0, 1)
+    sec.pt3dadd(0, 0, 4, 1)
+    assert sec.pt3dchange(1, 0, 3, 4, 2) is None and sec.L == 5.0
+    assert sec.pt3dstyle() is False and sec.pt3dstyle(1, 0, 0, 0) is True
+    with pytest.raises(RuntimeError, match="point index 7 out of range 0..1"):
+        sec.pt3dchange(7, 1.0)
+    with pytest.raises(RuntimeError, match="2 or 5 arguments, got 3"):
+        sec.pt3dchange(0, 1.0, 2.0)
+    with pytest.raises(RuntimeError, match="point index 3"):
+        h.pt3dinsert(3, 0, 0, 0, 1, sec=sec)
+    assert sec.n3d() == 2 and sec.diam3d(1) == 2.0

@@ -275,6 +275,29 @@ class Section(PythonHocObject):
         _rules.alive(self)
         self._queue("pt3dclear", [], f"{self._label()}.pt3dclear()")
 
+    # Editing 3-D points: NEURON's registry functions (java-core hoc.ShapeFunctions) on this section.
+    def _shape(self, name, args):
+        _rules.alive(self)
+        what = f"{self._label()}.{name}({', '.join(map(repr, args))})"
+        return self._interpreter._registry.call(None, name, args, {"sec": self}, what)
+
+    def pt3dchange(self, i, *values):
+        """pt3dchange(i, x, y, z, diam) moves 3-D point i; pt3dchange(i, diam) sets its diameter."""
+        self._shape("pt3dchange", (i, *values))
+
+    def pt3dinsert(self, i, x, y, z, diam):
+        """Inserts a 3-D point before point i (0..n3d())."""
+        self._shape("pt3dinsert", (i, x, y, z, diam))
+
+    def pt3dremove(self, i):
+        """Removes 3-D point i."""
+        self._shape("pt3dremove", (i,))
+
+    def pt3dstyle(self, *args):
+        """True when the section has a logical connection point; pt3dstyle(1, x, y, z) sets it,
+        pt3dstyle(0) removes it."""
+        return bool(self._shape("pt3dstyle", args))
+
     def n3d(self):
         return self._call("n3d", [], f"{self._label()}.n3d()")
 

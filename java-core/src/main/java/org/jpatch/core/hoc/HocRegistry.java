@@ -28,6 +28,7 @@ public final class HocRegistry {
         ListClass.register(registry);
         RandomClass.register(registry, sim);
         ExtracellularFunctions.register(registry);
+        ShapeFunctions.register(registry, sim);
         NotProvided.register(registry);
         return registry;
     }

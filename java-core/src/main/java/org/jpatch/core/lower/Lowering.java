@@ -24,9 +24,9 @@ import org.jpatch.core.model.Model;
 import org.jpatch.core.model.Section;
 
 /**
- * Model → flat arrays. Node order as NEURON's (section_order + reorder_secorder):
- * the root node of every tree first, in creation order, then the sections breadth
- * first (children in sibling order), each section's nseg+1 nodes consecutively.
+ * Model → flat arrays. Node order as NEURON's (reorder_secorder): the root node of
+ * every tree first, in creation order, then the sections in {@link Model#sectionOrder()}
+ * (tree after tree, each breadth first), each section's nseg+1 nodes consecutively.
  * Instances of a density type follow that node order; point processes are sorted by
  * node, the latest placed first among equals (NEURON's property list order). Types come
  * in NEURON's sweep order ({@link org.jpatch.core.mech.MechanismCatalogue#sweepOrder()}).
@@ -38,7 +38,7 @@ public final class Lowering {
     public static LoweredModel lower(Model model, GlobalState globals,
                                      Function<MechanismType, MechanismKernel> kernels,
                                      Function<MechanismType, double[]> typeGlobals) {
-        List<Section> order = sectionOrder(model.sections());
+        List<Section> order = model.sectionOrder();
         int roots = 0;
         for (Section s : order) {
             if (s.parent() == null) {
@@ -275,20 +275,6 @@ public final class Lowering {
                 ion.flags[row] = IonStyle.bits(e.getValue()[row], rs[row]);
             }
         }
-    }
-
-    /** section_order: roots in creation order, then breadth first through the children lists. */
-    static List<Section> sectionOrder(List<Section> sections) {
-        List<Section> order = new ArrayList<>(sections.size());
-        for (Section s : sections) {
-            if (s.parent() == null) {
-                order.add(s);
-            }
-        }
-        for (int i = 0; i < order.size(); i++) {
-            order.addAll(order.get(i).children());
-        }
-        return order;
     }
 
     /** node_exact(sec, x) as a node index. */

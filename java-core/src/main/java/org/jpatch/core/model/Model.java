@@ -24,6 +24,7 @@ public final class Model {
     private long storageEpoch;
     private int sectionSerial;
     private long placements;
+    private boolean pt3dConst;
 
     public Model(MechanismCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -63,6 +64,42 @@ public final class Model {
 
     public List<Section> sections() {
         return Collections.unmodifiableList(sections);
+    }
+
+    /**
+     * NEURON's secorder (multicore.cpp, reorder_secorder): tree after tree, roots in creation
+     * order, each tree breadth first through the children lists, so parents come before their
+     * children.
+     */
+    public List<Section> sectionOrder() {
+        List<Section> order = new ArrayList<>(sections.size());
+        for (Section root : sections) {
+            if (root.parent() == null) {
+                int first = order.size();
+                order.add(root);
+                for (int i = first; i < order.size(); i++) {
+                    order.addAll(order.get(i).childrenInOrder());
+                }
+            }
+        }
+        return order;
+    }
+
+    /** NEURON's pt3dconst: when set, L and diam assignments leave the 3-D points as they are. */
+    public boolean pt3dConst() {
+        return pt3dConst;
+    }
+
+    public void setPt3dConst(boolean constant) {
+        pt3dConst = constant;
+    }
+
+    /**
+     * NEURON's define_shape: 3-D points for every section that has none, and the others moved
+     * onto their parents; what NEURON prints goes to {@code print}.
+     */
+    public void defineShape(java.util.function.Consumer<String> print) {
+        ShapeDefinition.define(this, print);
     }
 
     public void addPointProcess(PointProcess pp, Section sec, double x) {

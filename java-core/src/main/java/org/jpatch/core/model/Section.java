@@ -48,6 +48,7 @@ public final class Section {
     private final ValueBlock capacitance;        // cm [µF/cm²], i_cap: every section has it, as NEURON
     private final Map<MechanismType, ValueBlock> mechanisms = new LinkedHashMap<>();  // inserted, without capacitance
     private final Points3d points = new Points3d();
+    private float[] logicalConnection;           // [µm] x, y, z under pt3dstyle 1, else null
 
     private Section parent;
     private double parentX;
@@ -104,6 +105,9 @@ public final class Section {
     public void setL(double um) {
         checkAlive();
         requirePositive("L", um);
+        if (model.pt3dConst()) {
+            return;  // NEURON's can_change_morph: the length stays what the 3-D points say
+        }
         if (points.count() > 1) {
             points.scaleLengthTo(um);
         }
@@ -186,6 +190,9 @@ public final class Section {
     public void setDiam(double um) {
         checkAlive();
         requirePositive("diam", um);
+        if (model.pt3dConst()) {
+            return;  // NEURON's can_change_morph refuses a section-wide diameter silently
+        }
         if (points.count() > 0) {
             points.setAllDiameters(um);
         }
@@ -198,7 +205,7 @@ public final class Section {
         checkX(x);
         requirePositive("diam", um);
         diam[segmentIndex(x)] = um;
-        if (points.count() > 0) {
+        if (points.count() > 0 && !model.pt3dConst()) {
             // NEURON rewrites the points from the segments' diameters as they are now
             points.setDiametersFromSegments(diam, this::segmentIndex);
         }
@@ -255,11 +262,7 @@ public final class Section {
 
     public void pt3dadd(double x, double y, double z, double d) {
         checkAlive();
-        for (double c : new double[] {x, y, z, d}) {
-            if (Double.isNaN(c) || Double.isInfinite(c)) {
-                throw new InvalidValueException("pt3dadd coordinate must be finite, got " + c);
-            }
-        }
+        checkFinite("pt3dadd", x, y, z, d);
         if (d < 0) {
             throw new InvalidValueException("pt3dadd diameter must be >= 0, got " + d);
         }
@@ -273,6 +276,111 @@ public final class Section {
             length = points.arc(points.count() - 1);
         }
         points.clear();
+        model.geometryChanged();
+    }
+
+    /**
+     * NEURON's pt3dchange(i, x, y, z, d): point i moves and takes diameter d [µm]; later arcs
+     * follow. A negative d is NEURON's spine mark: the point's diameter is |d|.
+     */
+    public void pt3dchange(int i, double x, double y, double z, double d) {
+        checkPoint(i);
+        checkFinite("pt3dchange", x, y, z, d);
+        points.set(i, x, y, z, d);
+        model.geometryChanged();
+    }
+
+    /** NEURON's pt3dchange(i, d): point i takes diameter d [µm] and stays where it is. */
+    public void pt3dchange(int i, double d) {
+        checkPoint(i);
+        checkFinite("pt3dchange", d);
+        points.setDiameter(i, d);
+        model.geometryChanged();
+    }
+
+    /** NEURON's pt3dinsert: a new point i (0..n3d) before the present point i; d as pt3dchange's. */
+    public void pt3dinsert(int i, double x, double y, double z, double d) {
+        checkAlive();
+        if (i < 0 || i > points.count()) {
+            throw new InvalidValueException("pt3dinsert index " + i + " out of range 0.." + points.count());
+        }
+        checkFinite("pt3dinsert", x, y, z, d);
+        points.insert(i, x, y, z, d);
+        model.geometryChanged();
+    }
+
+    /**
+     * NEURON's pt3dremove: point i goes. Left with fewer than two points, the section keeps the
+     * length it had (NEURON would read a length from a point that is gone).
+     */
+    public void pt3dremove(int i) {
+        checkPoint(i);
+        if (points.count() == 2) {
+            length = points.arc(1);
+        }
+        points.remove(i);
+        model.geometryChanged();
+    }
+
+    /**
+     * pt3dstyle 1: the section's connection point [µm] as its own, not its first 3-D point, so
+     * define_shape moves it by as much as that point moves instead of onto the parent.
+     */
+    public void setLogicalConnection(double x, double y, double z) {
+        checkAlive();
+        checkFinite("pt3dstyle", x, y, z);
+        logicalConnection = new float[] {(float) x, (float) y, (float) z};
+        model.geometryChanged();
+    }
+
+    /** pt3dstyle 0: define_shape snaps the first 3-D point onto the parent again. */
+    public void clearLogicalConnection() {
+        checkAlive();
+        logicalConnection = null;
+        model.geometryChanged();
+    }
+
+    public boolean hasLogicalConnection() {
+        checkAlive();
+        return logicalConnection != null;
+    }
+
+    private static void checkFinite(String call, double... values) {
+        for (double c : values) {
+            if (Double.isNaN(c) || Double.isInfinite(c)) {
+                throw new InvalidValueException(call + " coordinate must be finite, got " + c);
+            }
+        }
+    }
+
+    /**
+     * nrn_translate_shape: moves the points so the connection point (the logical one if set,
+     * else the first 3-D point) is at (x, y, z) [µm], in float as NEURON. Nothing moves under
+     * pt3dconst.
+     */
+    void translateConnectionTo(float x, float y, float z) {
+        if (model.pt3dConst()) {
+            return;
+        }
+        float dx, dy, dz;
+        if (logicalConnection != null) {
+            dx = x - logicalConnection[0];
+            dy = y - logicalConnection[1];
+            dz = z - logicalConnection[2];
+            logicalConnection[0] = x;
+            logicalConnection[1] = y;
+            logicalConnection[2] = z;
+        } else {
+            dx = x - (float) points.x(0);
+            dy = y - (float) points.y(0);
+            dz = z - (float) points.z(0);
+        }
+        points.translate(dx, dy, dz);
+        model.geometryChanged();
+    }
+
+    /** define_shape gave this section its points. */
+    void shapeDefined() {
         model.geometryChanged();
     }
 
