@@ -27,6 +27,7 @@ public final class HocRegistry {
         SectionListClass.register(registry, sim);
         ListClass.register(registry);
         IonFunctions.register(registry, sim);
+        SectionFunctions.register(registry, sim);
         return registry;
     }
 
