@@ -28,6 +28,7 @@ public final class HocRegistry {
         ListClass.register(registry);
         IonFunctions.register(registry, sim);
         SectionFunctions.register(registry, sim);
+        SystemFunctions.register(registry);
         return registry;
     }
 
