@@ -97,7 +97,7 @@ def _same_line(ours, theirs, tolerance=1e-9):
 
 
 @pytest.mark.requires_neuron
-@pytest.mark.parametrize("scenario", ["registry_basics.py", "ball_and_stick_h.py"])
+@pytest.mark.parametrize("scenario", ["registry_basics.py", "ball_and_stick_h.py", "hoc_functions.py"])
 def test_scenario_under_h_prints_what_neuron_prints(scenario):
     ours = _run(sys.executable, SCENARIOS / scenario)
     theirs = [line for line in _run(os.environ["JPATCH_REFERENCE_PYTHON"], SCENARIOS / scenario)]
@@ -280,3 +280,43 @@ def test_section_point_edits_raise_at_their_line_naming_the_value():
     with pytest.raises(RuntimeError, match="point index 3"):
         h.pt3dinsert(3, 0, 0, 0, 1, sec=sec)
     assert sec.n3d() == 2 and sec.diam3d(1) == 2.0
+
+
+def test_hoc_functions_are_registry_functions_with_docs_and_pointer_ones_not_provided():
+    from neuron import h
+
+    for name in ("nernst", "ghk", "ion_charge", "ismembrane", "issection", "section_exists", "parent_connection",
+                 "section_orientation", "strcmp", "printf", "nrnversion", "neuronhome", "unix_mac_pc", "startsw",
+                 "stopsw", "getcwd", "chdir"):
+        assert name in dir(h) and getattr(h, name).__doc__, name
+    not_provided = h._registry.not_provided
+    assert "this_section" in not_provided and "parent_section" in not_provided
+
+
+def test_printf_prints_on_python_stdout_and_returns_its_length(capsys):
+    from neuron import h
+
+    assert h.printf("%s=%d %g\n", "n", 3, 0.25) == 9.0
+    assert capsys.readouterr().out == "n=3 0.25\n"
+
+
+def test_chdir_expands_environment_variables_and_getcwd_ends_in_a_slash(tmp_path, monkeypatch):
+    from neuron import h
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    monkeypatch.setenv("JPATCH_TEST_SUB", "sub")
+    assert h.chdir("$(JPATCH_TEST_SUB)") == 0.0
+    assert h.getcwd() == str(tmp_path / "sub") + "/"
+    assert h.chdir("$(JPATCH_TEST_UNSET_VARIABLE)nowhere") == -1.0
+    with pytest.raises(RuntimeError, match="3"):
+        h.chdir(3)
+
+
+def test_nrnversion_names_jpatch():
+    from neuron import h
+
+    assert h.nrnversion().startswith("jpatch -- VERSION ")
+    assert h.nrnversion(7) == "jpatch"
+    with pytest.raises(RuntimeError, match="21"):
+        h.nrnversion(21)

@@ -4,6 +4,7 @@ secname, psection, topology, the 3-D point functions with ``sec=``, load_file.""
 import math
 import numbers
 import os
+import re
 
 from . import _rules
 from .core import transform
@@ -22,6 +23,10 @@ HOC_CONSTANTS = {
     "PHI": (1 + math.sqrt(5)) / 2,
     "FARADAY": 1.602176634e-19 * 6.02214076e23,
     "R": 1.380649e-23 * 6.02214076e23,
+    "Avogadro_constant": 6.02214076e23,
+    # hoc's tolerance of its comparisons (a == b when |a - b| < float_epsilon); no hoc code runs
+    # here, so it is only the variable scripts read and set.
+    "float_epsilon": 1e-11,
 }
 
 # hoc libraries whose content the engine provides natively: loading them is a no-op.
@@ -85,6 +90,23 @@ class HocFunctions:
         )
         # The variable's owner (its section, point process) lives as long as the POINTER may reach it.
         target.__ref__(pointer._owner)
+
+    # getcwd and chdir act on this Python process, where NEURON's would act (the script's open()
+    # and load_mechanisms paths are relative to it); the engine's JVM cannot change directory.
+    def getcwd(self):
+        """getcwd(): the working directory, ending in '/' as NEURON's."""
+        return os.path.join(os.getcwd(), "")
+
+    def chdir(self, path):
+        """chdir(path): changes the working directory ($(NAME) is the environment variable NAME);
+        0 on success, -1 on failure, as C's chdir."""
+        if not isinstance(path, str):
+            raise RuntimeError(f"chdir({path!r}): the path must be a str")
+        try:
+            os.chdir(_expand_env_vars(path, self.neuronhome))
+        except OSError:
+            return -1.0
+        return 0.0
 
     def allsec(self):
         return self._present(self._session.ask(["sim", "sections", []], "p.allsec()"))
@@ -234,6 +256,19 @@ class HocFunctions:
     def delete_section(self, sec=None):
         section = self._section(sec, "delete_section")
         section._delete(f"delete_section(sec={section._label()})")
+
+
+def _expand_env_vars(path, neuronhome):
+    """fileio.cpp's expand_env_var: $(NAME) becomes the environment variable NAME (nothing when
+    unset; NEURONHOME is neuronhome()); an unclosed $( drops the rest."""
+
+    def value(match):
+        name, closed = match.groups()
+        if closed is None:
+            return ""
+        return neuronhome() if name == "NEURONHOME" else os.environ.get(name, "")
+
+    return re.sub(r"\$\(([^)]*)(\))?", value, path)
 
 
 def _group_by_type(point_processes):

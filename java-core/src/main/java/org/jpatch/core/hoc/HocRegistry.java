@@ -29,6 +29,9 @@ public final class HocRegistry {
         RandomClass.register(registry, sim);
         ExtracellularFunctions.register(registry);
         ShapeFunctions.register(registry, sim);
+        IonFunctions.register(registry, sim);
+        SectionFunctions.register(registry, sim);
+        SystemFunctions.register(registry);
         NotProvided.register(registry);
         return registry;
     }

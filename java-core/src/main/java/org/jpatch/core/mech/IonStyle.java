@@ -66,8 +66,12 @@ public final class IonStyle {
         } else if (co <= 0.) {
             return -1e6;
         }
-        double ktf = 1000. * GAS_CONSTANT * (celsius + 273.15) / FARADAY;
-        return ktf / z * Math.log(co / ci);
+        return ktf(celsius) / z * Math.log(co / ci);
+    }
+
+    /** RT/F [mV] at celsius [°C], with NEURON 9's CODATA 2018 constants (eion.cpp's ktf). */
+    public static double ktf(double celsius) {
+        return 1000. * GAS_CONSTANT * (celsius + 273.15) / FARADAY;
     }
 
     /**
@@ -76,8 +80,7 @@ public final class IonStyle {
      * permeability; efun's series below |x| = 1e-4 avoids 0/0 at v = 0.
      */
     public static double ghk(double v, double ci, double co, double z, double celsius) {
-        double ktf = 1000. * GAS_CONSTANT * (celsius + 273.15) / FARADAY;
-        double temp = z * v / ktf;
+        double temp = z * v / ktf(celsius);
         double eco = co * ghkEfun(temp);
         double eci = ci * ghkEfun(-temp);
         return .001 * z * FARADAY * (eci - eco);

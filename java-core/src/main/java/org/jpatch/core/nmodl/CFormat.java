@@ -10,12 +10,12 @@ import java.math.RoundingMode;
  * glibc prints the exact binary value rounded to nearest, ties to even; BigDecimal of the
  * double does the same. (Java's Formatter differs: %g keeps trailing zeros, ties go up.)
  */
-final class CFormat {
+public final class CFormat {
     private CFormat() {
     }
 
     /** Why C would read {@code format} otherwise than this class, or null when it agrees; {@code args}: doubles given. */
-    static String unsupported(String format, int args) {
+    public static String unsupported(String format, int args) {
         int conversions = 0;
         for (int i = 0; i < format.length(); i++) {
             if (format.charAt(i) != '%') {
@@ -33,7 +33,7 @@ final class CFormat {
     }
 
     /** The text C's printf writes; {@code format} has passed {@link #unsupported}. */
-    static String format(String format, double... args) {
+    public static String format(String format, double... args) {
         StringBuilder out = new StringBuilder();
         int next = 0;
         for (int i = 0; i < format.length(); i++) {
