@@ -664,18 +664,24 @@ public final class Vector {
 
     /**
      * this[i] = source[i]^p with NEURON's exact forms for p = -1, 0, 0.5, 1, 2. For p = -1
-     * NEURON refuses when this vector's element (not the source's) is 0: reproduced.
+     * NEURON refuses when this vector's element (not the source's) is 0, or is a new one (0)
+     * after resizing to the source's size: the same calls are refused here, before anything
+     * changes (NEURON has inverted the elements before the zero by then).
      */
     public Vector pow(Vector source, double p) {
         int n = source.size;
+        if (p == -1) {
+            for (int i = 0; i < n; i++) {
+                if (i >= size || data[i] == 0) {
+                    throw new ModelException("Vector.pow(-1): element " + i + " of the vector is 0");
+                }
+            }
+        }
         if (size != n) {
             resize(n);
         }
         if (p == -1) {
             for (int i = 0; i < n; i++) {
-                if (data[i] == 0) {
-                    throw new ModelException("Vector.pow(-1): element " + i + " is 0");
-                }
                 data[i] = 1 / source.data[i];
             }
         } else if (p == 0) {
