@@ -102,7 +102,7 @@ class Vector(PythonHocObject):
         hoc function's name (run by the engine) or a Python callable (run here, element by
         element in order, as NEURON calls it; its results are written back together)."""
         if isinstance(function, str) or not callable(function):
-            return self._call("apply", [encode(function), *(encode(b) for b in bounds)], f"{self._label()}.apply(...)")
+            return _Method(self, "apply", None)(function, *bounds)
         if len(bounds) not in (0, 2):
             raise RuntimeError(f"Vector.apply takes a function and optionally start and end, got {len(bounds) + 1} arguments")
         values = self.as_numpy().copy()
@@ -119,6 +119,8 @@ class Vector(PythonHocObject):
         return self
 
     def append(self, *values):
+        """append(x or vec, ...): appends numbers and Vectors in order; returns the Vector
+        (numbers alone are queued, not sent one by one)."""
         what = f"{self._label()}.append(...)"
         if all(isinstance(v, numbers.Real) for v in values):
             self._queue("append", [_rules.number(v, what) for v in values], what)
@@ -187,23 +189,22 @@ class Vector(PythonHocObject):
         return self._call("size", [], f"len({self._label()})")
 
     def size(self):
+        """size(): the number of elements (from the current numpy view when there is one)."""
         return len(self)
 
     def __iter__(self):
         return iter(self.as_numpy().tolist())
 
     def to_python(self, destination=None):
-        """to_python([list or array]): the values as a new list, or written into the one given
-        (a list is resized; an array must have the Vector's size), which is returned."""
+        """to_python([sequence]): the values as a new list, or written into the list or array
+        given (of the Vector's size, as NEURON requires), which is returned."""
         values = self.as_numpy()
         if destination is None:
             return values.tolist()
-        if isinstance(destination, list):
-            destination[:] = values.tolist()
-            return destination
         if len(destination) != values.size:
-            raise ValueError(f"to_python: the array has {len(destination)} elements, the Vector {values.size}")
-        destination[:] = values
+            raise RuntimeError(f"{self._label()}.to_python: Python Sequence not same size as Vector"
+                               f" ({len(destination)} vs {values.size})")
+        destination[:] = values.tolist() if isinstance(destination, list) else values
         return destination
 
     def __getitem__(self, index):

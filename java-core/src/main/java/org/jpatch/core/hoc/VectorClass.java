@@ -175,7 +175,7 @@ final class VectorClass {
                 .method("apply", "apply(\"func\", [start, end]): x[i] = func(x[i]) with a hoc function (or a Python"
                         + " callable); returns the vector.", (v, args) -> apply(v, args, registry))
                 .query("reduce", "reduce(\"func\", [base, [start, end]]): base + the sum of func(x[i]).", (v, args) -> {
-                    HocFunction f = registry.function(args.expect(1, 4).string(0));
+                    HocFunction f = function(registry, args.expect(1, 4).string(0));
                     double base = args.size() >= 2 ? args.number(1) : 0;
                     int start = args.size() >= 3 ? intIn(args, 2, 0, v.size() - 1) : 0;
                     int end = args.size() >= 4 ? intIn(args, 3, start, v.size() - 1) : v.size() - 1;
@@ -358,13 +358,22 @@ final class VectorClass {
             throw new HocExecError("Vector.apply: first argument must be a HOC string or a Python callable, got "
                     + HocArgs.describe(args.value(0)));
         }
-        HocFunction f = registry.function(name);
+        HocFunction f = function(registry, name);
         int start = args.size() >= 2 ? intIn(args, 1, 0, v.size() - 1) : 0;
         int end = args.size() >= 3 ? intIn(args, 2, start, v.size() - 1) : v.size() - 1;
         for (int i = start; i <= end; i++) {
             v.set(i, call(f, v.get(i)));
         }
         return v;
+    }
+
+    /** A hoc function by name; an unknown one is NEURON's "name is undefined" (a hoc error). */
+    private static HocFunction function(HocRegistry registry, String name) {
+        HocFunction f = registry.functions().get(name);
+        if (f == null) {
+            throw new HocExecError(name + " is undefined (no hoc function of that name)");
+        }
+        return f;
     }
 
     private static double call(HocFunction f, double x) {
