@@ -7,13 +7,13 @@ from ._catalogue import Catalogue
 from ._hoc_functions import HOC_CONSTANTS, HocFunctions
 from .core import assert_connectable, is_nrn_scalar, transform, transform_netcon
 from .exceptions import HocConnectError
-from .network import NetCon, NetStim, VecStim
-from .objects import encode
+from .network import PatchNetCon, PatchNetStim, PatchVecStim
+from .objects import encode, to_patch
 from .parallel import ParallelContext as _ParallelContext
 from .parallel import parallel_con
-from .point_process import APCount, IClamp, PointProcess, SEClamp
+from .point_process import IClamp, PatchAPCount, PatchPointProcess, PointProcess, SEClamp
 from .pointer import global_pointer
-from .section import Section
+from .section import PatchSection, Section
 from .section_ref import SectionRef as _SectionRef
 from .segment import Segment
 from .vector import Vector
@@ -23,12 +23,13 @@ _CORE_GLOBALS = frozenset(
     {"t", "dt", "celsius", "secondorder", "tstop", "v_init", "steps_per_ms"}
 )
 
+# Patch's classes of the point processes it knows (the others: PatchPointProcess).
 _POINT_PROCESS_CLASSES = {
     "IClamp": IClamp,
     "SEClamp": SEClamp,
-    "APCount": APCount,
-    "NetStim": NetStim,
-    "VecStim": VecStim,
+    "APCount": PatchAPCount,
+    "NetStim": PatchNetStim,
+    "VecStim": PatchVecStim,
 }
 
 # Patch's NetCon defaults (NEURON's are weight 0, delay 1, threshold 10).
@@ -46,16 +47,24 @@ def _segment_at(section, x, mechanism):
 class PythonHocInterpreter(HocFunctions):
     # Patch runs at 32 °C (NEURON's default is 6.3 °C).
     _initial_celsius = 32
+    # The classes this interpreter hands out: Patch's (neuron's h: NEURON's).
+    _section_class = PatchSection
+    _point_process_classes = _POINT_PROCESS_CLASSES
+    _point_process_class = PatchPointProcess
+    _netcon_class = PatchNetCon
+    _present = staticmethod(to_patch)
 
     def __init__(self, session):
         d = self.__dict__
         d["_session"] = session
         d["_catalogue"] = Catalogue(session)
         d["_globals"] = set(_CORE_GLOBALS)
-        d["_section_stack"] = []
+        # One section stack per session, as NEURON has one: p and h share it.
+        d["_section_stack"] = session.__dict__.setdefault("_section_stack", [])
         d["_finitialized"] = False
         d["_time"] = None
-        d["_instance_counters"] = {}
+        # NEURON numbers the objects of a type once per process: p and h share the counters.
+        d["_instance_counters"] = session.__dict__.setdefault("_instance_counters", {})
         d.update(HOC_CONSTANTS)
         # neuron imports patch's proxies: its modules are imported here, not at the top
         from neuron._registry import Registry
@@ -182,7 +191,7 @@ class PythonHocInterpreter(HocFunctions):
             # NEURON names unnamed sections __nrnsec_<address>; naming them here, by
             # handle, lets messages and repr use the name without a round trip.
             name = f"__nrnsec_{handle}"
-        section = Section(self, handle, name)
+        section = self._section_class(self, handle, name)
         # A tuple of plain values, described only on failure (_commands.describe): 11 of
         # these per cell in a model-building loop.
         self._session.send(("new", handle, "Section", name), ("p.Section(name={!r})", name))
@@ -199,7 +208,7 @@ class PythonHocInterpreter(HocFunctions):
         sec = transform(sec)
         if not isinstance(sec, Section):
             raise TypeError(f"SectionRef needs a Section, got {sec!r}")
-        return _SectionRef(sec)
+        return _SectionRef(self._present(sec))
 
     def IClamp(self, x=0.5, sec=None):
         if isinstance(x, (Segment, Section)) and sec is None:
@@ -242,7 +251,7 @@ class PythonHocInterpreter(HocFunctions):
         segment = transform(segment)
         if not isinstance(segment, Segment):
             raise TypeError(f"{mechanism} needs a Segment or Section target, got {target!r}")
-        cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
+        cls = self._point_process_classes.get(mechanism, self._point_process_class)
         index = self._next_index(mechanism)
         pp = cls(self, self._session.new_handle(), mechanism, index, segment.sec, segment.x)
         # Patch: the point process and what it sits on keep each other alive.
@@ -262,7 +271,7 @@ class PythonHocInterpreter(HocFunctions):
             # NEURON accepts and ignores a location for an artificial cell (has_loc() is 0).
             if location is not None and not isinstance(location, (Segment, numbers.Real)):
                 raise TypeError(f"{mechanism}() takes an optional segment or x, got {location!r}")
-            cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
+            cls = self._point_process_classes.get(mechanism, self._point_process_class)
             cell = cls(self, self._session.new_handle(), mechanism, self._next_index(mechanism))
             for name, value in attributes.items():
                 setattr(cell, name, value)
@@ -305,7 +314,7 @@ class PythonHocInterpreter(HocFunctions):
             raise HocConnectError(f"NetCon source {source!r} is no variable, Section, Segment or point process")
         if not (nrn_target is None or isinstance(nrn_target, PointProcess)):
             raise HocConnectError(f"NetCon target {target!r} is no point process")
-        connection = NetCon(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
+        connection = self._netcon_class(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
         given = {"weight": weight, "delay": delay, "threshold": threshold}
         for name, default in _NETCON_DEFAULTS.items():
             setattr(connection, name, default if given[name] is None else given[name])

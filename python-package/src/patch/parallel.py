@@ -43,6 +43,11 @@ class GidNetCon(NetCon):
 class ParallelContext(PythonHocObject):
     """The simulation's one ParallelContext (``p.parallel`` = ``p.ParallelContext()``)."""
 
+    # Its interpreter's objects: Patch's for p.parallel, NEURON's for h.ParallelContext().
+    @property
+    def _present(self):
+        return self._interpreter._present
+
     _kind = "ParallelContext"
 
     def __init__(self, interpreter, handle):

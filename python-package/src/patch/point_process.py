@@ -2,9 +2,9 @@
 
 from . import _rules
 from .core import is_sequence
-from .objects import Connectable, PythonHocObject
+from .objects import Connectable, PatchLevel, PythonHocObject, patch_interpreter, patch_level
 from .pointer import point_process_pointer
-from .segment import Segment
+from .segment import PatchSegment, Segment
 
 
 # Descriptions of queued calls, formatted only if the command fails (_commands.describe).
@@ -12,8 +12,11 @@ NEW_AT_SEGMENT = "{}({}({:g}))"  # mechanism, section label, x
 ASSIGNMENT = "{}[{}].{} = {!r}"  # mechanism, index, name, value
 
 
-class PointProcess(PythonHocObject, Connectable):
-    """Any point process; parameters and states are attributes, ``_ref_<var>`` pointers."""
+class PointProcess(PythonHocObject):
+    """Any point process, as NEURON's ``h.IClamp(...)`` (a hoc.HocObject there): parameters and
+    states are attributes, ``_ref_<var>`` pointers. Patch's classes are below."""
+
+    __module__ = "hoc"
 
     _kind = "PointProcess"
 
@@ -86,9 +89,7 @@ class PointProcess(PythonHocObject, Connectable):
         return f"{self._mechanism}[{self._index}]"
 
     __str__ = hname
-
-    def __repr__(self):
-        return f"<patch.objects.{type(self).__name__} {self.hname()}>"
+    __repr__ = hname
 
     def get_loc(self):
         return self._call("get_loc", [], f"{self.hname()}.get_loc()")[1]
@@ -98,7 +99,7 @@ class PointProcess(PythonHocObject, Connectable):
 
     def get_segment(self):
         section, x = self._call("get_loc", [], f"{self.hname()}.get_segment()")
-        return Segment(section, x)
+        return (PatchSegment if isinstance(self, PatchLevel) else Segment)(section, x)
 
     def loc(self, target, sec=None):
         """Move to a Segment, or to ``x`` of ``sec``."""
@@ -116,22 +117,6 @@ class PointProcess(PythonHocObject, Connectable):
         self.__dict__["_section"] = section
         self.__ref__(section)
         section.__ref__(self)
-
-    def __record__(self):
-        return point_process_pointer(self, "i")
-
-    def stimulate(self, pattern=None, weight=0.04, delay=0.0, **netstim_attributes):
-        """Drive this point process through a NetCon: from a new NetStim configured by
-        the keyword arguments, or from a VecStim playing ``pattern``. Returns the stimulus."""
-        interpreter = self._interpreter
-        if pattern is None:
-            stimulus = interpreter.NetStim()
-            for name, value in netstim_attributes.items():
-                setattr(stimulus, name, value)
-        else:
-            stimulus = interpreter.VecStim(pattern=pattern)
-        interpreter.NetCon(stimulus, self, weight=weight, delay=delay)
-        return stimulus
 
 
 class ArrayVariable:
@@ -167,6 +152,31 @@ class ArrayVariable:
         return f"<{self._pp.hname()}.{self._name}: {list(self)}>"
 
 
+@patch_level(PointProcess)
+class PatchPointProcess(PatchLevel, PointProcess, Connectable):
+    """Patch's point process: NEURON's, plus what NetCon and record take from it, stimulate,
+    and Patch's repr."""
+
+    def __repr__(self):
+        return f"<patch.objects.{type(self).__name__} {self.hname()}>"
+
+    def __record__(self):
+        return point_process_pointer(self, "i")
+
+    def stimulate(self, pattern=None, weight=0.04, delay=0.0, **netstim_attributes):
+        """Drive this point process through a NetCon: from a new NetStim configured by
+        the keyword arguments, or from a VecStim playing ``pattern``. Returns the stimulus."""
+        interpreter = patch_interpreter()
+        if pattern is None:
+            stimulus = interpreter.NetStim()
+            for name, value in netstim_attributes.items():
+                setattr(stimulus, name, value)
+        else:
+            stimulus = interpreter.VecStim(pattern=pattern)
+        interpreter.NetCon(stimulus, self, weight=weight, delay=delay)
+        return stimulus
+
+
 class APCount(PointProcess):
     """Counts the crossings of ``thresh`` at its location: ``n``, and their times."""
 
@@ -177,11 +187,14 @@ class APCount(PointProcess):
         if vector is not None:
             self.__ref__(vector)
 
+
+@patch_level(APCount)
+class PatchAPCount(PatchPointProcess, APCount):
     def __record__(self):
         return point_process_pointer(self, "n")
 
 
-class IClamp(PointProcess):
+class IClamp(PatchPointProcess):
     """A current clamp that, as in Patch, starts at once and lasts: delay 0, dur 1e200, amp 1."""
 
     def __init__(self, *args):
@@ -217,7 +230,7 @@ class IClamp(PointProcess):
         self.__ref__(times)
 
 
-class SEClamp(PointProcess):
+class SEClamp(PatchPointProcess):
     """Patch's voltage clamp defaults: three 100 ms phases at -70, -50, -70 mV."""
 
     def __init__(self, *args):
