@@ -133,7 +133,7 @@ public final class Vector {
     }
 
     public Vector append(double... values) {
-        ensureCapacity(size + values.length);
+        reserveForGrowth(values.length);
         System.arraycopy(values, 0, data, size, values.length);
         size += values.length;
         return this;
@@ -144,7 +144,7 @@ public final class Vector {
         if (other == this) {
             throw new ModelException("Vector.append: argument is the vector itself; it needs to be copied first");
         }
-        ensureCapacity(size + other.size);
+        reserveForGrowth(other.size);
         System.arraycopy(other.data, 0, data, size, other.size);
         size += other.size;
         return this;
@@ -574,7 +574,7 @@ public final class Vector {
         if (at < 0 || at > size) {
             throw new ModelException("Vector.insrt: index " + at + " out of range [0, " + size + "]");
         }
-        ensureCapacity(size + values.length);
+        reserveForGrowth(values.length);
         System.arraycopy(data, at, data, at + values.length, size - at);
         System.arraycopy(values, 0, data, at, values.length);
         size += values.length;
@@ -880,6 +880,13 @@ public final class Vector {
     /** The global t (named "t"): NEURON's Dt recording of t stores the event times. */
     private static boolean isTime(VarRef ref) {
         return "t".equals(ref.name());
+    }
+
+    /** Room for {@code more} elements, growing geometrically: appends stay amortised O(1). */
+    private void reserveForGrowth(int more) {
+        if (size + more > data.length) {
+            grow(size + more);
+        }
     }
 
     private void grow(int minCapacity) {

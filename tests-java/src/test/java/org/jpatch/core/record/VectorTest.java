@@ -67,6 +67,28 @@ class VectorTest {
     }
 
     @Test
+    void appendingArraysVectorsAndInsertsOneAtATimeGrowsAmortised() {
+        // Vector.append(x, …) and insrt through the registry arrive as arrays: each must not reallocate
+        Vector v = new Vector();
+        Vector one = Vector.of(1);
+        int reallocations = 0;
+        double[] last = v.data();
+        for (int i = 0; i < 30_000; i++) {
+            switch (i % 3) {
+                case 0 -> v.append(new double[] {i});
+                case 1 -> v.append(one);
+                default -> v.insert(v.size() / 2, new double[] {i});
+            }
+            if (v.data() != last) {
+                reallocations++;
+                last = v.data();
+            }
+        }
+        assertEquals(30_000, v.size());
+        assertTrue(reallocations < 40, "reallocations: " + reallocations);
+    }
+
+    @Test
     void appendTakesValuesAndVectorsButNotItself() {
         Vector v = Vector.of(1).append(2, 3).append(Vector.of(4, 5));
         assertArrayEquals(new double[] {1, 2, 3, 4, 5}, v.toArray());
