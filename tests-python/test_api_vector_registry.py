@@ -109,6 +109,20 @@ def test_to_python_and_from_python(p):
         v.to_python([0.0])
 
 
+def test_array_interface_is_the_snapshot_and_outlives_later_changes(p):
+    v = p.Vector([1.0, 2.0, 3.0])
+    interface = v.__array_interface__
+    assert interface["typestr"] == np.zeros(1).__array_interface__["typestr"] and interface["shape"] == (3,)
+    before = np.asarray(v)
+    v.mul(10)
+    del interface
+    import gc
+
+    gc.collect()
+    assert before.tolist() == [1.0, 2.0, 3.0] and not before.flags.writeable
+    assert np.asarray(v).tolist() == [10.0, 20.0, 30.0]
+
+
 def test_a_query_keeps_the_numpy_view_and_a_change_renews_it(p):
     v = p.Vector([1.0, 2.0, 3.0])
     first = v.as_numpy()

@@ -52,6 +52,12 @@ def _describe(args):
 
 
 class Vector(PythonHocObject):
+    """Vector([size, [fill]] | values): NEURON's growable array of doubles, held in the engine.
+
+    NEURON's methods (``dir(v)``; each has its doc) are the engine's registry's; indexing
+    (negative indices, stepped slices), numpy views, pickling, ``from_python``/``to_python``
+    and ``apply`` with a Python callable are Python's."""
+
     _kind = "Vector"
 
     def __init__(self, interpreter, handle, *args):
@@ -174,6 +180,13 @@ class Vector(PythonHocObject):
     def to_arrow(self):
         """The contents as a pyarrow Array (zero copy)."""
         return self._session.vector_arrow(self._h)
+
+    @property
+    def __array_interface__(self):
+        """NEURON's numpy interface: the current snapshot's (read-only, native float64). Its
+        memory is given as the view itself, so every array made from it keeps the mapping alive."""
+        view = self.as_numpy()
+        return {"shape": view.shape, "typestr": view.dtype.str, "version": 3, "data": view}
 
     def __array__(self, dtype=None, copy=None):
         view = self.as_numpy()
