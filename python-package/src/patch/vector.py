@@ -235,8 +235,13 @@ class Vector(PythonHocObject):
     def _index(self, index):
         if not isinstance(index, numbers.Integral) or isinstance(index, bool):
             raise TypeError(f"Vector indices must be integers or slices, not {index!r}")
+        if index >= 0:
+            return int(index)
         # as NEURON 9: negative indices count from the end
-        return int(index) + len(self) if index < 0 else int(index)
+        size = len(self)
+        if index < -size:
+            raise IndexError(f"Vector index {index} out of range for size {size}")
+        return int(index) + size
 
     def _element(self, op, i, what, *value):
         # Synchronous: the bounds are the engine's (an IndexError names the index).
