@@ -12,6 +12,9 @@ from patch.objects import to_neuron
 from patch.point_process import APCount, PointProcess
 from patch.section import Section
 
+# What p adds to NEURON's names (Patch's API), kept out of dir(h).
+_PATCH_ONLY = frozenset({"ParallelCon", "parallel", "record", "time"})
+
 # NEURON's NetCon defaults: threshold 10 mV, delay 1 ms, weight 0.
 _NETCON_DEFAULTS = (("threshold", 10.0), ("delay", 1.0), ("weight", 0.0))
 
@@ -30,6 +33,10 @@ class HocInterpreter(PythonHocInterpreter):
 
     def __repr__(self):
         return "<TopLevelHocInterpreter>"
+
+    def __dir__(self):
+        # Patch's own conveniences are p's, not NEURON's h's.
+        return sorted(set(super().__dir__()) - _PATCH_ONLY)
 
     def Section(self, name=None, cell=None):
         """Section(name=None, cell=None): a new section, named ``<cell>.<name>`` when it

@@ -13,7 +13,7 @@ from .parallel import ParallelContext as _ParallelContext
 from .parallel import parallel_con
 from .point_process import IClamp, PatchAPCount, PatchPointProcess, PointProcess, SEClamp
 from .pointer import global_pointer
-from .section import PatchSection, Section
+from .section import SECTION_VARIABLES, PatchSection, Section
 from .section_ref import SectionRef as _SectionRef
 from .segment import Segment
 from .vector import Vector
@@ -31,6 +31,9 @@ _POINT_PROCESS_CLASSES = {
     "NetStim": PatchNetStim,
     "VecStim": PatchVecStim,
 }
+
+# Density mechanisms NEURON keeps out of h as objects (h.capacitance raises there).
+_NO_MECHANISM_OBJECT = frozenset({"capacitance"})
 
 # Patch's NetCon defaults (NEURON's are weight 0, delay 1, threshold 10).
 _NETCON_DEFAULTS = {"weight": 0.1, "delay": 1, "threshold": -20}
@@ -75,6 +78,13 @@ class PythonHocInterpreter(HocFunctions):
         if self._initial_celsius is not None:
             self.celsius = self._initial_celsius
 
+    @property
+    def __h(self):
+        """NEURON's h (Patch keeps it as ``p._PythonHocInterpreter__h``)."""
+        from neuron import h
+
+        return h
+
     def _wrap(self, handle, kind):
         """A proxy for an object the JVM created itself (a negative handle)."""
         if kind == "Section":
@@ -95,7 +105,7 @@ class PythonHocInterpreter(HocFunctions):
             if self._catalogue.info(name).kind == "artificial":
                 return self._artificial_cell_factory(name)
             return self._point_process_factory(name)
-        if name in self._catalogue.density:
+        if (name in self._catalogue.density and name not in _NO_MECHANISM_OBJECT) or name in self._catalogue.ions:
             from neuron._mechanisms import DensityMechanism
 
             return DensityMechanism(name)
@@ -114,6 +124,9 @@ class PythonHocInterpreter(HocFunctions):
         try:
             value = self._session.ask(["gget", name], f"p.{name}")
         except NameError:
+            reason = self._registry.not_provided.get(name)
+            if reason is not None:
+                raise AttributeError(f"h.{name} is not provided by jpatch: {reason}") from None
             raise AttributeError(f"'PythonHocInterpreter' object has no attribute {name!r}") from None
         self._globals.add(name)
         return value
@@ -128,12 +141,21 @@ class PythonHocInterpreter(HocFunctions):
             self.__dict__[name] = value
 
     def __dir__(self):
-        # Density mechanism names too, as dir(h) lists them (glia finds the built-ins so).
+        # As NEURON's dir(h): mechanism names (glia finds the built-ins so), the range
+        # variables' hoc names (gnabar_hh, ena), registry classes and functions.
+        catalogue = self._catalogue
+        range_names = set(SECTION_VARIABLES)
+        for mechanism in catalogue.density | catalogue.ions:
+            info = catalogue.info(mechanism)
+            range_names.update(info.range_name(var) for var in info.variables)
+        public = {name for name in super().__dir__() if not name.startswith("_") or name.startswith("__")}
         return sorted(
-            set(super().__dir__())
+            public
             | self._globals
-            | self._catalogue.point
-            | self._catalogue.density
+            | catalogue.point
+            | catalogue.density
+            | catalogue.ions
+            | range_names
             | set(self._registry.classes)
             | set(self._registry.functions)
         )
@@ -221,6 +243,9 @@ class PythonHocInterpreter(HocFunctions):
             return self._point_process("SEClamp", sec)
         return self._point_process("SEClamp", transform(sec)(x), owner=sec)
 
+    IClamp._point_process_type = "IClamp"
+    SEClamp._point_process_type = "SEClamp"
+
     def _point_process_factory(self, mechanism):
         def factory(target, *args, sec=None, **attributes):
             owner = target
@@ -238,6 +263,7 @@ class PythonHocInterpreter(HocFunctions):
             return pp
 
         factory.__name__ = factory.__qualname__ = mechanism
+        factory._point_process_type = mechanism
         return factory
 
     def _point_process(self, mechanism, target, owner=None):
@@ -278,6 +304,7 @@ class PythonHocInterpreter(HocFunctions):
             return cell
 
         factory.__name__ = factory.__qualname__ = mechanism
+        factory._point_process_type = mechanism
         return factory
 
     def VecStim(self, pattern=None):
@@ -304,16 +331,17 @@ class PythonHocInterpreter(HocFunctions):
                 "Using NetCon with a scalar such as s(0.5)._ref_v is discouraged. "
                 "Use s(0.5) instead."
             )
-        if target is not None:
-            # Checked before anything is created, so a refused NetCon leaves no trace.
-            assert_connectable(source, label="Source")
-            assert_connectable(target, label="Target")
+        # Checked before anything is created, so a refused NetCon leaves no trace: first
+        # what NEURON refuses (HocConnectError, as Patch's CatchNetCon), then what Patch does.
         nrn_source = transform_netcon(source)
         nrn_target = transform_netcon(target)
         if not (nrn_source is None or is_nrn_scalar(nrn_source) or isinstance(nrn_source, PointProcess)):
             raise HocConnectError(f"NetCon source {source!r} is no variable, Section, Segment or point process")
         if not (nrn_target is None or isinstance(nrn_target, PointProcess)):
             raise HocConnectError(f"NetCon target {target!r} is no point process")
+        if target is not None:
+            assert_connectable(source, label="Source")
+            assert_connectable(target, label="Target")
         connection = self._netcon_class(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
         given = {"weight": weight, "delay": delay, "threshold": threshold}
         for name, default in _NETCON_DEFAULTS.items():

@@ -144,7 +144,7 @@ class NetCon(PythonHocObject):
             value = _rules.netcon_value(self, name, value)
             d["_session"].send(("set", d["_h"], name, value), (NETCON_ASSIGNMENT, d["_index"], name, value))
         else:
-            self.__dict__[name] = value
+            self._own_attribute(name, value)
 
     def __getattr__(self, name):
         if name in self._ATTRIBUTES:

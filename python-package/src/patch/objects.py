@@ -105,6 +105,17 @@ class PythonHocObject(Referencing):
         d["_h"] = handle
         interpreter._session.register(handle, self)
 
+    def __getattribute__(self, name):
+        # NEURON's objects show no attributes of their own: a public name in the shared
+        # __dict__ is one Patch's view of this object was given (Patch's classes skip this).
+        if name[0] != "_" and name in object.__getattribute__(self, "__dict__"):
+            raise AttributeError(f"'{type(self).__module__}.{type(self).__name__}' object has no attribute {name!r}")
+        return object.__getattribute__(self, name)
+
+    def _own_attribute(self, name, value):
+        """An assignment to a name the simulator does not know: NEURON refuses it."""
+        raise AttributeError(f"'{type(self).__module__}.{type(self).__name__}' object has no attribute {name!r}")
+
     def _bridge_value(self):
         return {"h": self._h}
 
@@ -196,6 +207,30 @@ def to_neuron(value):
 PythonHocObject._present = staticmethod(to_neuron)
 
 
+class PointerWrapper:
+    """Patch 4.0's descriptor for a point process variable: reads give the value, which
+    ``p.record`` records as the variable (its ``__record__``); writes set the variable."""
+
+    def __init__(self, attr):
+        self._attr = attr
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self
+        target = instance.__neuron__()
+        value = getattr(target, self._attr)
+        attr = self._attr
+
+        class SimulationValue(type(value)):
+            def __record__(v):
+                return getattr(target, f"_ref_{attr}")
+
+        return SimulationValue(value)
+
+    def __set__(self, instance, value):
+        setattr(instance.__neuron__(), self._attr, value)
+
+
 def patch_interpreter():
     """Patch's ``p`` (what Patch's conveniences build with, whichever level made the object)."""
     from . import _get_interpreter
@@ -208,6 +243,11 @@ class PatchLevel:
     is the NEURON-level object (``transform(p.Section())`` is an ``nrn.Section``)."""
 
     _present = staticmethod(to_patch)
+    __getattribute__ = object.__getattribute__
+
+    def _own_attribute(self, name, value):
+        # Patch: anything the simulator does not know is an ordinary Python attribute.
+        self.__dict__[name] = value
 
     def __neuron__(self):
         return self._seen_as(self._neuron_class)
@@ -220,6 +260,7 @@ __all__ = [
     "Referencing",
     "encode",
     "PatchLevel",
+    "PointerWrapper",
     "patch_interpreter",
     "patch_level",
     "to_neuron",

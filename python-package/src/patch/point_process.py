@@ -2,7 +2,7 @@
 
 from . import _rules
 from .core import is_sequence
-from .objects import Connectable, PatchLevel, PythonHocObject, patch_interpreter, patch_level
+from .objects import Connectable, PatchLevel, PointerWrapper, PythonHocObject, patch_interpreter, patch_level
 from .pointer import point_process_pointer
 from .segment import PatchSegment, Segment
 
@@ -64,7 +64,7 @@ class PointProcess(PythonHocObject):
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
-            self.__dict__[name] = value
+            self._own_attribute(name, value)
 
     def __getattr__(self, name):
         variables = self.__dict__.get("_variables", {})
@@ -84,6 +84,9 @@ class PointProcess(PythonHocObject):
 
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self._variables) | set(self._arrays) | set(self._pointers))
+
+    def _own_attribute(self, name, value):
+        raise LookupError(f"{name!r} is not a defined hoc variable name.")
 
     def hname(self):
         return f"{self._mechanism}[{self._index}]"
@@ -156,6 +159,19 @@ class ArrayVariable:
 class PatchPointProcess(PatchLevel, PointProcess, Connectable):
     """Patch's point process: NEURON's, plus what NetCon and record take from it, stimulate,
     and Patch's repr."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        # Patch 4.0 puts a PointerWrapper on the class for each variable it meets (once per type).
+        cls = type(self)
+        for name in self._variables:
+            if not hasattr(cls, name):  # a class's own properties (SEClamp.delay) stay
+                setattr(cls, name, PointerWrapper(name))
+
+    @property
+    def parameters(self):
+        """The names of this point process's variables (Patch 4.0's ``parameters``)."""
+        return list(self._variables)
 
     def __repr__(self):
         return f"<patch.objects.{type(self).__name__} {self.hname()}>"

@@ -72,7 +72,7 @@ class Section(PythonHocObject):
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
-            self.__dict__[name] = value
+            self._own_attribute(name, value)
 
     def __getattr__(self, name):
         if name in SECTION_VARIABLES or name in self.__dict__.get("_range_variables", ()):

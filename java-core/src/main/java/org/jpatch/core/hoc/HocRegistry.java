@@ -27,6 +27,7 @@ public final class HocRegistry {
         SectionListClass.register(registry, sim);
         ListClass.register(registry);
         VectorClass.register(registry, sim);
+        NotProvided.register(registry);
         return registry;
     }
 
