@@ -117,7 +117,7 @@ def test_bad_commands_raise_the_mapped_exception_and_the_session_goes_on(session
 def test_vector_index_out_of_range_is_an_index_error(session):
     h = _vector(session, [1.0])
     with pytest.raises(IndexError, match="index 3"):
-        session.ask(["call", h, "x", [3]], "v[3]")
+        session.ask(["hgeti", h, "x", 3], "v[3]")
 
 
 def test_nan_and_infinities_cross_both_ways(session):

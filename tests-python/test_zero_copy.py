@@ -79,7 +79,7 @@ def test_recordings_exported_into_room_prepared_during_the_run_hold_the_recorded
     assert view.shape == (SAMPLES,)
     rng = np.random.default_rng(3)
     for i in [0, 1, SAMPLES - 1, *rng.integers(0, SAMPLES, 50)]:
-        assert view[i] == session.ask(["call", h, "x", [int(i)]], "v[i]"), i
+        assert view[i] == session.ask(["hgeti", h, "x", int(i)], "v[i]"), i
     assert os.listdir(session.shm_dir) == [], "the prepared file is unlinked once mapped, as any export"
 
 

@@ -6,19 +6,22 @@ exports the values again. Arrays already handed out never change (a snapshot, un
 NEURON's live view): they keep their mapping alive by themselves.
 
 What invalidates, decided from the commands alone:
-- a ``call`` on a Vector, except the read-only methods: that Vector's view;
-- every ``sim`` op (a run records, ``finitialize`` clears) and every ``call`` on an
-  object of another kind (a NetCon's or ParallelContext's may fill Vectors): all views;
+- a ``call``/``hcall`` of a Vector method that may change it (the registry's schema marks
+  the others read-only), or an ``hseti`` of its elements: that Vector's view, and every view
+  when a Vector is among the arguments (NEURON's ``src.sortindex(dest)`` fills dest);
+- every ``sim`` op (a run records, ``finitialize`` clears) and every ``call``/``hcall`` on
+  an object of another kind (a NetCon's or ParallelContext's may fill Vectors): all views;
 - ``free`` of a Vector: its view (the handle is never used again).
 Construction, attributes, reads and frees of other objects change no Vector's values.
 """
 
-#: Vector methods that only read (bridge VectorCommands).
-READ_ONLY_VECTOR_METHODS = frozenset(
-    {"size", "x", "sum", "mean", "var", "stdev", "min", "max", "min_ind", "max_ind", "to_list", "export"}
-)
+#: The Vector transport's reads (bridge VectorCommands); its NEURON methods come from the schema.
+_TRANSPORT_READS = frozenset({"to_list", "export"})
 #: Ops that never change a Vector's values ("free" is handled apart: it ends a handle).
-_HARMLESS_OPS = frozenset({"new", "set", "get", "sset", "ssetbits", "sget", "gset", "gget", "export"})
+_HARMLESS_OPS = frozenset(
+    {"new", "hnew", "set", "get", "hget", "hgeti", "hlen", "sset", "ssetbits", "sget", "gset", "gget", "export", "schema"}
+)
+_METHOD_CALLS = frozenset({"call", "hcall"})
 
 
 class ViewCache:
@@ -27,6 +30,14 @@ class ViewCache:
         self._current = {}
         # Handles of live Vector proxies: the candidates that ride along with an export.
         self.vector_handles = set()
+        # Vector methods that leave it unchanged: the transport's, then the schema's (learn_queries).
+        self.read_only_methods = _TRANSPORT_READS
+        self.queries_known = False
+
+    def learn_queries(self, names):
+        """The read-only Vector methods of the engine's registry (its schema)."""
+        self.read_only_methods = _TRANSPORT_READS | frozenset(names)
+        self.queries_known = True
 
     def get(self, handle):
         return self._current.get(handle)
@@ -72,12 +83,17 @@ class ViewCache:
         op = cmd[0]
         if op in _HARMLESS_OPS or op == "free":
             return None
-        if op == "call":
+        if op in _METHOD_CALLS or op == "hseti":
             target = cmd[1]
             if type(target) is dict:
                 target = target.get("h")
             if target in self.vector_handles:
-                return None if cmd[2] in READ_ONLY_VECTOR_METHODS else target
+                if op == "hseti":
+                    return target
+                if cmd[2] in self.read_only_methods:
+                    return None
+                args = cmd[3] if len(cmd) > 3 else ()
+                return _ALL if any(type(a) is dict and "h" in a for a in args or ()) else target
         return _ALL
 
 

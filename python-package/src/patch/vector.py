@@ -1,10 +1,14 @@
 """Vector: NEURON's Vector with Python's sequence protocol and numpy/arrow views.
 
 Contents reach Python only through the session's shared-memory views, never value by
-value over the socket.
+value over the socket. NEURON's methods are the engine's registry's (org.jpatch.core.hoc
+VectorClass): the proxy reaches each through the schema, so a method is added in Java only.
+What must be Python stays here: indexing and slicing, the numpy protocol, pickling,
+from_python/to_python, and apply() with a Python callable.
 """
 
 import numbers
+import sys
 
 from . import _rules
 from .core import transform_record
@@ -18,12 +22,8 @@ _INLINE_LENGTH = 1000
 # past 2**31 - 1, the array), and the refusal must be raised by the call.
 _QUEUED_SIZE_LIMIT = 1 << 20
 
-# NEURON Vector methods that modify the vector and return it (chainable, queued).
-_CHAINABLE = frozenset(
-    {"resize", "clear", "fill", "indgen", "setrand", "add", "sub", "mul", "div", "copy", "from_list", "play_remove"}
-)
-# NEURON Vector methods that return a value (a round trip).
-_QUERIES = frozenset({"sum", "mean", "var", "stdev", "min", "max", "min_ind", "max_ind"})
+# Members of the proxy besides the registry's (for dir()).
+_PYTHON_MEMBERS = ("as_numpy", "from_python", "to_python", "to_arrow", "hname")
 
 
 def _creation(args):
@@ -52,11 +52,18 @@ def _describe(args):
 
 
 class Vector(PythonHocObject):
+    """Vector([size, [fill]] | values): NEURON's growable array of doubles, held in the engine.
+
+    NEURON's methods (``dir(v)``; each has its doc) are the engine's registry's; indexing
+    (negative indices, stepped slices), numpy views, pickling, ``from_python``/``to_python``
+    and ``apply`` with a Python callable are Python's."""
+
     _kind = "Vector"
 
     def __init__(self, interpreter, handle, *args):
         # Validate before registering: a refused Vector must leave no handle behind.
         new, bulk, fill, source = _creation(args)
+        _learn_queries(interpreter)
         super().__init__(interpreter, handle)
         command, what = ["new", handle, "Vector", new], f"Vector{_describe(args)}"
         if type(new) is int and new > _QUEUED_SIZE_LIMIT:
@@ -74,6 +81,7 @@ class Vector(PythonHocObject):
     def wrap(cls, interpreter, handle):
         """A proxy for an existing JVM Vector."""
         vector = cls.__new__(cls)
+        _learn_queries(interpreter)
         PythonHocObject.__init__(vector, interpreter, handle)
         return vector
 
@@ -87,18 +95,38 @@ class Vector(PythonHocObject):
         return _ElementPointers(self)
 
     def __getattr__(self, name):
-        if name in _QUERIES:
-            return lambda *args: self._call(name, [encode(a) for a in args], f"{self._label()}.{name}()")
-        if name in _CHAINABLE:
-            def chain(*args):
-                # Synchronous: what these take depends on sizes Python does not keep.
-                self._call(name, [encode(a) for a in args], f"{self._label()}.{name}{args!r}")
-                return self
+        member = _members(self._interpreter).get(name)
+        if member is None or member["kind"] != "method" or name.startswith("__"):
+            raise AttributeError(f"'Vector' object has no attribute {name!r}")
+        return _Method(self, name, member["doc"])
 
-            return chain
-        raise AttributeError(f"'Vector' object has no attribute {name!r}")
+    def __dir__(self):
+        return sorted(set(_members(self._interpreter)) | set(_PYTHON_MEMBERS) | set(super().__dir__()))
+
+    def apply(self, function, *bounds):
+        """apply(func, [start, end]): x[i] = func(x[i]) for elements start..end. ``func`` is a
+        hoc function's name (run by the engine) or a Python callable (run here, element by
+        element in order, as NEURON calls it; its results are written back together)."""
+        if isinstance(function, str) or not callable(function):
+            return _Method(self, "apply", None)(function, *bounds)
+        if len(bounds) not in (0, 2):
+            raise RuntimeError(f"Vector.apply takes a function and optionally start and end, got {len(bounds) + 1} arguments")
+        values = self.as_numpy().copy()
+        if len(bounds) == 2:
+            start, end = (_rules.number(b, "Vector.apply bound") for b in bounds)
+            if not (0 <= start <= len(values) - 1 and start <= end <= len(values) - 1):
+                raise RuntimeError(f"Vector.apply: range {start}..{end} out of [0, {len(values) - 1}]")
+            start, end = int(start), int(end)
+        else:
+            start, end = 0, len(values) - 1
+        for i in range(start, end + 1):
+            values[i] = function(float(values[i]))
+        self._session.vector_load(self._h, values)
+        return self
 
     def append(self, *values):
+        """append(x or vec, ...): appends numbers and Vectors in order; returns the Vector
+        (numbers alone are queued, not sent one by one)."""
         what = f"{self._label()}.append(...)"
         if all(isinstance(v, numbers.Real) for v in values):
             self._queue("append", [_rules.number(v, what) for v in values], what)
@@ -153,6 +181,13 @@ class Vector(PythonHocObject):
         """The contents as a pyarrow Array (zero copy)."""
         return self._session.vector_arrow(self._h)
 
+    @property
+    def __array_interface__(self):
+        """NEURON's numpy interface: the current snapshot's (read-only, native float64). Its
+        memory is given as the view itself, so every array made from it keeps the mapping alive."""
+        view = self.as_numpy()
+        return {"shape": view.shape, "typestr": view.dtype.str, "version": 3, "data": view}
+
     def __array__(self, dtype=None, copy=None):
         view = self.as_numpy()
         if dtype is not None and dtype != view.dtype:
@@ -167,30 +202,71 @@ class Vector(PythonHocObject):
         return self._call("size", [], f"len({self._label()})")
 
     def size(self):
+        """size(): the number of elements (from the current numpy view when there is one)."""
         return len(self)
 
     def __iter__(self):
         return iter(self.as_numpy().tolist())
 
-    def to_python(self):
-        return self.as_numpy().tolist()
+    def to_python(self, destination=None):
+        """to_python([sequence]): the values as a new list, or written into the list or array
+        given (of the Vector's size, as NEURON requires), which is returned."""
+        values = self.as_numpy()
+        if destination is None:
+            return values.tolist()
+        if len(destination) != values.size:
+            raise RuntimeError(f"{self._label()}.to_python: Python Sequence not same size as Vector"
+                               f" ({len(destination)} vs {values.size})")
+        destination[:] = values.tolist() if isinstance(destination, list) else values
+        return destination
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return self.as_numpy()[index]
-        if not isinstance(index, numbers.Integral):
-            raise TypeError(f"Vector indices must be integers or slices, not {index!r}")
-        size = len(self)
-        i = index + size if index < 0 else index
-        if not 0 <= i < size:
-            raise IndexError(f"Vector index {index} out of range for size {size}")
-        return self._call("x", [int(i)], f"{self._label()}[{index}]")
+            # NEURON 9: a new Vector of the selected elements
+            return self._interpreter.Vector(self.as_numpy()[index])
+        return self._element("hgeti", self._index(index), f"{self._label()}[{index!r}]")
 
     def __setitem__(self, index, value):
-        if not isinstance(index, numbers.Integral) or index < 0:
-            raise IndexError(f"Vector assignment needs a non-negative integer index, got {index!r}")
-        # Synchronous: the bounds are the JVM's.
-        self._call("setx", [int(index), encode(value)], f"{self._label()}[{index}] = {value!r}")
+        if isinstance(index, slice):
+            self._assign_slice(index, value)
+            return
+        self._element("hseti", self._index(index), f"{self._label()}[{index!r}] = {value!r}", value)
+
+    def _index(self, index):
+        if not isinstance(index, numbers.Integral) or isinstance(index, bool):
+            raise TypeError(f"Vector indices must be integers or slices, not {index!r}")
+        if index >= 0:
+            return int(index)
+        # as NEURON 9: negative indices count from the end
+        size = len(self)
+        if index < -size:
+            raise IndexError(f"Vector index {index} out of range for size {size}")
+        return int(index) + size
+
+    def _element(self, op, i, what, *value):
+        # Synchronous: the bounds are the engine's (an IndexError names the index).
+        return self._session.ask([op, self._h, "x", i, *(encode(v) for v in value)], what)
+
+    def _assign_slice(self, index, values):
+        import numpy as np
+
+        array = self.as_numpy().copy()
+        positions = range(*index.indices(array.size))
+        new = np.asarray(list(values) if not hasattr(values, "__len__") else values, dtype=np.float64).reshape(-1)
+        if new.size != len(positions):
+            # NEURON: a sequence of another length than the slice is an IndexError
+            raise IndexError(f"{self._label()}[{index.start}:{index.stop}:{index.step}] has {len(positions)} elements,"
+                             f" the assigned sequence {new.size}")
+        array[index] = new
+        self._session.vector_load(self._h, array)
+
+    def from_python(self, values):
+        """from_python(sequence): the Vector's values become those of a list, tuple or array."""
+        self._session.vector_load(self._h, values)
+        return self
+
+    def __reduce__(self):
+        return _unpickle, (self.as_numpy().copy(),)
 
     @property
     def x(self):
@@ -214,11 +290,11 @@ class _Elements:
 
     def __getitem__(self, i):
         vector = self._vector
-        return vector._call("x", [_element_index(i)], f"{vector._label()}.x[{i!r}]")
+        return vector._element("hgeti", _element_index(i), f"{vector._label()}.x[{i!r}]")
 
     def __setitem__(self, i, value):
         vector = self._vector
-        vector._call("setx", [_element_index(i), encode(value)], f"{vector._label()}.x[{i!r}] = {value!r}")
+        vector._element("hseti", _element_index(i), f"{vector._label()}.x[{i!r}] = {value!r}", value)
 
 
 def _element_index(i):
@@ -226,6 +302,53 @@ def _element_index(i):
         # NEURON: any index that is not an element's is an IndexError
         raise IndexError(f"Vector.x index must be an integer, got {i!r}")
     return int(i)
+
+
+class _Method:
+    """A registry method bound to a Vector: a synchronous call (what each takes depends on
+    sizes and values Python does not keep), its result decoded (a new Vector for c(), …).
+    The "call" op answers None where the method returns the Vector itself (NEURON's
+    chainable methods; no Vector method returns None): the proxy is that result."""
+
+    __slots__ = ("_vector", "_name", "_doc")
+
+    def __init__(self, vector, name, doc):
+        self._vector, self._name, self._doc = vector, name, doc
+
+    @property
+    def __doc__(self):
+        return self._doc
+
+    def __call__(self, *args):
+        vector = self._vector
+        result = vector._call(self._name, [encode(a) for a in args], f"{vector._label()}.{self._name}(...)")
+        return vector if result is None else result
+
+    def __repr__(self):
+        return f"<method {self._vector._label()}.{self._name}>"
+
+
+def _members(interpreter):
+    return interpreter._registry.classes["Vector"]["members"]
+
+
+def _learn_queries(interpreter):
+    """Tells the session's view cache which Vector methods leave a Vector unchanged (once)."""
+    views = interpreter._session._views
+    if not views.queries_known:
+        views.learn_queries(name for name, m in _members(interpreter).items() if m["kind"] == "method" and m["readonly"])
+
+
+def _unpickle(values):
+    """A pickled Vector, made again by the interpreter in use (NEURON's ``h`` if the program
+    imported ``neuron``, else Patch's ``p``)."""
+    import patch
+
+    interpreter = patch._interpreter
+    if interpreter is None:
+        neuron = sys.modules.get("neuron")
+        interpreter = neuron._get_h() if neuron is not None else patch._get_interpreter()
+    return interpreter.Vector(values)
 
 
 class _ElementPointers:

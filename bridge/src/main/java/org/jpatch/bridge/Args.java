@@ -35,6 +35,11 @@ final class Args {
         return list.size();
     }
 
+    /** The arguments as sent (for a registry call, RegistryArgs). */
+    JsonNode list() {
+        return list;
+    }
+
     /** True when argument i is present and not null. */
     boolean has(int i) {
         return i < list.size() && !list.get(i).isNull();

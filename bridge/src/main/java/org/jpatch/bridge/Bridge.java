@@ -80,6 +80,11 @@ final class Bridge {
         return kind;
     }
 
+    /** The kind of an object, or null for a registry object without one. */
+    KindCommands<?> kindOrNull(Object object) {
+        return kindsByType.get(object.getClass());
+    }
+
     Args args(JsonNode list, String call) {
         return new Args(list, null, call, handles);
     }

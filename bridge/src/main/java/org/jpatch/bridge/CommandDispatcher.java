@@ -27,7 +27,7 @@ final class CommandDispatcher {
         registry = new RegistryCommands(bridge);
         register(sections);
         register(new PointProcessCommands(bridge));
-        register(new VectorCommands(bridge));
+        register(new VectorCommands(bridge, registry));
         register(new NetConCommands(bridge));
         register(new ParallelContextCommands(bridge));
     }
@@ -145,9 +145,11 @@ final class CommandDispatcher {
                 expectLength(command, 2);
                 long handle = Values.handle(command.get(1), "free target");
                 Object target = bridge.handles.remove(handle);
-                // a registry object ends when its last handle goes, as a hoc object with no reference
-                if (target != null && bridge.registry.classOf(target) == null) {
-                    free(bridge.kindOf(target), target, handle > 0);
+                // a registry object ends when its last handle goes, as a hoc object with no reference;
+                // an object with its own kind (a Vector: its recordings stop) ends as that kind says
+                KindCommands<?> kind = target == null ? null : bridge.kindOrNull(target);
+                if (kind != null) {
+                    free(kind, target, handle > 0);
                 }
                 return NullNode.getInstance();
             }

@@ -49,11 +49,22 @@ final class RegistryCommands {
             HocFunction function = registry.function(name);
             return withOutput(encode(function.call(new RegistryArgs(name, command.get(3), command.get(4), bridge))));
         }
-        Object target = target(command);
+        return callMethod(target(command), name, command.get(3), command.get(4), null);
+    }
+
+    /**
+     * A method of a registry object, its result encoded, {@code silent} (when not null) as None
+     * (VectorCommands routes the "call" op here, where a Vector's own result is None).
+     */
+    JsonNode callMethod(Object target, String name, JsonNode args, JsonNode kwargs, Object silent) {
         HocClass<?> hocClass = classOf(target);
-        Object result = hocClass.call(target, name,
-                new RegistryArgs(hocClass.name() + "." + name, command.get(3), command.get(4), bridge));
-        return withOutput(encode(result));
+        Object result = hocClass.call(target, name, new RegistryArgs(hocClass.name() + "." + name, args, kwargs, bridge));
+        return withOutput(encode(result == silent ? null : result));
+    }
+
+    /** {@code h.Name(args)} for a caller with its own create command (VectorCommands' "new"). */
+    Object construct(String className, JsonNode args) {
+        return registry.hocClass(className).create(new RegistryArgs(className, args, null, bridge));
     }
 
     /** ["hget", target, name] */

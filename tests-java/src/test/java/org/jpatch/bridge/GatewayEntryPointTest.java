@@ -72,7 +72,8 @@ class GatewayEntryPointTest {
         assertEquals("TypeError", run("[[\"new\", 1,").get("errors").get(0).get("type").textValue());
         assertEquals("TypeError", run("{\"op\": 1}").get("errors").get(0).get("type").textValue());
         assertEquals("TypeError", run("[[\"nonsense\", 1]]").get("errors").get(0).get("type").textValue());
-        assertEquals("TypeError", run("[[\"new\", 1, \"Vector\"], [\"call\", 1, \"resize\", [\"long\"]]]")
+        // a Vector method's argument of the wrong type is NEURON's hoc error ("bad stack access"): RuntimeError
+        assertEquals("RuntimeError", run("[[\"new\", 1, \"Vector\"], [\"call\", 1, \"resize\", [\"long\"]]]")
                 .get("errors").get(0).get("type").textValue());
     }
 
@@ -178,7 +179,7 @@ class GatewayEntryPointTest {
 
     @Test
     void vectorIndexOutOfRangeIsAnIndexError() throws IOException {
-        JsonNode reply = run("[[\"new\", 1, \"Vector\", 3], [\"call\", 1, \"x\", [3]]]");
+        JsonNode reply = run("[[\"new\", 1, \"Vector\", 3], [\"hgeti\", 1, \"x\", 3]]");
         assertEquals("IndexError", reply.get("errors").get(0).get("type").textValue());
     }
 }

@@ -33,12 +33,17 @@ public final class HocClass<T> {
     }
 
     public HocClass<T> method(String member, String memberDoc, HocMethod<T> body) {
-        return add(new HocMember<>(member, HocMember.Kind.METHOD, memberDoc, body, null, null, null, null, null));
+        return add(new HocMember<>(member, HocMember.Kind.METHOD, memberDoc, body, null, null, null, null, null, false));
+    }
+
+    /** A method that leaves its object unchanged (its schema entry is read-only). */
+    public HocClass<T> query(String member, String memberDoc, HocMethod<T> body) {
+        return add(new HocMember<>(member, HocMember.Kind.METHOD, memberDoc, body, null, null, null, null, null, true));
     }
 
     public HocClass<T> property(String member, String memberDoc, HocMember.Getter<T> getter,
             HocMember.Setter<T> setter) {
-        return add(new HocMember<>(member, HocMember.Kind.PROPERTY, memberDoc, null, getter, setter, null, null, null));
+        return add(new HocMember<>(member, HocMember.Kind.PROPERTY, memberDoc, null, getter, setter, null, null, null, false));
     }
 
     public HocClass<T> readOnly(String member, String memberDoc, HocMember.Getter<T> getter) {
@@ -47,7 +52,7 @@ public final class HocClass<T> {
 
     public HocClass<T> array(String member, String memberDoc, HocMember.Length<T> length,
             HocMember.ElementGetter<T> getter, HocMember.ElementSetter<T> setter) {
-        return add(new HocMember<>(member, HocMember.Kind.ARRAY, memberDoc, null, null, null, getter, setter, length));
+        return add(new HocMember<>(member, HocMember.Kind.ARRAY, memberDoc, null, null, null, getter, setter, length, false));
     }
 
     private HocClass<T> add(HocMember<T> member) {

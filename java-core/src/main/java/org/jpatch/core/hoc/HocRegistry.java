@@ -32,6 +32,7 @@ public final class HocRegistry {
         IonFunctions.register(registry, sim);
         SectionFunctions.register(registry, sim);
         SystemFunctions.register(registry);
+        VectorClass.register(registry, sim);
         NotProvided.register(registry);
         return registry;
     }

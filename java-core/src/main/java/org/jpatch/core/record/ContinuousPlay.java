@@ -1,6 +1,6 @@
 package org.jpatch.core.record;
 
-import org.jpatch.core.InvalidValueException;
+import org.jpatch.core.ModelException;
 import org.jpatch.core.ref.VarRef;
 
 /**
@@ -103,14 +103,14 @@ final class ContinuousPlay extends PlayRecord {
 
     private void requireUsable() {
         if (times.size() == 0 || values.size() < times.size()) {
-            throw new InvalidValueException("Vector.play continuous: " + values.size()
+            throw new ModelException("Vector.play continuous: " + values.size()
                     + " values for " + times.size() + " times; need a non-empty time vector and a value per time");
         }
         if (discontinuities != null) {
             for (int k = 0; k < discontinuities.size(); k++) {
                 double index = discontinuities.get(k);
                 if (!(index >= 0 && index < times.size())) {
-                    throw new InvalidValueException("Vector.play continuous: discontinuity index " + index
+                    throw new ModelException("Vector.play continuous: discontinuity index " + index
                             + " outside the time vector [0, " + (times.size() - 1) + "]");
                 }
             }

@@ -3,8 +3,10 @@ package org.jpatch.core.record;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 import org.jpatch.core.InvalidValueException;
+import org.jpatch.core.ModelException;
 import org.jpatch.core.random.Random;
 import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.sim.Simulation;
@@ -22,8 +24,13 @@ public final class Vector {
     /** NEURON's slack in indgen(start, end, step): the count is floor((end-start)/step + 1e-9) + 1. */
     private static final double INDGEN_EPSILON = 1e-9;
 
+    /** NEURON's hoc_epsilon: the slack of its equality tests (contains, eq, where). */
+    public static final double HOC_EPSILON = 1e-11;
+
     private double[] data;
     private int size;
+    /** NEURON's label(): shown by graphs, copied by cl(). */
+    private String label;
     /** Record and play items that use this vector (as values or as times); NEURON's playrec_uses. */
     private final List<PlayRecord> users = new ArrayList<>(1);
 
@@ -128,7 +135,7 @@ public final class Vector {
     }
 
     public Vector append(double... values) {
-        ensureCapacity(size + values.length);
+        reserveForGrowth(values.length);
         System.arraycopy(values, 0, data, size, values.length);
         size += values.length;
         return this;
@@ -137,9 +144,9 @@ public final class Vector {
     /** Appends the values of {@code other}; like NEURON, a vector cannot append itself. */
     public Vector append(Vector other) {
         if (other == this) {
-            throw new InvalidValueException("Vector.append: argument is the vector itself; it needs to be copied first");
+            throw new ModelException("Vector.append: argument is the vector itself; it needs to be copied first");
         }
-        ensureCapacity(size + other.size);
+        reserveForGrowth(other.size);
         System.arraycopy(other.data, 0, data, size, other.size);
         size += other.size;
         return this;
@@ -196,14 +203,14 @@ public final class Vector {
     public Vector indgen(double start, double end, double step) {
         double span = Math.abs(end - start);
         if (!(Math.abs(step) <= span) || step == 0.0) {
-            throw new InvalidValueException("Vector.indgen: step " + step + " must be nonzero with |step| <= |end - start| = " + span);
+            throw new ModelException("Vector.indgen: step " + step + " must be nonzero with |step| <= |end - start| = " + span);
         }
         double count = Math.floor((end - start) / step + INDGEN_EPSILON) + 1.0;
         if (count < 0) {
-            throw new InvalidValueException("Vector.indgen: step " + step + " leads away from end " + end + " (empty set)");
+            throw new ModelException("Vector.indgen: step " + step + " leads away from end " + end + " (empty set)");
         }
         if (count > Integer.MAX_VALUE - 8) {
-            throw new InvalidValueException("Vector.indgen: " + count + " elements is too large");
+            throw new ModelException("Vector.indgen: " + count + " elements is too large");
         }
         setSizeForOverwrite((int) count);
         return indgen(start, step);
@@ -259,7 +266,7 @@ public final class Vector {
     /** NEURON refuses a scalar 0 divisor (element-wise division by a vector follows IEEE). */
     public Vector div(double value) {
         if (value == 0.0) {
-            throw new InvalidValueException("Vector.div: division by zero");
+            throw new ModelException("Vector.div: division by zero");
         }
         for (int i = 0; i < size; i++) {
             data[i] /= value;
@@ -290,7 +297,7 @@ public final class Vector {
 
     public double mean() {
         if (size < 1) {
-            throw new InvalidValueException("Vector.mean: size 0, must be > 0");
+            throw new ModelException("Vector.mean: size 0, must be > 0");
         }
         return sumOf(0, size) / size;
     }
@@ -298,20 +305,15 @@ public final class Vector {
     /** Sample variance (divisor n-1), NEURON's two-pass form. */
     public double var() {
         if (size < 2) {
-            throw new InvalidValueException("Vector.var: size " + size + ", must be > 1");
+            throw new ModelException("Vector.var: size " + size + ", must be > 1");
         }
-        double m = sumOf(0, size) / size;
-        double accum = 0.0;
-        for (int i = 0; i < size; i++) {
-            accum += (data[i] - m) * (data[i] - m);
-        }
-        return accum / (size - 1);
+        return varianceOf(0, size);
     }
 
     /** Sample standard deviation, sqrt(var()). */
     public double stdev() {
         if (size < 2) {
-            throw new InvalidValueException("Vector.stdev: size " + size + ", must be > 1");
+            throw new ModelException("Vector.stdev: size " + size + ", must be > 1");
         }
         return Math.sqrt(var());
     }
@@ -391,13 +393,391 @@ public final class Vector {
      */
     public Vector copy(Vector src, int destStart) {
         if (destStart < 0) {
-            throw new InvalidValueException("Vector.copy: dest_start " + destStart + " must be >= 0");
+            throw new ModelException("Vector.copy: dest_start " + destStart + " must be >= 0");
         }
         double[] values = src.toArray();
         if (size < destStart + values.length) {
             resize(destStart + values.length);
         }
         System.arraycopy(values, 0, data, destStart, values.length);
+        return this;
+    }
+
+    // ---- NEURON's further methods (ivocvect.cpp); hoc_execerror there is a ModelException here
+
+    public String label() {
+        return label;
+    }
+
+    public Vector label(String text) {
+        label = text;
+        return this;
+    }
+
+    /** NEURON's c(start, end) / at(start, end): a new vector of elements start..end inclusive. */
+    public Vector copyRange(int start, int end) {
+        requireHocRange("c", start, end);
+        return new Vector(Arrays.copyOfRange(data, start, end + 1));
+    }
+
+    /** Sum of squares, left to right (std::inner_product). */
+    public double sumsq() {
+        return dotRange(this, 0, size);
+    }
+
+    public double sumsq(int start, int end) {
+        requireHocRange("sumsq", start, end);
+        return dotRange(this, start, end + 1);
+    }
+
+    /**
+     * NEURON's mean(start, end) returns {@code sum / end - start + 1} (operator precedence in
+     * ivocvect.cpp v_mean, NEURON 9.0.2): reproduced, since scripts get that number there.
+     */
+    public double mean(int start, int end) {
+        requireHocRange("mean", start, end);
+        if (end - start < 1) {
+            throw new ModelException("Vector.mean: end - start must be > 0, got start " + start + ", end " + end);
+        }
+        return sumOf(start, end + 1) / end - start + 1;
+    }
+
+    public double var(int start, int end) {
+        requireHocRange("var", start, end);
+        if (end - start < 1) {
+            throw new ModelException("Vector.var: end - start must be > 0, got start " + start + ", end " + end);
+        }
+        return varianceOf(start, end + 1);
+    }
+
+    public double stdev(int start, int end) {
+        return Math.sqrt(var(start, end));
+    }
+
+    /** Standard error of the mean: stdev / sqrt(n). */
+    public double stderr() {
+        if (size < 2) {
+            throw new ModelException("Vector.stderr: size " + size + ", must be > 1");
+        }
+        return Math.sqrt(varianceOf(0, size)) / Math.sqrt(size);
+    }
+
+    public double stderr(int start, int end) {
+        return stdev(start, end) / Math.sqrt(end - start + 1.0);
+    }
+
+    /** Σ x[i]·y[i] over this vector's size; y must be at least as long. */
+    public double dot(Vector y) {
+        if (y.size < size) {
+            throw new ModelException("Vector.dot: argument has size " + y.size + ", needs at least " + size);
+        }
+        return dotRange(y, 0, size);
+    }
+
+    /** The Euclidean norm, sqrt(sumsq()). */
+    public double mag() {
+        return Math.sqrt(sumsq());
+    }
+
+    /** Mean of (x[i]-y[i])²·w[i] (w = 1 without weights) over this vector's size. */
+    public double meansqerr(Vector y, Vector weights) {
+        if (size == 0 || size > y.size) {
+            throw new ModelException("Vector.meansqerr: argument has size " + y.size + ", needs at least " + size
+                    + " (and this vector must not be empty)");
+        }
+        if (weights != null && size > weights.size) {
+            throw new ModelException("Vector.meansqerr: weight vector has size " + weights.size + ", needs at least " + size);
+        }
+        double err = 0.0;
+        for (int i = 0; i < size; i++) {
+            double diff = data[i] - y.data[i];
+            err += weights == null ? diff * diff : diff * diff * weights.data[i];
+        }
+        return err / size;
+    }
+
+    /** The middle value, or the mean of the two middle values of an even count. */
+    public double median() {
+        if (size == 0) {
+            throw new ModelException("Vector.median: size 0, must be > 0");
+        }
+        double[] sorted = toArray();
+        Arrays.sort(sorted);
+        int half = size / 2;
+        return 2 * half == size ? (sorted[half - 1] + sorted[half]) / 2.0 : sorted[half];
+    }
+
+    /** True if some element is within {@link #HOC_EPSILON} of {@code value}. */
+    public boolean contains(double value) {
+        for (int i = 0; i < size; i++) {
+            if (nearlyEqual(data[i], value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Same size and every element within {@link #HOC_EPSILON}. */
+    public boolean sameAs(Vector other) {
+        if (other.size != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (!nearlyEqual(data[i], other.data[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** NEURON's MyMath::eq(x, y, hoc_epsilon): strictly within epsilon. */
+    static boolean nearlyEqual(double x, double y) {
+        return x - y < HOC_EPSILON && y - x < HOC_EPSILON;
+    }
+
+    /** Ascending, NaN last (std::sort with operator< leaves NaN order unspecified). */
+    public Vector sort() {
+        Arrays.sort(data, 0, size);
+        return this;
+    }
+
+    public Vector reverse() {
+        for (int i = 0, j = size - 1; i < j; i++, j--) {
+            double x = data[i];
+            data[i] = data[j];
+            data[j] = x;
+        }
+        return this;
+    }
+
+    /**
+     * Shifts elements right by {@code r} (left when negative); with {@code wrap} they come round
+     * to the other end, else the vacated places are 0 (NEURON's rotate(r, 0)).
+     */
+    public Vector rotate(int r, boolean wrap) {
+        int n = size;
+        if (n == 0) {
+            return this;
+        }
+        boolean left = false;
+        if (r > n) {
+            r = r % n;
+        }
+        if (r < 0) {
+            r = n - (Math.abs(r) % n);
+            left = true;
+        }
+        if (r == 0) {
+            return this;
+        }
+        int rest = n - r;
+        double[] hold = new double[n];
+        if (wrap) {
+            System.arraycopy(data, 0, hold, r, rest);
+            System.arraycopy(data, rest, hold, 0, r);
+        } else if (!left) {
+            System.arraycopy(data, 0, hold, r, rest);
+        } else {
+            System.arraycopy(data, rest, hold, 0, r);
+        }
+        System.arraycopy(hold, 0, data, 0, n);
+        return this;
+    }
+
+    /** Inserts {@code values} before index {@code at} (0..size). */
+    public Vector insert(int at, double[] values) {
+        if (at < 0 || at > size) {
+            throw new ModelException("Vector.insrt: index " + at + " out of range [0, " + size + "]");
+        }
+        reserveForGrowth(values.length);
+        System.arraycopy(data, at, data, at + values.length, size - at);
+        System.arraycopy(values, 0, data, at, values.length);
+        size += values.length;
+        return this;
+    }
+
+    /** Removes elements start..end inclusive. */
+    public Vector remove(int start, int end) {
+        requireHocRange("remove", start, end);
+        System.arraycopy(data, end + 1, data, start, size - end - 1);
+        size -= end - start + 1;
+        return this;
+    }
+
+    /** NEURON's ind(indices): a new vector of this[indices[i]], skipping indices outside [0, size). */
+    public Vector elementsAt(Vector indices) {
+        Vector result = new Vector();
+        for (int i = 0; i < indices.size; i++) {
+            int k = (int) indices.data[i];
+            if (k >= 0 && k < size) {
+                result.append(data[k]);
+            }
+        }
+        return result;
+    }
+
+    /** NEURON's index(source, indices): this[i] = source[indices[i]], 0 outside source. */
+    public Vector gather(Vector source, Vector indices) {
+        double[] values = source.toArray();
+        int m = indices.size;
+        double[] result = new double[m];
+        for (int i = 0; i < m; i++) {
+            int k = (int) indices.data[i];
+            result[i] = k >= 0 && k < values.length ? values[k] : 0.0;
+        }
+        return fromArray(result);
+    }
+
+    /** NEURON's sortindex: the indices that sort this vector ascending (equal values keep their order). */
+    public Vector sortIndex(Vector dest) {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        double[] values = data;
+        Arrays.sort(order, (a, b) -> values[a] > values[b] ? 1 : values[a] < values[b] ? -1 : 0);
+        double[] result = new double[size];
+        for (int i = 0; i < size; i++) {
+            result[i] = order[i];
+        }
+        return dest.fromArray(result);
+    }
+
+    /** NEURON's scale(low, high): maps [min, max] onto [low, high]; returns the factor (0 if max == min). */
+    public double scale(double low, double high) {
+        if (size == 0) {
+            return 0.0;
+        }
+        double min = data[minIndex()];
+        double max = data[maxIndex()];
+        double range = max - min;
+        if (!(range > 0)) {
+            return 0.0;
+        }
+        double factor = (high - low) / range;
+        for (int i = 0; i < size; i++) {
+            data[i] = (data[i] - min) * factor + low;
+        }
+        return factor;
+    }
+
+    /**
+     * this[i] = f(source[i]) for every element of {@code source}, resized to its size
+     * (NEURON's abs, sqrt, floor, log, log10, tanh with an optional source vector).
+     */
+    public Vector map(Vector source, DoubleUnaryOperator f) {
+        int n = source.size;
+        if (size != n) {
+            resize(n);
+        }
+        double[] from = source.data;
+        for (int i = 0; i < n; i++) {
+            data[i] = f.applyAsDouble(from[i]);
+        }
+        return this;
+    }
+
+    /**
+     * this[i] = source[i]^p with NEURON's exact forms for p = -1, 0, 0.5, 1, 2. For p = -1
+     * NEURON refuses when this vector's element (not the source's) is 0, or is a new one (0)
+     * after resizing to the source's size: the same calls are refused here, before anything
+     * changes (NEURON has inverted the elements before the zero by then).
+     */
+    public Vector pow(Vector source, double p) {
+        int n = source.size;
+        if (p == -1) {
+            for (int i = 0; i < n; i++) {
+                if (i >= size || data[i] == 0) {
+                    throw new ModelException("Vector.pow(-1): element " + i + " of the vector is 0");
+                }
+            }
+        }
+        if (size != n) {
+            resize(n);
+        }
+        if (p == -1) {
+            for (int i = 0; i < n; i++) {
+                data[i] = 1 / source.data[i];
+            }
+        } else if (p == 0) {
+            Arrays.fill(data, 0, n, 1.0);
+        } else if (p == 0.5) {
+            for (int i = 0; i < n; i++) {
+                data[i] = hocSqrt(source.data[i]);
+            }
+        } else if (p == 1) {
+            System.arraycopy(source.data, 0, data, 0, n);
+        } else if (p == 2) {
+            for (int i = 0; i < n; i++) {
+                data[i] = source.data[i] * source.data[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                data[i] = Math.pow(source.data[i], p);
+            }
+        }
+        return this;
+    }
+
+    /** hoc_Sqrt: a negative argument is an error, not NaN. */
+    public static double hocSqrt(double x) {
+        if (x < 0) {
+            throw new ModelException("sqrt argument out of domain: " + x);
+        }
+        return Math.sqrt(x);
+    }
+
+    /** NEURON's sin(freq, phase, dx): this[i] = sin(2π·freq/1000·dx·i + phase), freq in Hz, dx in ms. */
+    public Vector sine(double freqHz, double phaseRad, double dxMs) {
+        double period = 2 * Math.PI / 1000 * freqHz * dxMs;
+        for (int i = 0; i < size; i++) {
+            data[i] = Math.sin(period * i + phaseRad);
+        }
+        return this;
+    }
+
+    /**
+     * NEURON's copy(src, dest_start, src_start, src_end, dest_inc, src_inc): src[src_start..src_end]
+     * every src_inc-th element to this from dest_start every dest_inc-th place, growing (zero-filled)
+     * as needed but never shrinking; src_end -1 means src's last element.
+     */
+    public Vector copy(Vector src, int destStart, int srcStart, int srcEnd, int destInc, int srcInc) {
+        int top = src.size - 1;
+        if (srcStart < 0 || srcStart > top || srcEnd < -1 || srcEnd > top) {
+            throw new ModelException("Vector.copy: source range " + srcStart + ".." + srcEnd + " out of [0, " + top + "]");
+        }
+        if (destStart < 0 || destInc < 1 || srcInc < 1) {
+            throw new ModelException("Vector.copy: dest_start " + destStart + " must be >= 0, dest_inc " + destInc
+                    + " and src_inc " + srcInc + " >= 1");
+        }
+        int end = srcEnd == -1 ? top : srcEnd;
+        if (end < srcStart) {
+            throw new ModelException("Vector.copy: src_end " + end + " smaller than src_start " + srcStart);
+        }
+        int needed = (end - srcStart) / srcInc * destInc + destStart + 1;
+        if (size < needed) {
+            resize(needed);
+        }
+        for (int i = srcStart, j = destStart; i <= end; i += srcInc, j += destInc) {
+            data[j] = src.data[i];
+        }
+        return this;
+    }
+
+    /**
+     * NEURON's copy(src, src_indices[, dest_indices]): this[d[i]] = src[s[i]] (d = s without
+     * dest_indices), skipping indices outside either vector.
+     */
+    public Vector copyIndexed(Vector src, Vector srcIndices, Vector destIndices) {
+        int ns = destIndices == null ? srcIndices.size : Math.min(srcIndices.size, destIndices.size);
+        int nx = destIndices == null ? Math.min(src.size, size) : src.size;
+        for (int i = 0; i < ns; ++i) {
+            int ix = (int) (srcIndices.data[i] + HOC_EPSILON);
+            int iy = destIndices == null ? ix : (int) (destIndices.data[i] + HOC_EPSILON);
+            if (ix >= 0 && iy >= 0 && ix < nx && iy < size) {
+                data[iy] = src.data[ix];
+            }
+        }
         return this;
     }
 
@@ -470,7 +850,6 @@ public final class Vector {
         return this;
     }
 
-    /** True while some record or play item uses this vector. */
     /** The vectors record items of {@code sim} fill (Vector.record), in the order they were set up. */
     public static List<Vector> recordedIn(Simulation sim) {
         return PlayRecordSet.recordings(sim);
@@ -489,6 +868,7 @@ public final class Vector {
         return n;
     }
 
+    /** True while some record or play item uses this vector. */
     public boolean isPlayingOrRecording() {
         return !users.isEmpty();
     }
@@ -517,6 +897,13 @@ public final class Vector {
         return "t".equals(ref.name());
     }
 
+    /** Room for {@code more} elements, growing geometrically: appends stay amortised O(1). */
+    private void reserveForGrowth(int more) {
+        if (size + more > data.length) {
+            grow(size + more);
+        }
+    }
+
     private void grow(int minCapacity) {
         int newCapacity = Math.max(minCapacity, Math.max(MIN_GROWTH, data.length + (data.length >> 1) + 1));
         data = Arrays.copyOf(data, newCapacity);
@@ -532,43 +919,69 @@ public final class Vector {
 
     private int checkIndex(int i) {
         if (i < 0 || i >= size) {
-            throw new InvalidValueException("Vector index " + i + " out of range for size " + size);
+            throw new ModelException("Vector index " + i + " out of range for size " + size);
         }
         return i;
     }
 
     private void checkRange(int start, int end) {
         if (start < 0 || start >= size) {
-            throw new InvalidValueException("Vector start index " + start + " out of range for size " + size);
+            throw new ModelException("Vector start index " + start + " out of range for size " + size);
         }
         if (end < start || end >= size) {
-            throw new InvalidValueException("Vector end index " + end + " out of range [" + start + ", " + (size - 1) + "]");
+            throw new ModelException("Vector end index " + end + " out of range [" + start + ", " + (size - 1) + "]");
         }
     }
 
     private void requireSameSize(String op, Vector other) {
         if (other.size != size) {
-            throw new InvalidValueException("Vector." + op + ": argument has size " + other.size + ", expected " + size);
+            throw new ModelException("Vector." + op + ": argument has size " + other.size + ", expected " + size);
         }
     }
 
     private static void requireSize(int n) {
         if (n < 0) {
-            throw new InvalidValueException("Vector size " + n + " must be >= 0");
+            throw new ModelException("Vector size " + n + " must be >= 0");
         }
     }
 
     private static void requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
-            throw new InvalidValueException("Vector." + what + " " + value + " must be finite");
+            throw new ModelException("Vector." + what + " " + value + " must be finite");
         }
     }
 
     /** NEURON's chkarg(Dt, 1e-9, 1e10). */
     private static void requireDt(String op, double dtMs) {
         if (!(dtMs >= 1e-9 && dtMs <= 1e10)) {
-            throw new InvalidValueException("Vector." + op + ": Dt " + dtMs + " ms must be in [1e-9, 1e10]");
+            throw new ModelException("Vector." + op + ": Dt " + dtMs + " ms must be in [1e-9, 1e10]");
         }
+    }
+
+    /** NEURON's chkarg on (start, end): 0 <= start <= end < size, a hoc error otherwise. */
+    private void requireHocRange(String op, int start, int end) {
+        if (start < 0 || start >= size || end < start || end >= size) {
+            throw new ModelException("Vector." + op + ": range " + start + ".." + end + " out of [0, " + (size - 1) + "]");
+        }
+    }
+
+    private double dotRange(Vector y, int from, int to) {
+        double s = 0.0;
+        for (int i = from; i < to; i++) {
+            s += data[i] * y.data[i];
+        }
+        return s;
+    }
+
+    /** Sample variance (divisor n-1) of [from, to), two passes as ivocvect.h var(). */
+    private double varianceOf(int from, int to) {
+        int n = to - from;
+        double m = sumOf(from, to) / n;
+        double accum = 0.0;
+        for (int i = from; i < to; i++) {
+            accum += (data[i] - m) * (data[i] - m);
+        }
+        return accum / (n - 1);
     }
 
     private double sumOf(int from, int to) {
