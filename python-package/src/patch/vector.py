@@ -59,6 +59,9 @@ class Vector(PythonHocObject):
     and ``apply`` with a Python callable are Python's."""
 
     _kind = "Vector"
+    # One class serves p and h for now: Patch's ordinary Python attributes (v.labels = ...)
+    # are kept, where NEURON's hoc.Vector would refuse them.
+    __getattribute__ = object.__getattribute__
 
     def __init__(self, interpreter, handle, *args):
         # Validate before registering: a refused Vector must leave no handle behind.
