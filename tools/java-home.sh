@@ -29,3 +29,5 @@ if [ -z "$jdk25" ]; then
 fi
 export JAVA_HOME=$jdk25
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven 3.8's Guava and the tests' Arrow use sun.misc.Unsafe, which Java 25 warns about on every run.
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
