@@ -8,7 +8,7 @@ import org.jpatch.core.nmodl.NmodlSyntaxException;
 
 /**
  * Per-file time to load a .mod file with jpatch's translator, with an empty kernel cache
- * (parse, generate, javac) and again from the cache (parse, generate, read the classes),
+ * (parse, generate, compile with Janino) and again from the cache (parse, generate, read the classes),
  * each by a fresh NmodlCompiler in this one JVM. Run by bench/nmodl_compile.py; argv:
  * a scratch directory for the cache, then .mod files. Prints one tab-separated line per file.
  */

@@ -3,17 +3,20 @@
     python bench/nmodl_compile.py [MOD_DIR ...]
 
 Compiles java-core's sources with javac into a scratch directory (no Maven, so it never
-touches the shared build's target/), then runs bench/NmodlCompileBench.java on every .mod
+touches the shared build's target/; Janino, the kernels' compiler, comes from the local
+Maven repository that tools/setup.sh filled), then runs bench/NmodlCompileBench.java on every .mod
 under the given directories, or by default NEURON's demo mechanisms from .venv-ref and the
 NEURON-dialect files of dbbs-catalogue / dbbs-mod-collection wherever they are installed
 (.venv, .venv-ref, or directories in JPATCH_MOD_DIRS). Prints per-file milliseconds with an
-empty kernel cache (parse, generate, javac) and from the cache, and their medians. The
-first file's empty-cache time includes warming javac up.
+empty kernel cache (parse, generate, compile with Janino) and from the cache, and their
+medians. The first file's empty-cache time includes warming the compiler up. Java: JAVA_HOME's
+(25 or newer, as tools/java-home.sh finds it), else the one on PATH.
 """
 
 import argparse
 import glob
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -28,6 +31,23 @@ DEFAULT_DIRS = [
     ".venv*/lib/python*/site-packages/dbbs_mod_collection/mod",
 ]
 JVM_OPTIONS = ["--add-modules", "jdk.incubator.vector"]
+MAVEN_REPOSITORY = Path.home() / ".m2" / "repository"
+
+
+def jdk_tool(name):
+    home = os.environ.get("JAVA_HOME")
+    return os.path.join(home, "bin", name) if home else name
+
+
+def janino_class_path():
+    """Janino's jars at the version the parent pom names, from the local Maven repository."""
+    version = re.search(r"<janino.version>([^<]+)</janino.version>", (ROOT / "pom.xml").read_text()).group(1)
+    jars = [MAVEN_REPOSITORY / "org" / "codehaus" / "janino" / artifact / version / f"{artifact}-{version}.jar"
+            for artifact in ("janino", "commons-compiler")]
+    missing = [str(jar) for jar in jars if not jar.is_file()]
+    if missing:
+        sys.exit(f"nmodl_compile: {', '.join(missing)} missing; run bash tools/setup.sh first")
+    return [str(jar) for jar in jars]
 
 
 def default_dirs():
@@ -38,7 +58,8 @@ def default_dirs():
 
 def build_engine(classes):
     sources = [str(p) for p in (ENGINE_SOURCES / "java").rglob("*.java")]
-    subprocess.run(["javac", *JVM_OPTIONS, "-nowarn", "-d", str(classes), *sources],
+    subprocess.run([jdk_tool("javac"), *JVM_OPTIONS, "-nowarn", "-cp", os.pathsep.join(janino_class_path()),
+                    "-d", str(classes), *sources],
                    check=True, stderr=subprocess.DEVNULL)
     resources = ENGINE_SOURCES / "resources"
     for resource in resources.rglob("*"):
@@ -59,9 +80,11 @@ def main():
         classes = Path(scratch) / "classes"
         build_engine(classes)
         done = subprocess.run(
-            ["java", *JVM_OPTIONS, "-cp", str(classes), str(Path(__file__).with_name("NmodlCompileBench.java")),
+            [jdk_tool("java"), *JVM_OPTIONS, "-cp", os.pathsep.join([str(classes), *janino_class_path()]), str(Path(__file__).with_name("NmodlCompileBench.java")),
              str(Path(scratch) / "cache"), *files],
-            capture_output=True, text=True, check=True)
+            capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"nmodl_compile: the benchmark failed:\n{done.stderr}")
     rows = [line.split("\t") for line in done.stdout.splitlines()[1:]]
     timed = [r for r in rows if len(r) == 4]
     print(f"{'file':50} {'mechanism':48} {'empty cache ms':>15} {'cached ms':>10}")

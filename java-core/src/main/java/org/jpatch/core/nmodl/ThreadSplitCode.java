@@ -74,7 +74,9 @@ final class ThreadSplitCode {
         lines.add("public org.jpatch.core.mech.RangeKernel twin() {");
         lines.add("    " + className + " twin = new " + className + "();");
         lines.add("    twin." + OWNER + " = this;");
-        lines.add("    twin.bind(data, nodes, globals, " + (copiesGlobals() ? "typeGlobals.clone()" : "typeGlobals") + ");");
+        // Janino types an array's clone() as Object (javac: the array type), hence the cast.
+        lines.add("    twin.bind(data, nodes, globals, " + (copiesGlobals() ? "(double[]) typeGlobals.clone()" : "typeGlobals")
+                + ");");
         lines.add("    return twin;");
         lines.add("}");
         if (copiesGlobals()) {

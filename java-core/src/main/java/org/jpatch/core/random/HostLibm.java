@@ -1,16 +1,16 @@
 package org.jpatch.core.random;
 
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodType;
-import jdk.incubator.foreign.CLinker;
-import jdk.incubator.foreign.FunctionDescriptor;
-import jdk.incubator.foreign.SymbolLookup;
 
 /**
- * The host C library's log, exp and pow, called through JDK 17's foreign linker: the functions
- * NEURON's distributions call, so the same bits on the same host. Loading this class fails
- * (a LinkageError) unless the JVM runs with {@code --add-modules jdk.incubator.foreign
- * --enable-native-access=ALL-UNNAMED}; {@link DrawMath} then falls back to RoundedMath.
+ * The host C library's log, exp and pow, called through the Foreign Function &amp; Memory API: the
+ * functions NEURON's distributions call, so the same bits on the same host. Linking them is a
+ * restricted operation: {@link DrawMath} uses this class only when the JVM grants native access
+ * ({@code --enable-native-access=ALL-UNNAMED}), else RoundedMath.
  */
 final class HostLibm {
     private static final MethodHandle LOG;
@@ -18,15 +18,13 @@ final class HostLibm {
     private static final MethodHandle POW;
 
     static {
-        CLinker linker = CLinker.getInstance();
-        SymbolLookup lookup = CLinker.systemLookup();
-        MethodType unary = MethodType.methodType(double.class, double.class);
-        FunctionDescriptor unaryC = FunctionDescriptor.of(CLinker.C_DOUBLE, CLinker.C_DOUBLE);
-        LOG = linker.downcallHandle(lookup.lookup("log").orElseThrow(), unary, unaryC);
-        EXP = linker.downcallHandle(lookup.lookup("exp").orElseThrow(), unary, unaryC);
-        POW = linker.downcallHandle(lookup.lookup("pow").orElseThrow(),
-                MethodType.methodType(double.class, double.class, double.class),
-                FunctionDescriptor.of(CLinker.C_DOUBLE, CLinker.C_DOUBLE, CLinker.C_DOUBLE));
+        Linker linker = Linker.nativeLinker();
+        SymbolLookup lookup = linker.defaultLookup();
+        FunctionDescriptor unary = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
+        LOG = linker.downcallHandle(lookup.find("log").orElseThrow(), unary);
+        EXP = linker.downcallHandle(lookup.find("exp").orElseThrow(), unary);
+        POW = linker.downcallHandle(lookup.find("pow").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE));
     }
 
     private HostLibm() {}

@@ -38,7 +38,7 @@ class KernelCacheTest {
         return Files.writeString(dir.resolve("hhcached.mod"), text);
     }
 
-    /** v of a hh compartment under IClamp: the same kernel must give the same trace from javac or from the cache. */
+    /** v of a hh compartment under IClamp: the same kernel must give the same trace freshly compiled or from the cache. */
     private static double[] hhTrace(CompiledMechanism hh) {
         Simulation sim = new Simulation();
         sim.catalogue().register(hh.type(200));
@@ -101,7 +101,7 @@ class KernelCacheTest {
 
         CompiledMechanism again = new NmodlCompiler(List.of(), cache).translate(mod);
         assertEquals("pas", again.mechanism().name());
-        assertArrayEquals(whole, Files.readAllBytes(entry), "javac's classes written again in full");
+        assertArrayEquals(whole, Files.readAllBytes(entry), "the compiled classes written again in full");
     }
 
     @Test

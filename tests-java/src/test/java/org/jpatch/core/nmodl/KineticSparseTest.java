@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.MethodModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.spi.ToolProvider;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.nmodl.ast.NmodlFile;
 import org.jpatch.core.nmodl.units.UnitConstants;
@@ -224,40 +222,24 @@ class KineticSparseTest {
         String source = KernelGenerator.generate(file, mechanism, UnitConstants.evaluate(file));
         Map<String, byte[]> classes = KernelCompiler.compileToClassFiles(KernelGenerator.className(mechanism), source);
 
-        Map<String, Integer> sizes = methodBytecodeSizes(classes, dir.resolve("classes"));
+        Map<String, Integer> sizes = methodBytecodeSizes(classes);
         int equations = sizes.entrySet().stream().filter(e -> e.getKey().contains(" equations"))
                 .mapToInt(Map.Entry::getValue).sum();
         assertTrue(equations > HUGE_METHOD_BYTES, "the scheme is large enough to matter: " + equations + " bytes");
         sizes.forEach((method, bytes) -> assertTrue(bytes <= HUGE_METHOD_BYTES, method + ": " + bytes + " bytes"));
     }
 
-    /** Bytecode length of every method of the classes, by javap's "class method" line. */
-    private static Map<String, Integer> methodBytecodeSizes(Map<String, byte[]> classes, Path directory)
-            throws Exception {
+    /** Bytecode length of every method of the classes ("class method" to bytes), read with the Class-File API. */
+    private static Map<String, Integer> methodBytecodeSizes(Map<String, byte[]> classes) {
         Map<String, Integer> sizes = new HashMap<>();
         for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
-            Path classFile = directory.resolve(entry.getKey().replace('.', '/') + ".class");
-            Files.createDirectories(classFile.getParent());
-            Files.write(classFile, entry.getValue());
-            StringWriter listing = new StringWriter();
-            int status = ToolProvider.findFirst("javap").orElseThrow()
-                    .run(new PrintWriter(listing), new PrintWriter(new StringWriter()), "-c", "-p", classFile.toString());
-            assertEquals(0, status, "javap " + classFile);
-            String method = null;
-            for (String line : listing.toString().split("\n")) {
-                if (line.startsWith("  ") && !line.startsWith("   ") && line.contains("(")) {
-                    method = entry.getKey() + " " + line.trim();
-                }
-                Matcher offset = INSTRUCTION.matcher(line);
-                if (method != null && offset.find()) {
-                    sizes.merge(method, Integer.parseInt(offset.group(1)) + 1, Math::max);
-                }
+            for (MethodModel method : ClassFile.of().parse(entry.getValue()).methods()) {
+                method.findAttribute(Attributes.code()).ifPresent(code ->
+                        sizes.put(entry.getKey() + " " + method.methodName().stringValue(), code.codeLength()));
             }
         }
         return sizes;
     }
-
-    private static final Pattern INSTRUCTION = Pattern.compile("^\\s+(\\d+): ");
 
     @Test
     void longitudinalDiffusionIsRefusedWithItsPosition(@TempDir Path dir) throws Exception {

@@ -58,7 +58,7 @@ class RoundedMathTest {
     /** tests-java's JVM runs with the foreign linker and native access: the draws call the C library. */
     @Test
     void drawsCallTheHostCLibraryWhenTheJvmMay() {
-        assertTrue(DrawMath.usesHostLibm(), "the test JVM lacks jdk.incubator.foreign or native access");
+        assertTrue(DrawMath.usesHostLibm(), "the test JVM lacks native access (--enable-native-access)");
     }
 
     @Test
