@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
-import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.ModelException;
 import org.jpatch.core.random.Random;
 import org.jpatch.core.ref.VarRef;
