@@ -13,7 +13,8 @@ _PYTHON_NAMES = {"del": "delay"}
 class MechanismInfo:
     """One mechanism type as ``mechanism_info`` describes it (bridge/README.md)."""
 
-    __slots__ = ("name", "kind", "variables", "ions", "pointers", "_range_names", "scalars", "arrays", "weights")
+    __slots__ = ("name", "kind", "variables", "ions", "pointers", "_range_names", "scalars", "arrays", "weights",
+                 "globals")
 
     def __init__(self, info):
         self.name = info["name"]
@@ -22,6 +23,8 @@ class MechanismInfo:
         self._range_names = {v["name"]: v["range_name"] for v in info["variables"]}
         self.variables = tuple(self._range_names)
         self.ions = tuple(info.get("ions", ()))
+        # Its GLOBAL variables by their hoc names (eps_IntFire4, nai0_na_ion).
+        self.globals = tuple(g["name"] for g in info.get("globals", ()))
         # POINTER variables: set by p.setpointer, then read and written through their target.
         self.pointers = frozenset(info.get("pointers", ()))
         # A NetCon to it has this many weights; None: it has no NET_RECEIVE (no NetCon target).

@@ -145,9 +145,12 @@ class PythonHocInterpreter(HocFunctions):
         # variables' hoc names (gnabar_hh, ena), registry classes and functions.
         catalogue = self._catalogue
         range_names = set(SECTION_VARIABLES)
-        for mechanism in catalogue.density | catalogue.ions:
+        for mechanism in catalogue.density | catalogue.ions | catalogue.point:
             info = catalogue.info(mechanism)
-            range_names.update(info.range_name(var) for var in info.variables)
+            if mechanism not in catalogue.point:
+                # an array's hoc name has no index (vext, not vext[0])
+                range_names.update(info.range_name(var).split("[")[0] for var in info.variables)
+            range_names.update(info.globals)
         public = {name for name in super().__dir__() if not name.startswith("_") or name.startswith("__")}
         return sorted(
             public
