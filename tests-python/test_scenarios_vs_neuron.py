@@ -24,6 +24,7 @@ NO_NEURON_MODULE = "ModuleNotFoundError: No module named 'neuron'"
 MISSING = {
     "ball_and_stick_single_cell": NO_NEURON_MODULE,
     "define_shape_pt3d": NO_NEURON_MODULE,
+    "extracellular_layers": NO_NEURON_MODULE,
     "finitialize_handler": NO_NEURON_MODULE,
     "hoc_math_functions": NO_NEURON_MODULE,
     "intfire_artificial_cells": NO_NEURON_MODULE,
@@ -33,7 +34,9 @@ MISSING = {
     "netcon_record_callback": NO_NEURON_MODULE,
     "patch_and_h_together": NO_NEURON_MODULE,
     "point_process_pointers": NO_NEURON_MODULE,
+    "random_streams": NO_NEURON_MODULE,
     "ring_network": NO_NEURON_MODULE,
+    "savestate_restore": NO_NEURON_MODULE,
     "scripting_basics_soma": NO_NEURON_MODULE,
     "section_naming_cells": NO_NEURON_MODULE,
     "sectionlist_wholetree_list": NO_NEURON_MODULE,
