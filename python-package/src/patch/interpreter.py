@@ -44,6 +44,9 @@ def _segment_at(section, x, mechanism):
 
 
 class PythonHocInterpreter(HocFunctions):
+    # Patch runs at 32 °C (NEURON's default is 6.3 °C).
+    _initial_celsius = 32
+
     def __init__(self, session):
         d = self.__dict__
         d["_session"] = session
@@ -54,9 +57,14 @@ class PythonHocInterpreter(HocFunctions):
         d["_time"] = None
         d["_instance_counters"] = {}
         d.update(HOC_CONSTANTS)
+        # neuron imports patch's proxies: its modules are imported here, not at the top
+        from neuron._registry import Registry
+
+        d["_registry"] = Registry.of(session)
         session.set_wrapper(self._wrap)
         self.load_file("stdrun.hoc")
-        self.celsius = 32
+        if self._initial_celsius is not None:
+            self.celsius = self._initial_celsius
 
     def _wrap(self, handle, kind):
         """A proxy for an object the JVM created itself (a negative handle)."""
@@ -64,6 +72,10 @@ class PythonHocInterpreter(HocFunctions):
             return Section(self, handle)
         if kind == "Vector":
             return Vector.wrap(self, handle)
+        if kind in self._registry.classes:
+            from neuron.hoc import HocObject
+
+            return HocObject(self, handle, kind, self._next_index(kind))
         raise TypeError(f"the engine returned a {kind} (handle {handle}) that has no proxy")
 
     # Globals: read from and written to the simulator; other names live on `p` itself.
@@ -74,6 +86,14 @@ class PythonHocInterpreter(HocFunctions):
             if self._catalogue.info(name).kind == "artificial":
                 return self._artificial_cell_factory(name)
             return self._point_process_factory(name)
+        if name in self._catalogue.density:
+            from neuron._mechanisms import DensityMechanism
+
+            return DensityMechanism(name)
+        if name in self._registry.classes:
+            return self._registry_class(name)
+        if name in self._registry.functions:
+            return self._registry_function(name)
         if name.startswith("table_"):
             setter = self._function_table(name)
             if setter is not None:
@@ -101,8 +121,48 @@ class PythonHocInterpreter(HocFunctions):
     def __dir__(self):
         # Density mechanism names too, as dir(h) lists them (glia finds the built-ins so).
         return sorted(
-            set(super().__dir__()) | self._globals | self._catalogue.point | self._catalogue.density
+            set(super().__dir__())
+            | self._globals
+            | self._catalogue.point
+            | self._catalogue.density
+            | set(self._registry.classes)
+            | set(self._registry.functions)
         )
+
+    # The engine's registry of NEURON's classes and functions (neuron/_registry.py).
+    def _registry_class(self, name):
+        info = self._registry.classes[name]
+
+        def construct(*args, **kwargs):
+            if not info["constructible"]:
+                raise TypeError(f"{name} objects are made by the engine, not by {name}()")
+            from neuron.hoc import HocObject
+
+            handle = self._session.new_handle()
+            self._registry.new(handle, name, args, kwargs, f"{name}(...)")
+            return HocObject(self, handle, name, self._next_index(name))
+
+        construct.__name__ = construct.__qualname__ = name
+        construct.__doc__ = info["doc"]
+        return construct
+
+    def _registry_function(self, name):
+        def call(*args, **kwargs):
+            return self._registry.call(None, name, args, self._section_keywords(kwargs), f"{name}(...)")
+
+        call.__name__ = call.__qualname__ = name
+        call.__doc__ = self._registry.functions[name]
+        return call
+
+    def _section_keywords(self, kwargs):
+        """The keywords of a registry call, with the accessed section as ``cas`` when no ``sec=``
+        is given: the engine's functions that act on "the" section take it from there."""
+        if "sec" in kwargs:
+            kwargs = dict(kwargs, sec=transform(kwargs["sec"]))
+        elif self._section_stack:
+            # With nothing pushed the engine takes NEURON's default, the first section.
+            kwargs = dict(kwargs, cas=self._section_stack[-1])
+        return kwargs
 
     def _probe_global(self, name):
         """Ask once whether the simulator has a global called ``name``."""

@@ -166,9 +166,11 @@ class Section(PythonHocObject, Connectable):
 
     # Mechanisms.
     def insert(self, mechanism):
+        # NEURON 9 also takes the mechanism object: sec.insert(h.hh)
+        mechanism = getattr(mechanism, "mechanism_name", mechanism)
         if not isinstance(mechanism, str):
             raise TypeError(
-                f"insert argument must be a mechanism name (str), not {mechanism!r}"
+                f"insert argument must be a mechanism name (str) or h.<mechanism>, not {mechanism!r}"
             )
         if mechanism not in self._interpreter._catalogue.density:
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
@@ -184,6 +186,7 @@ class Section(PythonHocObject, Connectable):
         return self
 
     def uninsert(self, mechanism):
+        mechanism = getattr(mechanism, "mechanism_name", mechanism)
         if mechanism not in self._interpreter._catalogue.density:
             raise ValueError(f"argument not a density mechanism name: {mechanism!r}")
         _rules.alive(self)

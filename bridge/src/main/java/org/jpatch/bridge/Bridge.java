@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jpatch.core.event.EventSystem;
+import org.jpatch.core.hoc.HocClass;
+import org.jpatch.core.hoc.HocRegistry;
 import org.jpatch.core.record.Vector;
 import org.jpatch.core.sim.Simulation;
 
@@ -24,6 +26,8 @@ final class Bridge {
     final HandleTable handles = new HandleTable();
     final SharedMemoryDir shm;
     final ExportSpace exportSpace;
+    /** NEURON's classes and functions as the generic protocol reaches them (RegistryCommands). */
+    final HocRegistry registry;
     private final Map<Class<?>, KindCommands<?>> kindsByType = new LinkedHashMap<>();
 
     Bridge(Simulation sim, SharedMemoryDir shm) {
@@ -31,6 +35,7 @@ final class Bridge {
         this.events = EventSystem.attach(sim);
         this.shm = shm;
         this.exportSpace = new ExportSpace(shm);
+        this.registry = HocRegistry.standard(sim);
     }
 
     /**
@@ -91,7 +96,8 @@ final class Bridge {
         }
         ObjectNode node = NODES.objectNode();
         node.put("h", handles.handleOf(object));
-        node.put("kind", kindOf(object).kind());
+        HocClass<?> hocClass = registry.classOf(object);
+        node.put("kind", hocClass != null ? hocClass.name() : kindOf(object).kind());
         return node;
     }
 

@@ -17,12 +17,14 @@ final class CommandDispatcher {
     private final SectionCommands sections;
     private final SimCommands simCommands;
     private final VectorExports exports;
+    private final RegistryCommands registry;
 
     CommandDispatcher(SharedMemoryDir shm) {
         bridge = new Bridge(new Simulation(), shm);
         sections = new SectionCommands(bridge);
         simCommands = new SimCommands(bridge);
         exports = new VectorExports(bridge);
+        registry = new RegistryCommands(bridge);
         register(sections);
         register(new PointProcessCommands(bridge));
         register(new VectorCommands(bridge));
@@ -123,11 +125,28 @@ final class CommandDispatcher {
                 expectLength(command, 3);
                 return exports.export(command.get(1), command.get(2));
             }
+            case "hnew":
+                return registry.create(command);
+            case "hcall":
+                return registry.call(command);
+            case "hget":
+                return registry.get(command);
+            case "hset":
+                return registry.set(command);
+            case "hgeti":
+                return registry.getElement(command);
+            case "hseti":
+                return registry.setElement(command);
+            case "hlen":
+                return registry.length(command);
+            case "schema":
+                return registry.schema();
             case "free": {
                 expectLength(command, 2);
                 long handle = Values.handle(command.get(1), "free target");
                 Object target = bridge.handles.remove(handle);
-                if (target != null) {
+                // a registry object ends when its last handle goes, as a hoc object with no reference
+                if (target != null && bridge.registry.classOf(target) == null) {
                     free(bridge.kindOf(target), target, handle > 0);
                 }
                 return NullNode.getInstance();

@@ -1,5 +1,7 @@
 package org.jpatch.bridge;
 
+import org.jpatch.core.hoc.HocExecError;
+import org.jpatch.core.hoc.HocNameException;
 import org.jpatch.core.DeletedObjectException;
 import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.TopologyException;
@@ -17,6 +19,12 @@ final class ExceptionMapping {
         }
         if (failure instanceof InvalidValueException || failure instanceof UnknownMechanismException) {
             return "ValueError";
+        }
+        if (failure instanceof HocNameException) {
+            return "AttributeError";
+        }
+        if (failure instanceof HocExecError) {
+            return "RuntimeError";
         }
         if (failure instanceof UnknownVariableException) {
             return "AttributeError";
