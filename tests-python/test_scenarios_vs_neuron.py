@@ -20,30 +20,24 @@ RELATIVE_TOLERANCE = 1e-12
 # For each scenario jpatch fails: the first API it lacks, with the text of the error (or of the
 # first difference) its run shows. Strict: a scenario that starts passing fails the suite until
 # its entry is removed; one that fails with another text fails it until the entry is updated.
-NO_NEURON_MODULE = "ModuleNotFoundError: No module named 'neuron'"
 MISSING = {
-    "ball_and_stick_single_cell": NO_NEURON_MODULE,
-    "define_shape_pt3d": NO_NEURON_MODULE,
-    "extracellular_layers": NO_NEURON_MODULE,
-    "finitialize_handler": NO_NEURON_MODULE,
-    "hoc_math_functions": NO_NEURON_MODULE,
-    "intfire_artificial_cells": NO_NEURON_MODULE,
-    "ismembrane_and_mechanism_iteration": NO_NEURON_MODULE,
-    "lambda_f_d_lambda": NO_NEURON_MODULE,
-    "mechanism_objects_insert": NO_NEURON_MODULE,
-    "netcon_record_callback": NO_NEURON_MODULE,
-    "patch_and_h_together": NO_NEURON_MODULE,
-    "point_process_pointers": NO_NEURON_MODULE,
-    "random_streams": NO_NEURON_MODULE,
-    "ring_network": NO_NEURON_MODULE,
-    "savestate_restore": NO_NEURON_MODULE,
-    "scripting_basics_soma": NO_NEURON_MODULE,
-    "section_naming_cells": NO_NEURON_MODULE,
-    "sectionlist_wholetree_list": NO_NEURON_MODULE,
-    "stdrun_run_and_init": NO_NEURON_MODULE,
-    "units_and_defaults": NO_NEURON_MODULE,
-    "vector_methods": NO_NEURON_MODULE,
-    "vector_slicing_pickling": NO_NEURON_MODULE,
+    "define_shape_pt3d": "object has no attribute 'define_shape'",
+    "extracellular_layers": "argument not a density mechanism name: 'extracellular'",
+    "finitialize_handler": "object has no attribute 'FInitializeHandler'",
+    "intfire_artificial_cells": "object has no attribute 'IntFire1'",
+    "ismembrane_and_mechanism_iteration": "'pas' mechanism has no attribute 'is_ion'",
+    "mechanism_objects_insert": "object has no attribute 'na_ion'",
+    "netcon_record_callback": "'NetCon' object has no attribute 'preloc'",
+    "patch_and_h_together": "line 4, number 0: 10.0 vs NEURON -20.0",
+    "point_process_pointers": "'VClamp[0]' has no attribute '_ref_amp'",
+    "random_streams": "object has no attribute 'Random'",
+    "savestate_restore": "object has no attribute 'SaveState'",
+    "scripting_basics_soma": "'density_mechs', 'ions', 'morphology'",
+    "section_naming_cells": "line 1: 'Pyramidal[0].soma Pyramidal[0].axon False",
+    "sectionlist_wholetree_list": "object has no attribute 'trueparentseg'",
+    "units_and_defaults": "object has no attribute 'units'",
+    "vector_methods": "'Vector' object has no attribute 'c'",
+    "vector_slicing_pickling": "needs a non-negative integer index, got -3",
 }
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?|\b(?:nan|inf)\b")

@@ -22,6 +22,7 @@ HOC_CONSTANTS = {
     "PHI": (1 + math.sqrt(5)) / 2,
     "FARADAY": 1.602176634e-19 * 6.02214076e23,
     "R": 1.380649e-23 * 6.02214076e23,
+    "Avogadro_constant": 6.02214076e23,
 }
 
 # hoc libraries whose content the engine provides natively: loading them is a no-op.

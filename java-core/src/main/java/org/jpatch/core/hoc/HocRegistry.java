@@ -26,6 +26,7 @@ public final class HocRegistry {
         MathFunctions.register(registry);
         SectionListClass.register(registry, sim);
         ListClass.register(registry);
+        CableFunctions.register(registry, sim);
         return registry;
     }
 
