@@ -35,7 +35,6 @@ MISSING = {
     "scripting_basics_soma": "'density_mechs', 'ions', 'morphology'",
     "section_naming_cells": "line 1: 'Pyramidal[0].soma Pyramidal[0].axon False",
     "sectionlist_wholetree_list": "object has no attribute 'trueparentseg'",
-    "units_and_defaults": "object has no attribute 'units'",
     "vector_methods": "'Vector' object has no attribute 'c'",
     "vector_slicing_pickling": "needs a non-negative integer index, got -3",
 }

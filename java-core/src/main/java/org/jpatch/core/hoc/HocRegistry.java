@@ -27,6 +27,7 @@ public final class HocRegistry {
         SectionListClass.register(registry, sim);
         ListClass.register(registry);
         CableFunctions.register(registry, sim);
+        UnitsFunction.register(registry, sim);
         return registry;
     }
 
