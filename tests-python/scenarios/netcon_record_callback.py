@@ -18,7 +18,14 @@ syn_sec.insert("pas")
 syn = h.ExpSyn(syn_sec(0.5))
 positional = h.NetCon(soma(0.5)._ref_v, syn, -20, 2.5, 0.01, sec=soma)
 print("positional", positional.threshold, positional.delay, positional.weight[0])
-print("valid", positional.valid(), positional.active(), positional.preloc(), positional.postloc())
+# preloc/postloc push the section they name: each is paired with pop_section, as NEURON asks.
+source_x = positional.preloc()
+source_name = h.cas().name()
+h.pop_section()
+target_x = positional.postloc()
+target_name = h.cas().name()
+h.pop_section()
+print("valid", positional.valid(), positional.active(), source_x, source_name, target_x, target_name)
 
 seen = []
 
