@@ -116,3 +116,110 @@ def test_density_mechanism_objects_insert_into_sections_and_lists():
     assert repr(h.hh) == "neuron.DensityMechanism('hh')"
     h.pas.uninsert(b)
     assert not b.has_membrane("pas")
+
+
+def test_p_objects_are_patch_wrappers_of_neuron_level_objects():
+    import patch
+    from neuron import h, nrn
+
+    from patch import p, transform
+
+    section = p.Section(name="levels")
+    assert type(section) is patch.objects.Section
+    assert type(transform(section)) is nrn.Section and str(type(transform(section))) == "<class 'nrn.Section'>"
+    assert transform(section) is transform(section) and transform(section) == section
+    assert str(type(section(0.5).__neuron__())) == "<class 'nrn.Segment'>"
+    made_by_h = h.Section(name="levels_h")
+    made_by_h.connect(section)
+    assert type(section.children()[0]) is patch.objects.Section, "p hands out Patch's objects"
+    assert type(made_by_h.parentseg().sec) is nrn.Section, "h hands out NEURON's"
+    assert repr(made_by_h) == "levels_h" and repr(section) == "<patch.objects.Section 'levels'>"
+
+
+def test_attributes_set_on_patch_objects_are_not_neurons():
+    from neuron import h
+
+    from patch import p
+
+    section = p.Section()
+    section.label = "mine"
+    assert section.__dict__["label"] == "mine"
+    with pytest.raises(AttributeError):
+        section.__neuron__().label
+    with pytest.raises(AttributeError, match="nrn.Section"):
+        h.Section().label = 1
+    with pytest.raises(LookupError, match="not a defined hoc variable"):
+        h.IClamp(h.Section()(0.5)).label = 1
+
+
+def test_h_point_processes_have_neurons_defaults_and_p_patchs():
+    from neuron import h
+
+    from patch import p
+
+    assert (h.IClamp(h.Section()(0.5)).amp, h.IClamp(h.Section()(0.5)).dur) == (0.0, 0.0)
+    assert p.IClamp(p.Section()(0.5)).amp == 1.0
+    stim = h.NetStim()
+    netcon = h.NetCon(stim, None)
+    assert (netcon.threshold, netcon.delay, netcon.weight[0]) == (10.0, 1.0, 0.0)
+
+
+def test_patch_refuses_what_neuron_refuses_first_then_unconnectable_ends():
+    from neuron import h
+
+    from patch import p
+    from patch.exceptions import HocConnectError, NotConnectableError
+
+    with pytest.raises(HocConnectError):
+        p.NetCon(p.Section(), p.Vector())
+    with pytest.raises(HocConnectError):
+        p.NetCon(5, 12)
+    with pytest.raises(NotConnectableError):
+        p.NetCon(h.NetStim(), p.NetStim())
+
+
+def test_patch_error_handler_turns_runtime_errors_into_hoc_errors():
+    from neuron import h
+
+    from patch.error_handler import CatchNetCon, ErrorHandler, catch_hoc_error
+    from patch.exceptions import ErrorHandlingError, HocConnectError, HocError
+
+    with pytest.raises(HocError):
+        with catch_hoc_error():
+            h.sqrt(-1)
+    with pytest.raises(ErrorHandlingError, match="nrn_source"):
+        with catch_hoc_error(CatchNetCon):
+            h.NetCon(5, 12)
+    with pytest.raises(HocConnectError):
+        with catch_hoc_error(CatchNetCon, nrn_source=5, nrn_target=12):
+            h.NetCon(5, 12)
+
+    class NoCatch(ErrorHandler):
+        required = []
+
+    with pytest.raises(ErrorHandlingError):
+        with catch_hoc_error(NoCatch):
+            h.NetCon(5, 12)
+
+
+def test_patch_point_process_variables_are_pointer_wrappers():
+    import patch
+
+    from patch import p
+
+    synapse = p.Section().synapse(p.ExpSyn)
+    assert type(type(synapse).e) is patch.objects.PointerWrapper
+    synapse.e = 4
+    assert synapse.e == 4 and synapse.__neuron__().e == 4
+    assert "pointer to hoc scalar" in str(synapse.e.__record__())
+
+
+def test_is_point_process_and_is_density_mechanism_as_patch():
+    from neuron import h
+
+    from patch import is_density_mechanism, is_point_process
+
+    assert is_point_process("IClamp") and is_point_process(h.IClamp) and not is_point_process("NetStim")
+    assert not is_point_process(h.NetStim())
+    assert is_density_mechanism("hh") and is_density_mechanism("na_ion") and is_density_mechanism(h.pas)
+    assert not is_density_mechanism("capacitance") and not is_density_mechanism("IClamp")

@@ -7,8 +7,13 @@ import numbers
 from patch import _rules
 from patch.core import is_nrn_scalar, transform, transform_netcon
 from patch.interpreter import PythonHocInterpreter
-from patch.network import NetCon
-from patch.point_process import PointProcess
+from patch.network import NetCon, NetStim, VecStim
+from patch.objects import to_neuron
+from patch.point_process import APCount, PointProcess
+from patch.section import Section
+
+# What p adds to NEURON's names (Patch's API), kept out of dir(h).
+_PATCH_ONLY = frozenset({"ParallelCon", "parallel", "record", "time"})
 
 # NEURON's NetCon defaults: threshold 10 mV, delay 1 ms, weight 0.
 _NETCON_DEFAULTS = (("threshold", 10.0), ("delay", 1.0), ("weight", 0.0))
@@ -19,9 +24,19 @@ class HocInterpreter(PythonHocInterpreter):
 
     __module__ = "hoc"
     _initial_celsius = None
+    # NEURON's classes: h hands out NEURON-level objects (p's are Patch's views of the same).
+    _section_class = Section
+    _point_process_classes = {"APCount": APCount, "NetStim": NetStim, "VecStim": VecStim}
+    _point_process_class = PointProcess
+    _netcon_class = NetCon
+    _present = staticmethod(to_neuron)
 
     def __repr__(self):
         return "<TopLevelHocInterpreter>"
+
+    def __dir__(self):
+        # Patch's own conveniences are p's, not NEURON's h's.
+        return sorted(set(super().__dir__()) - _PATCH_ONLY)
 
     def Section(self, name=None, cell=None):
         """Section(name=None, cell=None): a new section, named ``<cell>.<name>`` when it
@@ -48,7 +63,7 @@ class HocInterpreter(PythonHocInterpreter):
             raise RuntimeError(f"NetCon target {target!r} must be a point process or None")
         for value, (name, _) in zip(args, _NETCON_DEFAULTS):
             _rules.number(value, f"NetCon {name}")
-        connection = NetCon(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
+        connection = self._netcon_class(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
         given = dict(zip((name for name, _ in _NETCON_DEFAULTS), args))
         for name, default in _NETCON_DEFAULTS:
             setattr(connection, name, given.get(name, default))

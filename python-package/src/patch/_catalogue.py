@@ -55,6 +55,7 @@ class Catalogue:
         listing = self._session.ask(["sim", "mechanism_names", []], "list the mechanism types")
         self.density = frozenset(listing["density"])
         self.point = frozenset(listing["point"])
+        self.ions = frozenset(listing["ions"])
         #: The engine's largest nseg (_rules.nseg).
         self.max_nseg = listing["max_nseg"]
 

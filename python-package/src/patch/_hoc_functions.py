@@ -88,7 +88,7 @@ class HocFunctions:
         target.__ref__(pointer._owner)
 
     def allsec(self):
-        return self._session.ask(["sim", "sections", []], "p.allsec()")
+        return self._present(self._session.ask(["sim", "sections", []], "p.allsec()"))
 
     def push_section(self, section):
         section = transform(section)
@@ -104,7 +104,7 @@ class HocFunctions:
     def cas(self):
         """The currently accessed section: the top of the stack, else the first section."""
         if self._section_stack:
-            return self._section_stack[-1]
+            return self._present(self._section_stack[-1])
         sections = self.allsec()
         return sections[0] if sections else None
 

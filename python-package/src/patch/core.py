@@ -67,18 +67,30 @@ def _catalogue():
 
 
 def is_point_process(obj):
-    """Whether ``obj`` is a point process or the name of a point-process type."""
+    """Whether ``obj`` is a point process, its type's factory (``h.IClamp``) or the name of its
+    type; as in Patch, artificial cells (NetStim, VecStim, IntFire…) are not: they have no
+    location (no get_loc)."""
     from .point_process import PointProcess
 
+    catalogue = _catalogue()
     if isinstance(obj, str):
-        return obj in _catalogue().point
-    return isinstance(transform(obj), PointProcess)
+        name = obj
+    elif isinstance(obj, type):
+        return False
+    else:
+        obj = transform(obj)
+        name = obj._mechanism if isinstance(obj, PointProcess) else getattr(obj, "_point_process_type", None)
+    return name in catalogue.point and catalogue.info(name).kind != "artificial"
 
 
 def is_density_mechanism(obj):
-    """Whether ``obj`` is a density mechanism (``seg.hh``) or a density mechanism's name."""
+    """Whether ``obj`` is a density mechanism (``seg.hh``, ``h.hh``) or its name."""
+    from neuron._mechanisms import DensityMechanism
+
     from .segment import Mechanism
 
     if isinstance(obj, str):
-        return obj in _catalogue().density
-    return isinstance(transform(obj), Mechanism)
+        catalogue = _catalogue()
+        # as Patch, which asks NEURON's h: capacitance is no mechanism object there
+        return (obj in catalogue.density and obj != "capacitance") or obj in catalogue.ions
+    return not isinstance(obj, type) and isinstance(transform(obj), (Mechanism, DensityMechanism))

@@ -7,13 +7,13 @@ from ._catalogue import Catalogue
 from ._hoc_functions import HOC_CONSTANTS, HocFunctions
 from .core import assert_connectable, is_nrn_scalar, transform, transform_netcon
 from .exceptions import HocConnectError
-from .network import NetCon, NetStim, VecStim
-from .objects import encode
+from .network import PatchNetCon, PatchNetStim, PatchVecStim
+from .objects import encode, to_patch
 from .parallel import ParallelContext as _ParallelContext
 from .parallel import parallel_con
-from .point_process import APCount, IClamp, PointProcess, SEClamp
+from .point_process import IClamp, PatchAPCount, PatchPointProcess, PointProcess, SEClamp
 from .pointer import global_pointer
-from .section import Section
+from .section import SECTION_VARIABLES, PatchSection, Section
 from .section_ref import SectionRef as _SectionRef
 from .segment import Segment
 from .vector import Vector
@@ -23,13 +23,17 @@ _CORE_GLOBALS = frozenset(
     {"t", "dt", "celsius", "secondorder", "tstop", "v_init", "steps_per_ms"}
 )
 
+# Patch's classes of the point processes it knows (the others: PatchPointProcess).
 _POINT_PROCESS_CLASSES = {
     "IClamp": IClamp,
     "SEClamp": SEClamp,
-    "APCount": APCount,
-    "NetStim": NetStim,
-    "VecStim": VecStim,
+    "APCount": PatchAPCount,
+    "NetStim": PatchNetStim,
+    "VecStim": PatchVecStim,
 }
+
+# Density mechanisms NEURON keeps out of h as objects (h.capacitance raises there).
+_NO_MECHANISM_OBJECT = frozenset({"capacitance"})
 
 # Patch's NetCon defaults (NEURON's are weight 0, delay 1, threshold 10).
 _NETCON_DEFAULTS = {"weight": 0.1, "delay": 1, "threshold": -20}
@@ -46,16 +50,24 @@ def _segment_at(section, x, mechanism):
 class PythonHocInterpreter(HocFunctions):
     # Patch runs at 32 °C (NEURON's default is 6.3 °C).
     _initial_celsius = 32
+    # The classes this interpreter hands out: Patch's (neuron's h: NEURON's).
+    _section_class = PatchSection
+    _point_process_classes = _POINT_PROCESS_CLASSES
+    _point_process_class = PatchPointProcess
+    _netcon_class = PatchNetCon
+    _present = staticmethod(to_patch)
 
     def __init__(self, session):
         d = self.__dict__
         d["_session"] = session
         d["_catalogue"] = Catalogue(session)
         d["_globals"] = set(_CORE_GLOBALS)
-        d["_section_stack"] = []
+        # One section stack per session, as NEURON has one: p and h share it.
+        d["_section_stack"] = session.__dict__.setdefault("_section_stack", [])
         d["_finitialized"] = False
         d["_time"] = None
-        d["_instance_counters"] = {}
+        # NEURON numbers the objects of a type once per process: p and h share the counters.
+        d["_instance_counters"] = session.__dict__.setdefault("_instance_counters", {})
         d.update(HOC_CONSTANTS)
         # neuron imports patch's proxies: its modules are imported here, not at the top
         from neuron._registry import Registry
@@ -65,6 +77,13 @@ class PythonHocInterpreter(HocFunctions):
         self.load_file("stdrun.hoc")
         if self._initial_celsius is not None:
             self.celsius = self._initial_celsius
+
+    @property
+    def __h(self):
+        """NEURON's h (Patch keeps it as ``p._PythonHocInterpreter__h``)."""
+        from neuron import h
+
+        return h
 
     def _wrap(self, handle, kind):
         """A proxy for an object the JVM created itself (a negative handle)."""
@@ -86,7 +105,7 @@ class PythonHocInterpreter(HocFunctions):
             if self._catalogue.info(name).kind == "artificial":
                 return self._artificial_cell_factory(name)
             return self._point_process_factory(name)
-        if name in self._catalogue.density:
+        if (name in self._catalogue.density and name not in _NO_MECHANISM_OBJECT) or name in self._catalogue.ions:
             from neuron._mechanisms import DensityMechanism
 
             return DensityMechanism(name)
@@ -119,12 +138,21 @@ class PythonHocInterpreter(HocFunctions):
             self.__dict__[name] = value
 
     def __dir__(self):
-        # Density mechanism names too, as dir(h) lists them (glia finds the built-ins so).
+        # As NEURON's dir(h): mechanism names (glia finds the built-ins so), the range
+        # variables' hoc names (gnabar_hh, ena), registry classes and functions.
+        catalogue = self._catalogue
+        range_names = set(SECTION_VARIABLES)
+        for mechanism in catalogue.density | catalogue.ions:
+            info = catalogue.info(mechanism)
+            range_names.update(info.range_name(var) for var in info.variables)
+        public = {name for name in super().__dir__() if not name.startswith("_") or name.startswith("__")}
         return sorted(
-            set(super().__dir__())
+            public
             | self._globals
-            | self._catalogue.point
-            | self._catalogue.density
+            | catalogue.point
+            | catalogue.density
+            | catalogue.ions
+            | range_names
             | set(self._registry.classes)
             | set(self._registry.functions)
         )
@@ -182,7 +210,7 @@ class PythonHocInterpreter(HocFunctions):
             # NEURON names unnamed sections __nrnsec_<address>; naming them here, by
             # handle, lets messages and repr use the name without a round trip.
             name = f"__nrnsec_{handle}"
-        section = Section(self, handle, name)
+        section = self._section_class(self, handle, name)
         # A tuple of plain values, described only on failure (_commands.describe): 11 of
         # these per cell in a model-building loop.
         self._session.send(("new", handle, "Section", name), ("p.Section(name={!r})", name))
@@ -199,7 +227,7 @@ class PythonHocInterpreter(HocFunctions):
         sec = transform(sec)
         if not isinstance(sec, Section):
             raise TypeError(f"SectionRef needs a Section, got {sec!r}")
-        return _SectionRef(sec)
+        return _SectionRef(self._present(sec))
 
     def IClamp(self, x=0.5, sec=None):
         if isinstance(x, (Segment, Section)) and sec is None:
@@ -211,6 +239,9 @@ class PythonHocInterpreter(HocFunctions):
         if isinstance(transform(sec), Segment):
             return self._point_process("SEClamp", sec)
         return self._point_process("SEClamp", transform(sec)(x), owner=sec)
+
+    IClamp._point_process_type = "IClamp"
+    SEClamp._point_process_type = "SEClamp"
 
     def _point_process_factory(self, mechanism):
         def factory(target, *args, sec=None, **attributes):
@@ -229,6 +260,7 @@ class PythonHocInterpreter(HocFunctions):
             return pp
 
         factory.__name__ = factory.__qualname__ = mechanism
+        factory._point_process_type = mechanism
         return factory
 
     def _point_process(self, mechanism, target, owner=None):
@@ -242,7 +274,7 @@ class PythonHocInterpreter(HocFunctions):
         segment = transform(segment)
         if not isinstance(segment, Segment):
             raise TypeError(f"{mechanism} needs a Segment or Section target, got {target!r}")
-        cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
+        cls = self._point_process_classes.get(mechanism, self._point_process_class)
         index = self._next_index(mechanism)
         pp = cls(self, self._session.new_handle(), mechanism, index, segment.sec, segment.x)
         # Patch: the point process and what it sits on keep each other alive.
@@ -262,13 +294,14 @@ class PythonHocInterpreter(HocFunctions):
             # NEURON accepts and ignores a location for an artificial cell (has_loc() is 0).
             if location is not None and not isinstance(location, (Segment, numbers.Real)):
                 raise TypeError(f"{mechanism}() takes an optional segment or x, got {location!r}")
-            cls = _POINT_PROCESS_CLASSES.get(mechanism, PointProcess)
+            cls = self._point_process_classes.get(mechanism, self._point_process_class)
             cell = cls(self, self._session.new_handle(), mechanism, self._next_index(mechanism))
             for name, value in attributes.items():
                 setattr(cell, name, value)
             return cell
 
         factory.__name__ = factory.__qualname__ = mechanism
+        factory._point_process_type = mechanism
         return factory
 
     def VecStim(self, pattern=None):
@@ -295,17 +328,18 @@ class PythonHocInterpreter(HocFunctions):
                 "Using NetCon with a scalar such as s(0.5)._ref_v is discouraged. "
                 "Use s(0.5) instead."
             )
-        if target is not None:
-            # Checked before anything is created, so a refused NetCon leaves no trace.
-            assert_connectable(source, label="Source")
-            assert_connectable(target, label="Target")
+        # Checked before anything is created, so a refused NetCon leaves no trace: first
+        # what NEURON refuses (HocConnectError, as Patch's CatchNetCon), then what Patch does.
         nrn_source = transform_netcon(source)
         nrn_target = transform_netcon(target)
         if not (nrn_source is None or is_nrn_scalar(nrn_source) or isinstance(nrn_source, PointProcess)):
             raise HocConnectError(f"NetCon source {source!r} is no variable, Section, Segment or point process")
         if not (nrn_target is None or isinstance(nrn_target, PointProcess)):
             raise HocConnectError(f"NetCon target {target!r} is no point process")
-        connection = NetCon(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
+        if target is not None:
+            assert_connectable(source, label="Source")
+            assert_connectable(target, label="Target")
+        connection = self._netcon_class(self, self._session.new_handle(), nrn_source, nrn_target, self._next_index("NetCon"))
         given = {"weight": weight, "delay": delay, "threshold": threshold}
         for name, default in _NETCON_DEFAULTS.items():
             setattr(connection, name, default if given[name] is None else given[name])

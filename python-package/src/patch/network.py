@@ -3,17 +3,13 @@
 import numbers
 
 from . import _rules
-from .objects import PythonHocObject, encode
-from .point_process import PointProcess
+from .objects import PatchLevel, PythonHocObject, encode, patch_interpreter, patch_level
+from .point_process import PatchPointProcess, PointProcess
 from .pointer import Pointer
 
 
 class NetStim(PointProcess):
     """NEURON's spike generator: ``start``, ``interval``, ``number``, ``noise``."""
-
-    # No current to record (as in Patch, where NetStim is no PointProcess): recording
-    # one raises HocRecordError.
-    __record__ = None
 
     def noiseFromRandom123(self, id1, id2, id3):
         """Draw the noise from Random123 stream (id1, id2, id3), from its start."""
@@ -28,13 +24,11 @@ class NetStim(PointProcess):
 class VecStim(PointProcess):
     """Emits a spike at each time of the Vector it plays."""
 
-    __record__ = None
-
     def play(self, times):
         from .vector import Vector
 
         if times is not None and not isinstance(times, Vector):
-            times = self._interpreter.Vector(times)
+            times = self._interpreter.Vector(times)  # noqa: the level's own Vector
         _rules.point_process_alive(self)
         self._queue("play", [_rules.vector_or_none(times, f"{self.hname()}.play")], f"{self.hname()}.play(...)")
         self.__dict__["_vector"] = times
@@ -48,6 +42,18 @@ class VecStim(PointProcess):
     def pattern(self):
         pattern = self.__dict__.get("_pattern")
         return None if pattern is None else list(pattern)
+
+
+@patch_level(NetStim)
+class PatchNetStim(PatchPointProcess, NetStim):
+    # No current to record (as in Patch, where NetStim is no PointProcess): recording
+    # one raises HocRecordError.
+    __record__ = None
+
+
+@patch_level(VecStim)
+class PatchVecStim(PatchPointProcess, VecStim):
+    __record__ = None
 
 
 # Descriptions of queued calls, formatted only if the command fails (_commands.describe).
@@ -95,7 +101,9 @@ class WeightVector:
 
 class NetCon(PythonHocObject):
     """Carries the spikes of a source (a watched variable or an artificial cell) to a
-    target's NET_RECEIVE after ``delay`` ms, with ``weight``."""
+    target's NET_RECEIVE after ``delay`` ms, with ``weight``. NEURON's; Patch's is PatchNetCon."""
+
+    __module__ = "hoc"
 
     _kind = "NetCon"
     _ATTRIBUTES = frozenset({"delay", "threshold"})
@@ -121,9 +129,7 @@ class NetCon(PythonHocObject):
         return f"NetCon[{self._index}]"
 
     __str__ = hname
-
-    def __repr__(self):
-        return f"<patch.objects.NetCon {self.hname()}>"
+    __repr__ = hname
 
     def __setattr__(self, name, value):
         if name == "weight":
@@ -138,7 +144,7 @@ class NetCon(PythonHocObject):
             value = _rules.netcon_value(self, name, value)
             d["_session"].send(("set", d["_h"], name, value), (NETCON_ASSIGNMENT, d["_index"], name, value))
         else:
-            self.__dict__[name] = value
+            self._own_attribute(name, value)
 
     def __getattr__(self, name):
         if name in self._ATTRIBUTES:
@@ -195,3 +201,9 @@ class NetCon(PythonHocObject):
         self.__dict__["recorder"] = vector
         vector.__ref__(self)
         self.__ref__(vector)
+
+
+@patch_level(NetCon)
+class PatchNetCon(PatchLevel, NetCon):
+    def __repr__(self):
+        return f"<patch.objects.NetCon {self.hname()}>"

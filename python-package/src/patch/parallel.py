@@ -11,7 +11,7 @@ from . import _rules
 from .core import transform, transform_netcon
 from .exceptions import BroadcastError, ParallelConnectError
 from .network import NetCon
-from .objects import PythonHocObject, Referencing, encode
+from .objects import PatchLevel, PythonHocObject, Referencing, encode, patch_level
 from .point_process import PointProcess
 from .vector import Vector
 
@@ -40,8 +40,21 @@ class GidNetCon(NetCon):
         self.__dict__["_nothreshold"] = True
 
 
+@patch_level(GidNetCon)
+class PatchGidNetCon(PatchLevel, GidNetCon):
+    _patch_name = "NetCon"
+
+    def __repr__(self):
+        return f"<patch.objects.NetCon {self.hname()}>"
+
+
 class ParallelContext(PythonHocObject):
     """The simulation's one ParallelContext (``p.parallel`` = ``p.ParallelContext()``)."""
+
+    # Its interpreter's objects: Patch's for p.parallel, NEURON's for h.ParallelContext().
+    @property
+    def _present(self):
+        return self._interpreter._present
 
     _kind = "ParallelContext"
 
@@ -114,7 +127,9 @@ class ParallelContext(PythonHocObject):
         handle = self._session.new_handle()
         # Synchronous (the engine checks the gid); the proxy only once the NetCon exists.
         self._call("gid_connect", [gid, encode(receiver), handle], f"p.parallel.gid_connect({gid}, {target!r})")
-        nc = GidNetCon(interpreter, handle, interpreter._next_index("NetCon"), receiver._weights)
+        # the interpreter's level: Patch's NetCon for p, NEURON's for h
+        cls = PatchGidNetCon if issubclass(interpreter._netcon_class, PatchLevel) else GidNetCon
+        nc = cls(interpreter, handle, interpreter._next_index("NetCon"), receiver._weights)
         # Patch: the NetCon and its target keep each other alive.
         nc.__ref__(target)
         if hasattr(target, "__ref__"):

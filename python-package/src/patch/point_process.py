@@ -2,9 +2,9 @@
 
 from . import _rules
 from .core import is_sequence
-from .objects import Connectable, PythonHocObject
+from .objects import Connectable, PatchLevel, PointerWrapper, PythonHocObject, patch_interpreter, patch_level
 from .pointer import point_process_pointer
-from .segment import Segment
+from .segment import PatchSegment, Segment
 
 
 # Descriptions of queued calls, formatted only if the command fails (_commands.describe).
@@ -12,8 +12,11 @@ NEW_AT_SEGMENT = "{}({}({:g}))"  # mechanism, section label, x
 ASSIGNMENT = "{}[{}].{} = {!r}"  # mechanism, index, name, value
 
 
-class PointProcess(PythonHocObject, Connectable):
-    """Any point process; parameters and states are attributes, ``_ref_<var>`` pointers."""
+class PointProcess(PythonHocObject):
+    """Any point process, as NEURON's ``h.IClamp(...)`` (a hoc.HocObject there): parameters and
+    states are attributes, ``_ref_<var>`` pointers. Patch's classes are below."""
+
+    __module__ = "hoc"
 
     _kind = "PointProcess"
 
@@ -61,7 +64,7 @@ class PointProcess(PythonHocObject, Connectable):
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
-            self.__dict__[name] = value
+            self._own_attribute(name, value)
 
     def __getattr__(self, name):
         variables = self.__dict__.get("_variables", {})
@@ -82,13 +85,14 @@ class PointProcess(PythonHocObject, Connectable):
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self._variables) | set(self._arrays) | set(self._pointers))
 
+    def _own_attribute(self, name, value):
+        raise LookupError(f"{name!r} is not a defined hoc variable name.")
+
     def hname(self):
         return f"{self._mechanism}[{self._index}]"
 
     __str__ = hname
-
-    def __repr__(self):
-        return f"<patch.objects.{type(self).__name__} {self.hname()}>"
+    __repr__ = hname
 
     def get_loc(self):
         return self._call("get_loc", [], f"{self.hname()}.get_loc()")[1]
@@ -98,7 +102,7 @@ class PointProcess(PythonHocObject, Connectable):
 
     def get_segment(self):
         section, x = self._call("get_loc", [], f"{self.hname()}.get_segment()")
-        return Segment(section, x)
+        return (PatchSegment if isinstance(self, PatchLevel) else Segment)(section, x)
 
     def loc(self, target, sec=None):
         """Move to a Segment, or to ``x`` of ``sec``."""
@@ -116,22 +120,6 @@ class PointProcess(PythonHocObject, Connectable):
         self.__dict__["_section"] = section
         self.__ref__(section)
         section.__ref__(self)
-
-    def __record__(self):
-        return point_process_pointer(self, "i")
-
-    def stimulate(self, pattern=None, weight=0.04, delay=0.0, **netstim_attributes):
-        """Drive this point process through a NetCon: from a new NetStim configured by
-        the keyword arguments, or from a VecStim playing ``pattern``. Returns the stimulus."""
-        interpreter = self._interpreter
-        if pattern is None:
-            stimulus = interpreter.NetStim()
-            for name, value in netstim_attributes.items():
-                setattr(stimulus, name, value)
-        else:
-            stimulus = interpreter.VecStim(pattern=pattern)
-        interpreter.NetCon(stimulus, self, weight=weight, delay=delay)
-        return stimulus
 
 
 class ArrayVariable:
@@ -167,6 +155,44 @@ class ArrayVariable:
         return f"<{self._pp.hname()}.{self._name}: {list(self)}>"
 
 
+@patch_level(PointProcess)
+class PatchPointProcess(PatchLevel, PointProcess, Connectable):
+    """Patch's point process: NEURON's, plus what NetCon and record take from it, stimulate,
+    and Patch's repr."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        # Patch 4.0 puts a PointerWrapper on the class for each variable it meets (once per type).
+        cls = type(self)
+        for name in self._variables:
+            if not hasattr(cls, name):  # a class's own properties (SEClamp.delay) stay
+                setattr(cls, name, PointerWrapper(name))
+
+    @property
+    def parameters(self):
+        """The names of this point process's variables (Patch 4.0's ``parameters``)."""
+        return list(self._variables)
+
+    def __repr__(self):
+        return f"<patch.objects.{type(self).__name__} {self.hname()}>"
+
+    def __record__(self):
+        return point_process_pointer(self, "i")
+
+    def stimulate(self, pattern=None, weight=0.04, delay=0.0, **netstim_attributes):
+        """Drive this point process through a NetCon: from a new NetStim configured by
+        the keyword arguments, or from a VecStim playing ``pattern``. Returns the stimulus."""
+        interpreter = patch_interpreter()
+        if pattern is None:
+            stimulus = interpreter.NetStim()
+            for name, value in netstim_attributes.items():
+                setattr(stimulus, name, value)
+        else:
+            stimulus = interpreter.VecStim(pattern=pattern)
+        interpreter.NetCon(stimulus, self, weight=weight, delay=delay)
+        return stimulus
+
+
 class APCount(PointProcess):
     """Counts the crossings of ``thresh`` at its location: ``n``, and their times."""
 
@@ -177,11 +203,14 @@ class APCount(PointProcess):
         if vector is not None:
             self.__ref__(vector)
 
+
+@patch_level(APCount)
+class PatchAPCount(PatchPointProcess, APCount):
     def __record__(self):
         return point_process_pointer(self, "n")
 
 
-class IClamp(PointProcess):
+class IClamp(PatchPointProcess):
     """A current clamp that, as in Patch, starts at once and lasts: delay 0, dur 1e200, amp 1."""
 
     def __init__(self, *args):
@@ -217,7 +246,7 @@ class IClamp(PointProcess):
         self.__ref__(times)
 
 
-class SEClamp(PointProcess):
+class SEClamp(PatchPointProcess):
     """Patch's voltage clamp defaults: three 100 ms phases at -70, -50, -70 mV."""
 
     def __init__(self, *args):

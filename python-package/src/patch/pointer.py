@@ -60,7 +60,8 @@ class Pointer:
         return hash(tuple(sorted((k, str(v)) for k, v in self._ref.items())))
 
     def __repr__(self):
-        return f"<pointer to {self._label}>"
+        # NEURON < 9 printed "<pointer to hoc scalar>": Patch's is_nrn_scalar looks for those words.
+        return f"<pointer to hoc scalar {self._label}>"
 
     __str__ = __repr__
 

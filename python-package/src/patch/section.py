@@ -6,8 +6,8 @@ import numbers
 
 from . import _rules
 from .core import is_sequence, transform
-from .objects import Connectable, PythonHocObject
-from .segment import ASSIGNMENT, Segment
+from .objects import Connectable, PatchLevel, PythonHocObject, patch_interpreter, patch_level
+from .segment import ASSIGNMENT, PatchSegment, Segment
 
 # The section-wide values the engine keeps for every section, whatever is inserted.
 SECTION_VARIABLES = frozenset({"L", "diam", "Ra", "nseg", "cm", "v"})
@@ -26,7 +26,10 @@ def _centres(nseg):
     return tuple((i + 0.5) / nseg for i in range(nseg))
 
 
-class Section(PythonHocObject, Connectable):
+class Section(PythonHocObject):
+    """NEURON's section (``nrn.Section``); Patch's (``patch.objects.Section``) is PatchSection."""
+
+    __module__ = "nrn"
     _kind = "Section"
     #: Set on the instance by delete_section: every later use is a ReferenceError.
     _deleted = False
@@ -69,7 +72,7 @@ class Section(PythonHocObject, Connectable):
         elif isinstance(getattr(type(self), name, None), property):
             object.__setattr__(self, name, value)
         else:
-            self.__dict__[name] = value
+            self._own_attribute(name, value)
 
     def __getattr__(self, name):
         if name in SECTION_VARIABLES or name in self.__dict__.get("_range_variables", ()):
@@ -96,13 +99,13 @@ class Section(PythonHocObject, Connectable):
         return name if name is not None else f"Section#{self._h}"
 
     def cell(self):
-        return None
+        """The object this section was made for (``Section(name, cell=...)``), or None."""
+        return self.__dict__.get("_cell")
 
     def __str__(self):
         return self.name()
 
-    def __repr__(self):
-        return f"<patch.objects.Section {self.name()!r}>"
+    __repr__ = __str__
 
     # Segments.
     def __call__(self, x, ephemeral=False):
@@ -155,15 +158,6 @@ class Section(PythonHocObject, Connectable):
         """The segments with both ends: x = 0, every centre, x = 1."""
         return [Segment(self, 0.0), *self, Segment(self, 1.0)]
 
-    def __arc__(self):
-        return 0.5
-
-    def __netcon__(self):
-        return self(self.__arc__()).__netcon__()
-
-    def __record__(self):
-        return self(self.__arc__()).__record__()
-
     # Mechanisms.
     def insert(self, mechanism):
         # NEURON 9 also takes the mechanism object: sec.insert(h.hh)
@@ -202,17 +196,6 @@ class Section(PythonHocObject, Connectable):
         return mechanism in self._mechanisms
 
     # Geometry.
-    def set_dimensions(self, length, diameter):
-        # Both values are checked before either is set: a refused call changes nothing.
-        label, max_nseg = self._label(), self._interpreter._catalogue.max_nseg
-        _rules.section_value(label, "L", length, max_nseg)
-        _rules.section_value(label, "diam", diameter, max_nseg)
-        self.L = length
-        self.diam = diameter
-
-    def set_segments(self, segments):
-        self.nseg = segments
-
     # Topology.
     def connect(self, target, *args, **kwargs):
         """Make this section a child of ``target`` (a Section, or a Segment of one).
@@ -220,8 +203,8 @@ class Section(PythonHocObject, Connectable):
         NEURON's forms: ``connect(parent, parentx=1, childx=0)`` and
         ``connect(parent(x), childx=0)``.
         """
-        # A Section is its own simulator object (Referencing.__neuron__): no call for it.
-        parent = target if type(target) is Section else transform(target)
+        # Either level's section is the simulator object's proxy: no transform needed for it.
+        parent = target if isinstance(target, Section) else transform(target)
         if isinstance(parent, Segment):
             if len(args) > 1:
                 raise TypeError("connect(segment, childx) takes at most one position")
@@ -242,10 +225,6 @@ class Section(PythonHocObject, Connectable):
         else:
             self._session.ask(command, what)
         self._set_parent(parent)
-        # Patch: connected sections keep each other alive.
-        if hasattr(target, "__ref__"):
-            target.__ref__(self)
-        self.__ref__(target)
         return self
 
     def disconnect(self):
@@ -320,6 +299,66 @@ class Section(PythonHocObject, Connectable):
     def arc3d(self, i):
         return self._point(i, 4, "arc3d")
 
+    def point_processes(self):
+        return self._call("point_processes", [], f"{self._label()}.point_processes()")
+
+    def push(self):
+        """Makes this the currently accessed section (NEURON's sec.push())."""
+        self._interpreter.push_section(self)
+        return self
+
+    def psection(self):
+        return self._interpreter.psection(sec=self)
+
+
+@patch_level(Section)
+class PatchSection(PatchLevel, Section, Connectable):
+    """Patch's section: NEURON's, plus Patch's conveniences (set_dimensions, record, iclamp,
+    synapse…), its references that keep connected objects alive, and NetCon/record arcs."""
+
+    def __repr__(self):
+        return f"<patch.objects.Section {self.name()!r}>"
+
+    __str__ = Section.__str__
+
+    def __call__(self, x, ephemeral=False):
+        return PatchSegment(self, _rules.x(x))
+
+    def __iter__(self):
+        nseg = self._nseg()
+        return map(PatchSegment, itertools.repeat(self, nseg), _centres(nseg))
+
+    def allseg(self):
+        return [PatchSegment(self, 0.0), *self, PatchSegment(self, 1.0)]
+
+    def connect(self, target, *args, **kwargs):
+        super().connect(target, *args, **kwargs)
+        # Patch: connected sections keep each other alive.
+        if hasattr(target, "__ref__"):
+            target.__ref__(self)
+        self.__ref__(target)
+        return self
+
+    def __arc__(self):
+        return 0.5
+
+    def __netcon__(self):
+        return self(self.__arc__()).__netcon__()
+
+    def __record__(self):
+        return self(self.__arc__()).__record__()
+
+    def set_dimensions(self, length, diameter):
+        # Both values are checked before either is set: a refused call changes nothing.
+        label, max_nseg = self._label(), self._interpreter._catalogue.max_nseg
+        _rules.section_value(label, "L", length, max_nseg)
+        _rules.section_value(label, "diam", diameter, max_nseg)
+        self.L = length
+        self.diam = diameter
+
+    def set_segments(self, segments):
+        self.nseg = segments
+
     def add_3d(self, points, diameters=None):
         """Append 3-D points (an N×3 array); diameters a scalar, one per point, or
         by default the section's diam."""
@@ -345,14 +384,13 @@ class Section(PythonHocObject, Connectable):
         points = self._call("points", [], f"{self._label()}.points")
         return numpy.array([p[:3] for p in points], dtype=float).reshape(-1, 3)
 
-    # Recording, stimulation, synapses.
     def record(self, x=None):
         if x is None:
             x = self.__arc__()
         recordings = self.__dict__.setdefault("recordings", {})
         recorder = recordings.get(x)
         if recorder is None:
-            recorder = recordings[x] = self._interpreter.Vector().record(self(x))
+            recorder = recordings[x] = patch_interpreter().Vector().record(self(x))
         return recorder
 
     def iclamp(self, amplitude=1, *, x=0.5, delay=0, duration=100):
@@ -361,7 +399,7 @@ class Section(PythonHocObject, Connectable):
         _rules.number(duration, "IClamp duration")
         for value in amplitude if is_sequence(amplitude) else [amplitude]:
             _rules.number(value, "IClamp amplitude")
-        clamp = self._interpreter.IClamp(x=x, sec=self)
+        clamp = patch_interpreter().IClamp(x=x, sec=self)
         clamp.delay = delay
         clamp.duration = duration
         clamp.amplitude = amplitude
@@ -376,7 +414,7 @@ class Section(PythonHocObject, Connectable):
             raise ValueError(f"vclamp voltage is a number or 3 numbers, got {voltage!r}")
         for value in voltages:
             _rules.number(value, "SEClamp voltage")
-        clamp = self._interpreter.SEClamp(self, x=x)
+        clamp = patch_interpreter().SEClamp(self, x=x)
         clamp.holding = holding
         clamp.delay = before
         clamp.duration = duration
@@ -394,13 +432,10 @@ class Section(PythonHocObject, Connectable):
 
     def connect_synapse(self, target, **kwargs):
         """A NetCon from this section's v (at ``__arc__``) to ``target``."""
-        return self._interpreter.NetCon(self, target, **kwargs)
+        return patch_interpreter().NetCon(self, target, **kwargs)
 
-    def point_processes(self):
-        return self._call("point_processes", [], f"{self._label()}.point_processes()")
-
-    # The section stack.
     def push(self):
+        """Makes this the accessed section; ``with sec.push():`` pops it again."""
         self._interpreter.push_section(self)
         return _PushedSection(self)
 
@@ -411,8 +446,6 @@ class Section(PythonHocObject, Connectable):
             )
         self._interpreter.pop_section()
 
-    def psection(self):
-        return self._interpreter.psection(sec=self)
 
 
 class _PushedSection:

@@ -3,7 +3,7 @@
 import struct
 
 from . import _rules
-from .objects import Connectable, Referencing
+from .objects import Connectable, PatchLevel, Referencing, patch_level, to_patch
 from .pointer import segment_pointer
 
 # What every segment has, whatever is inserted.
@@ -24,8 +24,11 @@ ASSIGNMENT = "{}.{} = {!r}"  # label, name, value
 SEGMENT_ASSIGNMENT = "{}({:g}).{} = {!r}"  # section label, x, name, value
 
 
-class Segment(Referencing, Connectable):
-    """``sec(x)``: a value naming the position ``x`` of a section; it owns no JVM object."""
+class Segment(Referencing):
+    """``sec(x)``: a value naming the position ``x`` of a section; it owns no JVM object.
+    NEURON's (``nrn.Segment``); Patch's is PatchSegment."""
+
+    __module__ = "nrn"
 
     def __init__(self, section, x):
         d = self.__dict__
@@ -108,21 +111,36 @@ class Segment(Referencing, Connectable):
         names = self.sec._call("mechanisms", [], f"iterate over {self._label()}")
         return iter([Mechanism(self, name) for name in names])
 
+    def _seen_as(self, cls):
+        """This segment at the other level: the same x of the section seen at that level."""
+        sec = to_patch(self.sec) if issubclass(cls, PatchLevel) else self.sec.__neuron__()
+        return cls(sec, self.x)
+
+    def __eq__(self, other):
+        return (
+            isinstance(other, Segment) and other.sec._h == self.sec._h and other.x == self.x
+        )
+
+    def __hash__(self):
+        return hash((self.sec._h, self.x))
+
+    def __str__(self):
+        return f"{self.sec.name()}({self.x:g})"
+
+    __repr__ = __str__
+
+
+@patch_level(Segment)
+class PatchSegment(PatchLevel, Segment, Connectable):
+    """Patch's segment: NEURON's, plus the arcs NetCon and record use (its v)."""
+
     def __netcon__(self):
         return segment_pointer(self.sec, self.x, "v")
 
     __record__ = __netcon__
 
-    def __eq__(self, other):
-        return (
-            isinstance(other, Segment) and other.sec is self.sec and other.x == self.x
-        )
-
-    def __hash__(self):
-        return hash((id(self.sec), self.x))
-
-    def __str__(self):
-        return f"{self.sec.name()}({self.x:g})"
+    def __neuron__(self):
+        return self._seen_as(Segment)
 
     def __repr__(self):
         return f"<patch.objects.Segment {self}>"

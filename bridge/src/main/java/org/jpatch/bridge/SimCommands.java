@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.jpatch.core.mech.GlobalVariable;
 import org.jpatch.core.mech.IonUse;
 import org.jpatch.core.mech.MechanismKernel;
@@ -100,7 +102,7 @@ final class SimCommands {
     }
 
     /**
-     * Names users can insert (density) or create (point processes, artificial cells), and
+     * Names users can insert (density), the ions, names users create (point processes, artificial cells), and
      * the largest nseg: what Python checks before it queues a command (python-package's _rules.py).
      */
     private JsonNode mechanismNames() {
@@ -108,9 +110,22 @@ final class SimCommands {
         names.put("max_nseg", Section.MAX_NSEG);
         ArrayNode density = names.putArray("density");
         ArrayNode point = names.putArray("point");
+        ArrayNode ions = names.putArray("ions");
+        // NEURON makes an ion type when the first mechanism using it registers: ca_ion is in
+        // h (and dir(h)) only once something uses calcium.
+        Set<String> used = new HashSet<>();
+        for (MechanismType type : bridge.sim.catalogue().types()) {
+            for (IonUse use : type.ions()) {
+                used.add(use.ionTypeName());
+            }
+        }
         for (MechanismType type : bridge.sim.catalogue().types()) {
             if (type.kind() == MechanismKind.DENSITY) {
                 density.add(type.name());
+            } else if (type.kind() == MechanismKind.ION) {
+                if (used.contains(type.name())) {
+                    ions.add(type.name());
+                }
             } else if (type.isPointProcess()) {
                 point.add(type.name());
             }
