@@ -180,7 +180,8 @@ def patch_level(neuron_class):
         cls.__module__ = "patch.objects"
         cls._neuron_class = neuron_class
         _PATCH_CLASSES[neuron_class] = cls
-        _PATCH_NAMES[name] = cls
+        # the first class of a name is patch.objects.<name> (PatchNetCon, not the gid NetCon's)
+        _PATCH_NAMES.setdefault(name, cls)
         return cls
 
     return declare

@@ -112,7 +112,12 @@ final class CommandDispatcher {
             case "gget": {
                 expectLength(command, 2);
                 String name = Values.string(command.get(1), "gget name");
-                return asNameError(() -> Bridge.NODES.numberNode(bridge.sim.getGlobal(name)));
+                return asNameError(() -> {
+                    double value = bridge.sim.getGlobal(name);
+                    return bridge.sim.isIntegerGlobal(name)
+                            ? Bridge.NODES.numberNode((int) value)
+                            : Bridge.NODES.numberNode(value);
+                });
             }
             case "sim": {
                 if (command.size() < 2 || command.size() > 3) {

@@ -33,6 +33,8 @@ public final class HocRegistry {
         SectionFunctions.register(registry, sim);
         SystemFunctions.register(registry);
         VectorClass.register(registry, sim);
+        CableFunctions.register(registry, sim);
+        UnitsFunction.register(registry, sim);
         NotProvided.register(registry);
         return registry;
     }

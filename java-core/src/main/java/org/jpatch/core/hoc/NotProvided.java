@@ -63,7 +63,7 @@ final class NotProvided {
             "morphology", "nrn_get_config_key", "nrn_get_config_val", "nrn_netrec_state_adjust",
             "nrn_num_config_keys", "nrn_shape_changed_", "nrn_sparse_partrans", "nrnmpi_init", "nrnunit_use_legacy",
             "object_id", "quit", "rallbranch", "section_owner", "sectionname", "setSpineArea", "spine3d", "stoprun",
-            "system", "units", "use_exp_pow_precision");
+            "system", "use_exp_pow_precision");
 
     /** A mechanism's FUNCTIONs and PROCEDUREs called from h (rates_hh, setdata_hh). */
     private static final List<String> MECHANISM_FUNCTIONS = List.of("rates_hh", "setdata_feature", "setdata_hh",

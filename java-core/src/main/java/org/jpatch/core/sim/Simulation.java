@@ -190,6 +190,11 @@ public final class Simulation {
         }
     }
 
+    /** Whether NEURON declares the global an int (Python then reads 0, not 0.0): only secondorder. */
+    public boolean isIntegerGlobal(String name) {
+        return name.equals("secondorder");
+    }
+
     public double t() {
         return globals.t;
     }

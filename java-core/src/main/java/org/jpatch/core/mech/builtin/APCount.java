@@ -19,10 +19,10 @@ public final class APCount extends MechanismKernel implements UsesNetEvents {
     private static final int N = 0, THRESH = 1, TIME = 2, FIRING = 3;
 
     public static final MechanismType TYPE = MechanismType.builder("APCount", MechanismKind.POINT, ORDER)
-            .variable(RangeVariable.parameter("n", "1", 0.0))
+            .variable(RangeVariable.parameter("n", "", 0.0))
             .variable(RangeVariable.parameter("thresh", "mV", -20.0))
             .variable(RangeVariable.parameter("time", "ms", 0.0))
-            .variable(RangeVariable.assigned("firing", "1"))
+            .variable(RangeVariable.assigned("firing", ""))
             .kernel(APCount::new)
             .build();
 

@@ -35,9 +35,9 @@ public final class NetStim extends MechanismKernel implements NetReceiver, Range
 
     public static final MechanismType TYPE = MechanismType.builder("NetStim", MechanismKind.ARTIFICIAL, ORDER)
             .variable(RangeVariable.parameter("interval", "ms", 10.0))
-            .variable(RangeVariable.parameter("number", "1", 10.0))
+            .variable(RangeVariable.parameter("number", "", 10.0))
             .variable(RangeVariable.parameter("start", "ms", 50.0))
-            .variable(RangeVariable.parameter("noise", "1", 0.0))
+            .variable(RangeVariable.parameter("noise", "", 0.0))
             .variable(RangeVariable.assigned("event", "ms"))
             .variable(RangeVariable.assigned("on", "1"))
             .variable(RangeVariable.assigned("ispike", "1"))

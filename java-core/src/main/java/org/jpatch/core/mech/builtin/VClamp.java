@@ -34,7 +34,7 @@ public final class VClamp extends MechanismKernel {
         for (int j = 0; j < LEVELS; j++) {
             b.variable(RangeVariable.parameter("amp[" + j + "]", "mV", 0.0));
         }
-        return b.variable(RangeVariable.parameter("gain", "1", 1e5))
+        return b.variable(RangeVariable.parameter("gain", "", 1e5))
                 .variable(RangeVariable.parameter("rstim", "megohm", 1.0))
                 .variable(RangeVariable.parameter("tau1", "ms", 0.001))
                 .variable(RangeVariable.parameter("tau2", "ms", 0.0))

@@ -1,0 +1,38 @@
+"""Everyday Vector methods on recorded and built data: arithmetic in place, statistics,
+searches, resizing, copies with c(), indgen/fill, and numpy views."""
+
+import numpy as np
+from neuron import h
+
+a = h.Vector([3.5, -1.0, 2.0, 8.25, 0.0, -4.5, 2.0])
+b = a.c()
+b.add(1.5).mul(2)
+print(list(a), list(b))
+print(a.size(), len(a), a.sum(), a.mean(), a.stdev(), a.var(), a.sumsq(), a.min(), a.max(), a.min_ind(), a.max_ind())
+print(a.indwhere(">", 1.0), a.contains(8.25), a.contains(7))
+found = h.Vector().indvwhere(a, "==", 2.0)
+print(list(found))
+kept = a.c().where(a, "<", 2.5)
+print(list(kept))
+c = h.Vector(5).indgen(0.5)
+print(list(c))
+c.resize(8)
+print(list(c))
+c.fill(7.5, 5, 7)
+print(list(c), c.sum())
+d = h.Vector(4)
+d.indgen(2, 3)
+print(list(d))
+sorted_copy = a.c().sort()
+print(list(sorted_copy), list(a.c().reverse()), list(a.c().abs()))
+e = a.c()
+e.append(10, 11)
+e.insrt(0, -7)
+e.remove(2)
+print(list(e), e.dot(e))
+print(list(a.c().sub(a)), list(a.c().div(2)), list(a.c().pow(2)))
+print(a.c().deriv(0.5).to_python(), a.c().integral().to_python())
+print(np.array(a).sum(), list(a.as_numpy()[::2]), a.to_python()[-2:])
+f = h.Vector(np.linspace(0, 1, 5))
+print(list(f), f.interpolate(h.Vector([0.1, 0.35]), h.Vector([0, 1]), h.Vector([10, 20])).to_python())
+print(a.median(), a.c().apply("sin").to_python(), a.meansqerr(b), h.Vector([1, 2, 3]).eq(h.Vector([1, 2, 3])))
