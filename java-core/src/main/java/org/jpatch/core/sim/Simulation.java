@@ -25,6 +25,7 @@ import org.jpatch.core.ref.PointProcessVarRef;
 import org.jpatch.core.ref.SegmentVarRef;
 import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.solve.FixedStepIntegrator;
+import org.jpatch.core.solve.cvode.CVode;
 
 /**
  * The engine's facade: the model, the globals, NEURON's finitialize/fadvance and
@@ -42,6 +43,7 @@ public final class Simulation {
     private StepObserver[] observers = new StepObserver[0];
     private EventDelivery events;
     private final PathDistance pathDistance = new PathDistance();
+    private final CVode cvode = new CVode(this::lowered, globals);
 
     // stdrun.hoc
     private double tstop = 5.0;        // [ms]
@@ -274,13 +276,34 @@ public final class Simulation {
             events.initialize(this);
         }
         FixedStepIntegrator.setupTreeMatrix(m, globals, twoThreads);
+        if (cvode.active()) {
+            cvode.initialize(globals.t);
+        }
         for (StepObserver o : observers) {
             o.initialized(this);
         }
     }
 
+    /** NEURON's CVode object: the variable step, used by fadvance and continuerun while active. */
+    public CVode cvode() {
+        return cvode;
+    }
+
+    /** Under CVode only the integration itself exists yet: refuse what would silently be skipped. */
+    private void requireNoVariableStepHooks() {
+        if (events != null || observers.length > 0) {
+            throw new InvalidValueException("CVode: events, Vector.record and Vector.play are not yet supported"
+                    + " with the variable step; use cvode.active(0) (fixed step) for them");
+        }
+    }
+
     /** One fixed step of dt, in nrn_fixed_step's order. Allocates nothing once lowered. */
     public void fadvance() {
+        if (cvode.active()) {
+            requireNoVariableStepHooks();
+            cvode.fadvance();
+            return;
+        }
         LoweredModel m = lowered();
         FixedStepIntegrator.checkTables(m);
         if (events != null) {
@@ -333,6 +356,12 @@ public final class Simulation {
 
     /** stdrun's continuerun: steps of nstep_steprun fadvances while t < tstop - dt/2. */
     public void continuerun(double tstopMs) {
+        if (cvode.active()) {
+            requireNoVariableStepHooks();
+            cvode.solve(tstopMs);
+            checkStop();
+            return;
+        }
         double ts = tstopMs - globals.dt / 2;
         while (globals.t < ts) {
             for (int i = 0; i < nstepSteprun; i++) {

@@ -1,0 +1,169 @@
+package org.jpatch.core.cvode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+import org.jpatch.core.mech.PointProcess;
+import org.jpatch.core.model.Section;
+import org.jpatch.core.nmodl.ExternalRuns;
+import org.jpatch.core.sim.Simulation;
+import org.jpatch.core.solve.cvode.CVode;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The variable step against NEURON 9.0.2's {@code cvode.active(1)}, step by step: the
+ * same model in both, finitialize then fadvance while t < tstop, a row of t, v and hh
+ * states after each. The step sequence must be NEURON's (same number of rows, every t
+ * within 1e-6 ms) and every value within 1e-6 (mV, or states), and the counts of
+ * cvode.statistics() (advance_tn, init, f evaluations, mx=b solves, jacobian setups) equal. IClamp's onset and end
+ * are at_time stop points, so each scenario also exercises the stop-and-restart there.
+ *
+ * <p>Measured (NEURON 9.0.2): passive 69 steps bit for bit; hh_soma (rates computed,
+ * usetable_hh = 0) 278 steps, identical to the last bit up to step 175 (t = 15.08 ms),
+ * where Java's Math.exp and glibc's exp first round a rate differently, worst |Δv| 1.5e-7
+ * mV after; hh_axon (TABLE on) 496 steps, worst |Δv| 1.2e-8 mV. Open: with the TABLE on,
+ * hh_soma's v first differs at step 42 (5.5e-13 mV, states identical, the same counts of
+ * f evaluations and solves as NEURON's), its cause not yet found; it grows to 1.5e-6 mV
+ * in the spike at step 100, so that variant is not asserted here.
+ *
+ * <p>Needs {@code JPATCH_NEURON_PYTHON} (a Python with NEURON 9.0.2); skipped without.
+ */
+class CVodeMatchesNeuronTest {
+    private static final double TIME_TOLERANCE = 1e-6;   // [ms]
+    private static final double VALUE_TOLERANCE = 1e-6;  // [mV] and state units
+
+    @ParameterizedTest
+    @ValueSource(strings = {"passive", "hh_soma", "hh_axon"})
+    void stepSequenceAndValuesAreNeurons(String scenario) throws Exception {
+        String python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
+        Assumptions.assumeTrue(python != null, "JPATCH_NEURON_PYTHON unset");
+        Path protocol = Path.of(getClass().getResource("/cvode/protocol.py").toURI());
+        Model model = build(scenario);
+        List<double[]> mine = run(model);
+        int columns = mine.get(0).length;
+        String output = ExternalRuns.run(protocol.getParent(), 300, python, protocol.toString(), scenario);
+        List<double[]> neuron = ExternalRuns.rows(output, columns);
+
+        int common = Math.min(neuron.size(), mine.size());
+        double worstT = 0, worstValue = 0;
+        for (int step = 0; step < common; step++) {
+            double[] e = neuron.get(step), a = mine.get(step);
+            double dt = Math.abs(e[0] - a[0]);
+            assertTrue(dt <= TIME_TOLERANCE, scenario + ": first differing step " + step
+                    + ": NEURON t = " + e[0] + ", jpatch t = " + a[0]);
+            worstT = Math.max(worstT, dt);
+            for (int j = 1; j < columns; j++) {
+                double d = Math.abs(e[j] - a[j]);
+                assertTrue(d <= VALUE_TOLERANCE, scenario + ": column " + j + " at step " + step
+                        + " (t = " + e[0] + "): NEURON " + e[j] + ", jpatch " + a[j]);
+                worstValue = Math.max(worstValue, d);
+            }
+        }
+        assertEquals(neuron.size(), mine.size(), scenario + ": number of steps");
+        CVode.Statistics stats = model.sim.cvode().statistics();
+        assertEquals(count(output, "(\\d+) advance_tn"), stats.advanceCalls(), scenario + ": advance_tn");
+        assertEquals(count(output, "(\\d+) init"), stats.initCalls(), scenario + ": inits");
+        assertEquals(count(output, "(\\d+) function evaluations"), stats.rhsCalls(), scenario + ": f evaluations");
+        assertEquals(count(output, "(\\d+) mx=b solves"), stats.solveCalls(), scenario + ": mx=b solves");
+        assertEquals(count(output, "(\\d+) jacobian setups"), stats.setups(), scenario + ": jacobian setups");
+        System.out.println("CVode " + scenario + ": " + (mine.size() - 1) + " fadvance steps as NEURON's, worst |Δt| "
+                + worstT + " ms, worst |Δvalue| " + worstValue + "; " + model.sim.cvode().statistics());
+    }
+
+    /** The number cvode.statistics() printed before {@code pattern}'s text. */
+    private static long count(String output, String pattern) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(output);
+        assertTrue(m.find(), "no '" + pattern + "' in NEURON's statistics:\n" + output);
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A scenario of protocol.py built in the engine, with its probes, tstop [ms] and v_init [mV]. */
+    private record Model(Simulation sim, List<DoubleSupplier> probes, double tstop, double vInit) {}
+
+    private static Model build(String scenario) {
+        Simulation sim = new Simulation();
+        List<DoubleSupplier> probes = new ArrayList<>();
+        switch (scenario) {
+            case "passive" -> {
+                Section soma = soma(sim, "pas");
+                clamp(sim, soma, 0.5, 1.0, 2.0, 0.1);
+                probes.add(() -> soma.get("v", 0.5));
+                return new Model(sim, probes, 6.0, -65.0);
+            }
+            case "hh_soma" -> {
+                sim.setGlobal("celsius", 6.3);
+                sim.setGlobal("usetable_hh", 0);  // see the class comment
+                Section soma = soma(sim, "hh");
+                clamp(sim, soma, 0.5, 1.0, 15.0, 0.2);
+                probes.add(() -> soma.get("v", 0.5));
+                hhStates(probes, soma, 0.5);
+                return new Model(sim, probes, 20.0, -65.0);
+            }
+            case "hh_axon" -> {
+                sim.setGlobal("celsius", 18.5);
+                Section axon = sim.newSection("axon");
+                axon.setL(4000.0);
+                axon.setDiam(2.0);
+                axon.setRa(100.0);
+                axon.setNseg(101);
+                axon.insert("hh");
+                clamp(sim, axon, 0.005, 1.0, 1.0, 0.5);
+                for (double x : new double[] {0.0, 0.005, 0.25, 0.5, 0.75, 0.995, 1.0}) {
+                    probes.add(() -> axon.get("v", x));
+                }
+                hhStates(probes, axon, 0.5);
+                return new Model(sim, probes, 10.0, -65.0);
+            }
+            default -> throw new IllegalArgumentException(scenario);
+        }
+    }
+
+    private static Section soma(Simulation sim, String mechanism) {
+        Section soma = sim.newSection("soma");
+        soma.setL(20.0);
+        soma.setDiam(20.0);
+        soma.insert(mechanism);
+        return soma;
+    }
+
+    private static void clamp(Simulation sim, Section sec, double x, double delay, double dur, double amp) {
+        PointProcess stim = sim.newPointProcess("IClamp", sec, x);
+        stim.set("del", delay);
+        stim.set("dur", dur);
+        stim.set("amp", amp);
+    }
+
+    private static void hhStates(List<DoubleSupplier> probes, Section sec, double x) {
+        for (String s : new String[] {"m_hh", "h_hh", "n_hh"}) {
+            probes.add(() -> sec.get(s, x));
+        }
+    }
+
+    private static List<double[]> run(Model model) {
+        Simulation sim = model.sim;
+        sim.cvode().setActive(true);
+        sim.finitialize(model.vInit);
+        List<double[]> rows = new ArrayList<>();
+        rows.add(row(sim, model.probes));
+        while (sim.t() < model.tstop) {
+            sim.fadvance();
+            rows.add(row(sim, model.probes));
+        }
+        return rows;
+    }
+
+    private static double[] row(Simulation sim, List<DoubleSupplier> probes) {
+        double[] r = new double[probes.size() + 1];
+        r[0] = sim.t();
+        for (int j = 0; j < probes.size(); j++) {
+            r[j + 1] = probes.get(j).getAsDouble();
+        }
+        return r;
+    }
+}

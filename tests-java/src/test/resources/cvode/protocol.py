@@ -1,0 +1,61 @@
+"""NEURON's side of CVodeMatchesNeuronTest: one scenario under cvode.active(1).
+
+python protocol.py <scenario>: builds the model, finitialize(v_init), then fadvance() while
+t < tstop, printing after finitialize and after every fadvance one row of t and the
+recorded values (repr: exact doubles); then cvode.statistics() (its counts are compared).
+"""
+import sys
+from neuron import h
+
+scenario = sys.argv[1]
+cv = h.CVode()
+
+
+def hh_point(sec, x):
+    return [lambda: sec(x).m_hh, lambda: sec(x).h_hh, lambda: sec(x).n_hh]
+
+
+if scenario == "passive":
+    soma = h.Section(name="soma")
+    soma.L = soma.diam = 20.0
+    soma.insert("pas")
+    stim = h.IClamp(soma(0.5))
+    stim.delay, stim.dur, stim.amp = 1.0, 2.0, 0.1
+    probes = [lambda: soma(0.5).v]
+    tstop, v_init = 6.0, -65.0
+elif scenario == "hh_soma":
+    h.celsius = 6.3
+    h.usetable_hh = 0
+    soma = h.Section(name="soma")
+    soma.L = soma.diam = 20.0
+    soma.insert("hh")
+    stim = h.IClamp(soma(0.5))
+    stim.delay, stim.dur, stim.amp = 1.0, 15.0, 0.2
+    probes = [lambda: soma(0.5).v] + hh_point(soma, 0.5)
+    tstop, v_init = 20.0, -65.0
+elif scenario == "hh_axon":
+    h.celsius = 18.5
+    axon = h.Section(name="axon")
+    axon.L, axon.diam, axon.Ra, axon.nseg = 4000.0, 2.0, 100.0, 101
+    axon.insert("hh")
+    stim = h.IClamp(axon(0.005))
+    stim.delay, stim.dur, stim.amp = 1.0, 1.0, 0.5
+    probes = [lambda x=x: axon(x).v for x in (0.0, 0.005, 0.25, 0.5, 0.75, 0.995, 1.0)] + hh_point(axon, 0.5)
+    tstop, v_init = 10.0, -65.0
+else:
+    raise SystemExit("unknown scenario " + scenario)
+
+cv.active(1)
+h.finitialize(v_init)
+
+
+def row():
+    print(" ".join(repr(x) for x in [h.t] + [p() for p in probes]))
+
+
+row()
+while h.t < tstop:
+    h.fadvance()
+    row()
+sys.stdout.flush()
+cv.statistics()
