@@ -27,10 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Measured (NEURON 9.0.2): passive 69 steps bit for bit; hh_soma (rates computed,
  * usetable_hh = 0) 278 steps, identical to the last bit up to step 175 (t = 15.08 ms),
  * where Java's Math.exp and glibc's exp first round a rate differently, worst |Δv| 1.5e-7
- * mV after; hh_axon (TABLE on) 496 steps, worst |Δv| 1.2e-8 mV. Open: with the TABLE on,
- * hh_soma's v first differs at step 42 (5.5e-13 mV, states identical, the same counts of
- * f evaluations and solves as NEURON's), its cause not yet found; it grows to 1.5e-6 mV
- * in the spike at step 100, so that variant is not asserted here.
+ * mV after; hh_axon (TABLE on) 496 steps, worst |Δv| 1.2e-8 mV. With the TABLE on, hh_soma
+ * first differs at step 24 (h_hh's correction, 3e-14 relative) for the same reason: 4 of the
+ * 201 rows of hh's table, built with exp, differ from NEURON's in the last bit; in that
+ * soma's spike the difference grows to 1.5e-6 mV (step 100), so that variant is not asserted.
  *
  * <p>Needs {@code JPATCH_NEURON_PYTHON} (a Python with NEURON 9.0.2); skipped without.
  */
