@@ -42,6 +42,26 @@ elif scenario == "hh_axon":
     stim.delay, stim.dur, stim.amp = 1.0, 1.0, 0.5
     probes = [lambda x=x: axon(x).v for x in (0.0, 0.005, 0.25, 0.5, 0.75, 0.995, 1.0)] + hh_point(axon, 0.5)
     tstop, v_init = 10.0, -65.0
+elif scenario == "network":
+    cells, syns = [], []
+    for name in ("a", "b"):
+        sec = h.Section(name=name)
+        sec.L = sec.diam = 20.0
+        sec.insert("pas")
+        syn = h.ExpSyn(sec(0.5))
+        syn.tau = 2.0
+        cells.append(sec)
+        syns.append(syn)
+    stim = h.NetStim()
+    stim.start, stim.interval, stim.number, stim.noise = 1.0, 6.0, 3, 0
+    drive = h.NetCon(stim, syns[0])
+    drive.weight[0], drive.delay = 0.01, 1.0
+    link = h.NetCon(cells[0](0.5)._ref_v, syns[1], sec=cells[0])
+    link.threshold, link.weight[0], link.delay = -60.0, 0.01, 2.0
+    spikes = h.Vector()
+    link.record(spikes)
+    probes = [lambda: cells[0](0.5).v, lambda: cells[1](0.5).v, lambda: syns[0].g, lambda: syns[1].g]
+    tstop, v_init = 25.0, -65.0
 else:
     raise SystemExit("unknown scenario " + scenario)
 
@@ -57,5 +77,7 @@ row()
 while h.t < tstop:
     h.fadvance()
     row()
+if scenario == "network":
+    print("SPIKES " + " ".join(repr(x) for x in spikes))
 sys.stdout.flush()
 cv.statistics()

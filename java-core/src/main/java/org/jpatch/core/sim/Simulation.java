@@ -26,6 +26,7 @@ import org.jpatch.core.ref.SegmentVarRef;
 import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.solve.FixedStepIntegrator;
 import org.jpatch.core.solve.cvode.CVode;
+import org.jpatch.core.solve.cvode.DiscreteEvents;
 
 /**
  * The engine's facade: the model, the globals, NEURON's finitialize/fadvance and
@@ -43,7 +44,31 @@ public final class Simulation {
     private StepObserver[] observers = new StepObserver[0];
     private EventDelivery events;
     private final PathDistance pathDistance = new PathDistance();
-    private final CVode cvode = new CVode(this::lowered, globals);
+    private final CVode cvode = new CVode(this::lowered, globals, new DiscreteEvents() {
+        @Override
+        public double nextEventTime() {
+            return events == null ? Double.POSITIVE_INFINITY : events.nextEventTime();
+        }
+
+        @Override
+        public void deliverUntil(double t) {
+            if (events != null) {
+                events.deliverUntil(Simulation.this, t);
+            }
+        }
+
+        @Override
+        public void checkConditions() {
+            if (events != null) {
+                events.checkConditions(Simulation.this);
+            }
+        }
+
+        @Override
+        public long membraneDeliveries() {
+            return events == null ? 0 : events.membraneDeliveries();
+        }
+    });
 
     // stdrun.hoc
     private double tstop = 5.0;        // [ms]
@@ -289,10 +314,10 @@ public final class Simulation {
         return cvode;
     }
 
-    /** Under CVode only the integration itself exists yet: refuse what would silently be skipped. */
+    /** Vector.record and Vector.play do not follow the variable step yet: refused rather than skipped. */
     private void requireNoVariableStepHooks() {
-        if (events != null || observers.length > 0) {
-            throw new InvalidValueException("CVode: events, Vector.record and Vector.play are not yet supported"
+        if (observers.length > 0) {
+            throw new InvalidValueException("CVode: Vector.record and Vector.play are not yet supported"
                     + " with the variable step; use cvode.active(0) (fixed step) for them");
         }
     }
@@ -358,8 +383,7 @@ public final class Simulation {
     public void continuerun(double tstopMs) {
         if (cvode.active()) {
             requireNoVariableStepHooks();
-            cvode.solve(tstopMs);
-            checkStop();
+            cvode.continuerun(tstopMs, this::checkStop);
             return;
         }
         double ts = tstopMs - globals.dt / 2;

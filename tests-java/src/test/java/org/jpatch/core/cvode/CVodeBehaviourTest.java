@@ -8,6 +8,7 @@ import org.jpatch.core.InvalidValueException;
 import org.jpatch.core.event.EventSystem;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
+import org.jpatch.core.record.Vector;
 import org.jpatch.core.sim.Simulation;
 import org.jpatch.core.solve.cvode.CVode;
 import org.junit.jupiter.api.Test;
@@ -93,18 +94,35 @@ class CVodeBehaviourTest {
     @Test
     void mechanismWithStatesButNoOdeFormIsRefusedByName() {
         Simulation sim = passive();
-        sim.newPointProcess("ExpSyn", sim.sections().get(0), 0.5);
+        sim.newPointProcess("VClamp", sim.sections().get(0), 0.5);
         sim.cvode().setActive(true);
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> sim.finitialize(-65.0));
-        assertTrue(e.getMessage().contains("ExpSyn"), e.getMessage());
+        assertTrue(e.getMessage().contains("VClamp"), e.getMessage());
     }
 
     @Test
-    void eventsAreRefusedUnderTheVariableStepRatherThanSkipped() {
+    void vectorRecordIsRefusedUnderTheVariableStepRatherThanSkipped() {
         Simulation sim = passive();
-        EventSystem.attach(sim);
+        new Vector().record(sim, sim.ref(sim.sections().get(0), 0.5, "v"));
         sim.cvode().setActive(true);
         sim.finitialize(-65.0);
         assertThrows(InvalidValueException.class, sim::fadvance);
+        assertThrows(InvalidValueException.class, () -> sim.continuerun(1.0));
+    }
+
+    @Test
+    void continuerunEndsExactlyAtTstopAndResumesFromThere() {
+        Simulation sim = passive();
+        Section soma = sim.sections().get(0);
+        EventSystem.attach(sim);
+        sim.cvode().setActive(true);
+        sim.cvode().setAtol(1e-8);
+        sim.finitialize(-65.0);
+        sim.continuerun(1.5);
+        assertEquals(1.5, sim.t(), 0.0);
+        assertEquals(-70.0 + 5.0 * Math.exp(-1.5), soma.get("v", 0.5), 1e-5);
+        sim.continuerun(3.0);
+        assertEquals(3.0, sim.t(), 0.0);
+        assertEquals(-70.0 + 5.0 * Math.exp(-3.0), soma.get("v", 0.5), 1e-5);
     }
 }

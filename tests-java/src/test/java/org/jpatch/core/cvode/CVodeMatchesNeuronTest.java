@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import org.jpatch.core.event.EventSystem;
+import org.jpatch.core.event.NetCon;
+import org.jpatch.core.event.VectorSpikeRecord;
 import org.jpatch.core.mech.PointProcess;
 import org.jpatch.core.model.Section;
 import org.jpatch.core.nmodl.ExternalRuns;
+import org.jpatch.core.record.Vector;
 import org.jpatch.core.sim.Simulation;
 import org.jpatch.core.solve.cvode.CVode;
 import org.junit.jupiter.api.Assumptions;
@@ -39,7 +43,7 @@ class CVodeMatchesNeuronTest {
     private static final double VALUE_TOLERANCE = 1e-6;  // [mV] and state units
 
     @ParameterizedTest
-    @ValueSource(strings = {"passive", "hh_soma", "hh_axon"})
+    @ValueSource(strings = {"passive", "hh_soma", "hh_axon", "network"})
     void stepSequenceAndValuesAreNeurons(String scenario) throws Exception {
         String python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
         Assumptions.assumeTrue(python != null, "JPATCH_NEURON_PYTHON unset");
@@ -72,8 +76,24 @@ class CVodeMatchesNeuronTest {
         assertEquals(count(output, "(\\d+) function evaluations"), stats.rhsCalls(), scenario + ": f evaluations");
         assertEquals(count(output, "(\\d+) mx=b solves"), stats.solveCalls(), scenario + ": mx=b solves");
         assertEquals(count(output, "(\\d+) jacobian setups"), stats.setups(), scenario + ": jacobian setups");
+        assertEquals(count(output, "(\\d+) interpolate"), stats.interpolateCalls(), scenario + ": interpolations");
+        double worstSpike = 0;
+        if (model.spikes != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("SPIKES ?(.*)").matcher(output);
+            assertTrue(m.find(), "no SPIKES line from NEURON");
+            double[] expected = m.group(1).isBlank() ? new double[0]
+                    : java.util.Arrays.stream(m.group(1).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+            assertEquals(expected.length, model.spikes.size(), scenario + ": spike count");
+            for (int k = 0; k < expected.length; k++) {
+                double d = Math.abs(expected[k] - model.spikes.get(k));
+                assertTrue(d <= TIME_TOLERANCE, scenario + ": spike " + k + ": NEURON " + expected[k] + ", jpatch "
+                        + model.spikes.get(k));
+                worstSpike = Math.max(worstSpike, d);
+            }
+        }
         System.out.println("CVode " + scenario + ": " + (mine.size() - 1) + " fadvance steps as NEURON's, worst |Δt| "
-                + worstT + " ms, worst |Δvalue| " + worstValue + "; " + model.sim.cvode().statistics());
+                + worstT + " ms, worst |Δvalue| " + worstValue + ", worst |Δspike| " + worstSpike + " ms; "
+                + model.sim.cvode().statistics());
     }
 
     /** The number cvode.statistics() printed before {@code pattern}'s text. */
@@ -84,7 +104,11 @@ class CVodeMatchesNeuronTest {
     }
 
     /** A scenario of protocol.py built in the engine, with its probes, tstop [ms] and v_init [mV]. */
-    private record Model(Simulation sim, List<DoubleSupplier> probes, double tstop, double vInit) {}
+    private record Model(Simulation sim, List<DoubleSupplier> probes, double tstop, double vInit, Vector spikes) {
+        Model(Simulation sim, List<DoubleSupplier> probes, double tstop, double vInit) {
+            this(sim, probes, tstop, vInit, null);
+        }
+    }
 
     private static Model build(String scenario) {
         Simulation sim = new Simulation();
@@ -120,12 +144,42 @@ class CVodeMatchesNeuronTest {
                 hhStates(probes, axon, 0.5);
                 return new Model(sim, probes, 10.0, -65.0);
             }
+            case "network" -> {
+                EventSystem events = EventSystem.attach(sim);
+                Section a = soma(sim, "a", "pas"), b = soma(sim, "b", "pas");
+                PointProcess synA = sim.newPointProcess("ExpSyn", a, 0.5), synB = sim.newPointProcess("ExpSyn", b, 0.5);
+                synA.set("tau", 2.0);
+                synB.set("tau", 2.0);
+                PointProcess stim = sim.newPointProcess("NetStim", null, 0.5);
+                stim.set("start", 1.0);
+                stim.set("interval", 6.0);
+                stim.set("number", 3);
+                stim.set("noise", 0);
+                NetCon drive = events.newNetCon(stim, synA);
+                drive.setWeight(0, 0.01);
+                drive.setDelay(1.0);
+                NetCon link = events.newNetCon(sim.ref(a, 0.5, "v"), synB);
+                link.setThreshold(-60.0);
+                link.setWeight(0, 0.01);
+                link.setDelay(2.0);
+                Vector spikes = new Vector();
+                link.record(new VectorSpikeRecord(spikes));
+                probes.add(() -> a.get("v", 0.5));
+                probes.add(() -> b.get("v", 0.5));
+                probes.add(() -> synA.get("g"));
+                probes.add(() -> synB.get("g"));
+                return new Model(sim, probes, 25.0, -65.0, spikes);
+            }
             default -> throw new IllegalArgumentException(scenario);
         }
     }
 
     private static Section soma(Simulation sim, String mechanism) {
-        Section soma = sim.newSection("soma");
+        return soma(sim, "soma", mechanism);
+    }
+
+    private static Section soma(Simulation sim, String name, String mechanism) {
+        Section soma = sim.newSection(name);
         soma.setL(20.0);
         soma.setDiam(20.0);
         soma.insert(mechanism);

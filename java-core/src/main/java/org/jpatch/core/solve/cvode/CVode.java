@@ -25,6 +25,7 @@ public final class CVode {
 
     private final Supplier<LoweredModel> lowered;
     private final GlobalState globals;
+    private final DiscreteEvents events;
 
     private boolean active;
     private double atol = 1e-3;    // [mV, state units]
@@ -38,7 +39,9 @@ public final class CVode {
     private double[] y, atolVector;
 
     private boolean initializing;
+    private boolean initialized;   // NetCvode::initialized_: the last microstep was a restart
     private boolean canRetreat;
+    private double stopEvent = Double.POSITIVE_INFINITY;  // continuerun's cvode.event(tstop) [ms]
     private double t;              // t_ [ms]: where the model's state is
     private double tn;             // tn_: the end of the last step
     private double t0;             // t0_: its start
@@ -49,10 +52,14 @@ public final class CVode {
     // the integrator's own counters restart at each init; these hold the earlier runs' sums
     private long earlierSteps, earlierSetups, earlierErrorTestFailures, earlierConvergenceFailures;
 
-    /** @param lowered the model's arrays, lowered afresh when the structure changed */
-    public CVode(Supplier<LoweredModel> lowered, GlobalState globals) {
+    /**
+     * @param lowered the model's arrays, lowered afresh when the structure changed
+     * @param events  the simulation's event queue ({@link DiscreteEvents#NONE} without one)
+     */
+    public CVode(Supplier<LoweredModel> lowered, GlobalState globals, DiscreteEvents events) {
         this.lowered = lowered;
         this.globals = globals;
+        this.events = events;
     }
 
     // ---------------------------------------------------------------- settings
@@ -182,42 +189,100 @@ public final class CVode {
     }
 
     /**
-     * fadvance() under CVode (NetCvode::solve(-1)): one step of the integrator, or the
-     * restart after an at_time discontinuity. t afterwards is where the state is.
+     * fadvance() under CVode (NetCvode::solve(-1)): microsteps until t advances or the
+     * integrator restarted: one step, an interpolation back to an event's time, the
+     * delivery of the events due, or a restart after a state jump or at_time.
      */
     public void fadvance() {
         ensureCurrent();
         double tc = t;
-        boolean initialized = false;
+        initialized = false;
         while (t <= tc && !initialized) {
-            initialized = microstep();
+            globalMicrostep();
         }
     }
 
     /**
-     * cvode.solve(tout): steps until t ≥ tout [ms], then the state interpolated back to
-     * tout (NetCvode::solve with tout ≥ 0 and retreat).
+     * stdrun's continuerun under CVode: cvode.event(tstop), then fadvance while t < tstop
+     * [ms]; the run ends exactly at tstop, interpolated there.
+     */
+    public void continuerun(double tstopMs, Runnable afterEachStep) {
+        ensureCurrent();
+        stopEvent = tstopMs;
+        try {
+            while (t < tstopMs) {
+                fadvance();
+                afterEachStep.run();
+            }
+        } finally {
+            stopEvent = Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * cvode.solve(tout): microsteps until t ≥ tout [ms] and no event is due before it,
+     * then the state interpolated back to tout (NetCvode::solve with tout ≥ 0, retreat).
      */
     public void solve(double tout) {
         ensureCurrent();
-        while (t < tout) {
-            microstep();
+        while (t < tout || nextEventTime() < tout) {
+            globalMicrostep();
         }
         interpolate(tout);
     }
 
-    /** handle_step without events: restart, catch up by interpolation, or one step. True after a restart. */
-    private boolean microstep() {
+    private double nextEventTime() {
+        return Math.min(events.nextEventTime(), stopEvent);
+    }
+
+    /** NetCvode::global_microstep: deliver what is due, else a step of handle_step; never past an event. */
+    private void globalMicrostep() {
+        double tt = nextEventTime();
+        if (tt - t <= 0) {
+            deliverEvents(tt);
+        } else {
+            handleStep(tt);
+        }
+        double least = nextEventTime();
+        if (least < t) {
+            interpolate(least);
+        }
+    }
+
+    /** NetCvode::deliver_events(tt): a delivery to a membrane mechanism sets the restart flag. */
+    private void deliverEvents(double tt) {
+        if (stopEvent <= tt) {
+            stopEvent = Double.POSITIVE_INFINITY;  // continuerun's event: nothing to deliver
+        }
+        long before = events.membraneDeliveries();
+        events.deliverUntil(tt);
+        if (events.membraneDeliveries() != before) {
+            initializing = true;  // Cvode::set_init_flag
+        }
+        globals.t = t;
+    }
+
+    /**
+     * Cvode::handle_step(te): conditions checked at t first (a crossing queues an event at t,
+     * delivered by the next microstep); then a restart if due, or an interpolation to the
+     * event te [ms] or to the step's end, or a new step.
+     */
+    private void handleStep(double te) {
+        globals.t = t;
+        events.checkConditions();
+        if (nextEventTime() <= t) {
+            return;
+        }
         if (initializing) {
             init(t);
-            return true;
-        }
-        if (t < tn) {
+            initialized = true;
+        } else if (te <= tn) {
+            interpolate(te);
+        } else if (t < tn) {
             interpolate(tn);
         } else {
             advance();
         }
-        return false;
     }
 
     /** Cvode::advance_tn: a step towards tstop_, or the restart past an at_time point. */
