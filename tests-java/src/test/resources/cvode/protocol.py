@@ -61,6 +61,10 @@ elif scenario == "network":
     spikes = h.Vector()
     link.record(spikes)
     probes = [lambda: cells[0](0.5).v, lambda: cells[1](0.5).v, lambda: syns[0].g, lambda: syns[1].g]
+    records = {"REC_T": h.Vector(), "REC_V": h.Vector(), "REC_DT": h.Vector()}
+    records["REC_T"].record(h._ref_t)
+    records["REC_V"].record(cells[1](0.5)._ref_v)
+    records["REC_DT"].record(cells[0](0.5)._ref_v, 0.5)
     tstop, v_init = 25.0, -65.0
 else:
     raise SystemExit("unknown scenario " + scenario)
@@ -79,5 +83,7 @@ while h.t < tstop:
     row()
 if scenario == "network":
     print("SPIKES " + " ".join(repr(x) for x in spikes))
+    for name, vec in records.items():
+        print(name + " " + " ".join(repr(x) for x in vec))
 sys.stdout.flush()
 cv.statistics()

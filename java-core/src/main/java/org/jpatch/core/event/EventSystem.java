@@ -42,7 +42,7 @@ import org.jpatch.core.sim.Simulation;
 public final class EventSystem implements EventDelivery, NetEvents {
     /** NEURON stamps a threshold crossing found at the start of a step at t + 1e-10 (check_thresh's teps). */
     static final double THRESHOLD_STAMP_OFFSET = 1e-10; // [ms]
-    private long membraneDeliveries;
+    private Runnable beforeMembraneReceive;  // variable step: set while it delivers
 
     /** The variable holding id3 of a RANDOM variable's stream; negative until numbered. */
     private static final String RANDOM_ID3 = "ranvar_id3";
@@ -355,8 +355,13 @@ public final class EventSystem implements EventDelivery, NetEvents {
     }
 
     @Override
-    public long membraneDeliveries() {
-        return membraneDeliveries;
+    public void deliverUntil(Simulation sim, double time, Runnable beforeMembraneReceive) {
+        this.beforeMembraneReceive = beforeMembraneReceive;
+        try {
+            deliverUntil(time);
+        } finally {
+            this.beforeMembraneReceive = null;
+        }
     }
 
     @Override
@@ -607,8 +612,8 @@ public final class EventSystem implements EventDelivery, NetEvents {
             return; // deleted after the event was queued
         }
         globals.t = time;
-        if (target.section() != null) {
-            membraneDeliveries++;
+        if (beforeMembraneReceive != null && target.section() != null) {
+            beforeMembraneReceive.run();
         }
         if (flag == 1.0) { // nocmodl's NET_RECEIVE: if (_lflag == 1.) *(_tqitem) = nullptr
             int[] movable = movableEvent.get(target);

@@ -47,10 +47,11 @@ public interface EventDelivery {
     default void checkConditions(Simulation sim) {}
 
     /**
-     * Events delivered so far to point processes on a membrane (not artificial cells): each
-     * one makes the variable-step integrator restart from the changed state.
+     * Variable step: {@link #deliverUntil(Simulation, double)}, calling
+     * {@code beforeMembraneReceive} before each NET_RECEIVE of a point process on a membrane
+     * (not an artificial cell): the integrator must restart from the state it changes.
      */
-    default long membraneDeliveries() {
-        return 0;
+    default void deliverUntil(Simulation sim, double time, Runnable beforeMembraneReceive) {
+        deliverUntil(sim, time);
     }
 }

@@ -51,9 +51,9 @@ public final class Simulation {
         }
 
         @Override
-        public void deliverUntil(double t) {
+        public void deliverUntil(double t, Runnable beforeMembraneReceive) {
             if (events != null) {
-                events.deliverUntil(Simulation.this, t);
+                events.deliverUntil(Simulation.this, t, beforeMembraneReceive);
             }
         }
 
@@ -64,11 +64,15 @@ public final class Simulation {
             }
         }
 
-        @Override
-        public long membraneDeliveries() {
-            return events == null ? 0 : events.membraneDeliveries();
+    }, this::recordVariableStep);
+
+    /** NEURON's Cvode::record_continuous: BEFORE STEP blocks, then every observer's variable-step sample. */
+    private void recordVariableStep() {
+        FixedStepIntegrator.beforeStepBlocks(lowered());
+        for (StepObserver o : observers) {
+            o.variableStepRecord(this);
         }
-    });
+    }
 
     // stdrun.hoc
     private double tstop = 5.0;        // [ms]
@@ -300,9 +304,10 @@ public final class Simulation {
         if (events != null) {
             events.initialize(this);
         }
-        FixedStepIntegrator.setupTreeMatrix(m, globals, twoThreads);
         if (cvode.active()) {
-            cvode.initialize(globals.t);
+            cvode.initialize(globals.t);  // its f sets up the currents: NEURON skips setup_tree_matrix here
+        } else {
+            FixedStepIntegrator.setupTreeMatrix(m, globals, twoThreads);
         }
         for (StepObserver o : observers) {
             o.initialized(this);
@@ -314,18 +319,10 @@ public final class Simulation {
         return cvode;
     }
 
-    /** Vector.record and Vector.play do not follow the variable step yet: refused rather than skipped. */
-    private void requireNoVariableStepHooks() {
-        if (observers.length > 0) {
-            throw new InvalidValueException("CVode: Vector.record and Vector.play are not yet supported"
-                    + " with the variable step; use cvode.active(0) (fixed step) for them");
-        }
-    }
 
     /** One fixed step of dt, in nrn_fixed_step's order. Allocates nothing once lowered. */
     public void fadvance() {
         if (cvode.active()) {
-            requireNoVariableStepHooks();
             cvode.fadvance();
             return;
         }
@@ -382,7 +379,6 @@ public final class Simulation {
     /** stdrun's continuerun: steps of nstep_steprun fadvances while t < tstop - dt/2. */
     public void continuerun(double tstopMs) {
         if (cvode.active()) {
-            requireNoVariableStepHooks();
             cvode.continuerun(tstopMs, this::checkStop);
             return;
         }

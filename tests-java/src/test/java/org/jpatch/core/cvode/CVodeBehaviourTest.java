@@ -101,13 +101,28 @@ class CVodeBehaviourTest {
     }
 
     @Test
-    void vectorRecordIsRefusedUnderTheVariableStepRatherThanSkipped() {
+    void vectorPlayIsRefusedUnderTheVariableStepRatherThanSkipped() {
         Simulation sim = passive();
-        new Vector().record(sim, sim.ref(sim.sections().get(0), 0.5, "v"));
+        PointProcess stim = sim.newPointProcess("IClamp", sim.sections().get(0), 0.5);
+        Vector.of(0.1, 0.2).play(sim, sim.ref(stim, "amp"), 0.5);
+        sim.cvode().setActive(true);
+        assertTrue(assertThrows(InvalidValueException.class, () -> sim.finitialize(-65.0)).getMessage()
+                .contains("Vector.play"));
+    }
+
+    @Test
+    void everyStepRecordSamplesAtEachStepsStartAsNeuronsRecordContinuous() {
+        Simulation sim = passive();
+        Vector times = new Vector().record(sim, sim.globalRef("t"));
         sim.cvode().setActive(true);
         sim.finitialize(-65.0);
-        assertThrows(InvalidValueException.class, sim::fadvance);
-        assertThrows(InvalidValueException.class, () -> sim.continuerun(1.0));
+        assertEquals(0, times.size(), "no sample at finitialize under CVode");
+        sim.fadvance();
+        double afterFirst = sim.t();
+        sim.fadvance();
+        assertEquals(2, times.size());
+        assertEquals(0.0, times.get(0), 0.0);
+        assertEquals(afterFirst, times.get(1), 0.0);
     }
 
     @Test

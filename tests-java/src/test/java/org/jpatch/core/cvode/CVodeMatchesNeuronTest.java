@@ -70,6 +70,18 @@ class CVodeMatchesNeuronTest {
             }
         }
         assertEquals(neuron.size(), mine.size(), scenario + ": number of steps");
+        double worstRecord = 0;
+        for (java.util.Map.Entry<String, Vector> r : model.records.entrySet()) {
+            double[] expected = numbersAfter(output, r.getKey());
+            Vector got = r.getValue();
+            assertEquals(expected.length, got.size(), scenario + ": " + r.getKey() + " samples");
+            for (int k = 0; k < expected.length; k++) {
+                double d = Math.abs(expected[k] - got.get(k));
+                assertTrue(d <= VALUE_TOLERANCE, scenario + ": " + r.getKey() + "[" + k + "]: NEURON " + expected[k]
+                        + ", jpatch " + got.get(k));
+                worstRecord = Math.max(worstRecord, d);
+            }
+        }
         CVode.Statistics stats = model.sim.cvode().statistics();
         assertEquals(count(output, "(\\d+) advance_tn"), stats.advanceCalls(), scenario + ": advance_tn");
         assertEquals(count(output, "(\\d+) init"), stats.initCalls(), scenario + ": inits");
@@ -79,10 +91,7 @@ class CVodeMatchesNeuronTest {
         assertEquals(count(output, "(\\d+) interpolate"), stats.interpolateCalls(), scenario + ": interpolations");
         double worstSpike = 0;
         if (model.spikes != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("SPIKES ?(.*)").matcher(output);
-            assertTrue(m.find(), "no SPIKES line from NEURON");
-            double[] expected = m.group(1).isBlank() ? new double[0]
-                    : java.util.Arrays.stream(m.group(1).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+            double[] expected = numbersAfter(output, "SPIKES");
             assertEquals(expected.length, model.spikes.size(), scenario + ": spike count");
             for (int k = 0; k < expected.length; k++) {
                 double d = Math.abs(expected[k] - model.spikes.get(k));
@@ -92,8 +101,16 @@ class CVodeMatchesNeuronTest {
             }
         }
         System.out.println("CVode " + scenario + ": " + (mine.size() - 1) + " fadvance steps as NEURON's, worst |Δt| "
-                + worstT + " ms, worst |Δvalue| " + worstValue + ", worst |Δspike| " + worstSpike + " ms; "
+                + worstT + " ms, worst |Δvalue| " + worstValue + ", worst |Δspike| " + worstSpike + " ms, worst |Δrecord| " + worstRecord + "; "
                 + model.sim.cvode().statistics());
+    }
+
+    /** The numbers of NEURON's output line starting with {@code label}. */
+    private static double[] numbersAfter(String output, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + label + " ?(.*)$").matcher(output);
+        assertTrue(m.find(), "no " + label + " line from NEURON");
+        return m.group(1).isBlank() ? new double[0]
+                : java.util.Arrays.stream(m.group(1).trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** The number cvode.statistics() printed before {@code pattern}'s text. */
@@ -104,9 +121,10 @@ class CVodeMatchesNeuronTest {
     }
 
     /** A scenario of protocol.py built in the engine, with its probes, tstop [ms] and v_init [mV]. */
-    private record Model(Simulation sim, List<DoubleSupplier> probes, double tstop, double vInit, Vector spikes) {
+    private record Model(Simulation sim, List<DoubleSupplier> probes, double tstop, double vInit, Vector spikes,
+                         java.util.Map<String, Vector> records) {
         Model(Simulation sim, List<DoubleSupplier> probes, double tstop, double vInit) {
-            this(sim, probes, tstop, vInit, null);
+            this(sim, probes, tstop, vInit, null, java.util.Map.of());
         }
     }
 
@@ -168,7 +186,11 @@ class CVodeMatchesNeuronTest {
                 probes.add(() -> b.get("v", 0.5));
                 probes.add(() -> synA.get("g"));
                 probes.add(() -> synB.get("g"));
-                return new Model(sim, probes, 25.0, -65.0, spikes);
+                java.util.Map<String, Vector> records = new java.util.LinkedHashMap<>();
+                records.put("REC_T", new Vector().record(sim, sim.globalRef("t")));
+                records.put("REC_V", new Vector().record(sim, sim.ref(b, 0.5, "v")));
+                records.put("REC_DT", new Vector().record(sim, sim.ref(a, 0.5, "v"), 0.5));
+                return new Model(sim, probes, 25.0, -65.0, spikes, records);
             }
             default -> throw new IllegalArgumentException(scenario);
         }

@@ -26,6 +26,8 @@ public final class CVode {
     private final Supplier<LoweredModel> lowered;
     private final GlobalState globals;
     private final DiscreteEvents events;
+    private final Runnable recordContinuous;
+    private final Runnable setInitFlag = this::setInitFlag;
 
     private boolean active;
     private double atol = 1e-3;    // [mV, state units]
@@ -55,11 +57,15 @@ public final class CVode {
     /**
      * @param lowered the model's arrays, lowered afresh when the structure changed
      * @param events  the simulation's event queue ({@link DiscreteEvents#NONE} without one)
+     * @param recordContinuous NEURON's Cvode::record_continuous: the every-step records' sample
+     *                at the present t, called where NEURON calls it
      */
-    public CVode(Supplier<LoweredModel> lowered, GlobalState globals, DiscreteEvents events) {
+    public CVode(Supplier<LoweredModel> lowered, GlobalState globals, DiscreteEvents events,
+                 Runnable recordContinuous) {
         this.lowered = lowered;
         this.globals = globals;
         this.events = events;
+        this.recordContinuous = recordContinuous;
     }
 
     // ---------------------------------------------------------------- settings
@@ -229,6 +235,7 @@ public final class CVode {
             globalMicrostep();
         }
         interpolate(tout);
+        recordContinuous.run();
     }
 
     private double nextEventTime() {
@@ -252,14 +259,23 @@ public final class CVode {
     /** NetCvode::deliver_events(tt): a delivery to a membrane mechanism sets the restart flag. */
     private void deliverEvents(double tt) {
         if (stopEvent <= tt) {
-            stopEvent = Double.POSITIVE_INFINITY;  // continuerun's event: nothing to deliver
+            stopEvent = Double.POSITIVE_INFINITY;  // continuerun's tstop event records, no more
+            globals.t = t;
+            recordContinuous.run();
         }
-        long before = events.membraneDeliveries();
-        events.deliverUntil(tt);
-        if (events.membraneDeliveries() != before) {
-            initializing = true;  // Cvode::set_init_flag
-        }
+        events.deliverUntil(tt, setInitFlag);
         globals.t = t;
+    }
+
+    /** Cvode::set_init_flag: restart at the next microstep; the first since a restart records the state before the jump. */
+    private void setInitFlag() {
+        if (!initializing) {
+            initializing = true;
+            double eventT = globals.t;
+            globals.t = t;
+            recordContinuous.run();
+            globals.t = eventT;
+        }
     }
 
     /**
@@ -281,6 +297,7 @@ public final class CVode {
         } else if (t < tn) {
             interpolate(tn);
         } else {
+            recordContinuous.run();
             advance();
         }
     }
