@@ -1,6 +1,6 @@
 """NEURON's side of CVodeMatchesNeuronTest: one scenario under cvode.active(1).
 
-python protocol.py <scenario>: builds the model, finitialize(v_init), then fadvance() while
+python protocol.py <scenario> [libnrnmech]: builds the model, finitialize(v_init), then fadvance() while
 t < tstop, printing after finitialize and after every fadvance one row of t and the
 recorded values (repr: exact doubles); then cvode.statistics() (its counts are compared).
 """
@@ -8,6 +8,8 @@ import sys
 from neuron import h
 
 scenario = sys.argv[1]
+if len(sys.argv) > 2:
+    h.nrn_load_dll(sys.argv[2])
 cv = h.CVode()
 
 
@@ -66,6 +68,15 @@ elif scenario == "network":
     records["REC_V"].record(cells[1](0.5)._ref_v)
     records["REC_DT"].record(cells[0](0.5)._ref_v, 0.5)
     tstop, v_init = 25.0, -65.0
+elif scenario == "nmodl_cnexp":
+    soma = h.Section(name="soma")
+    soma.L = soma.diam = 20.0
+    soma.insert("pas")
+    soma.insert("cvgate")
+    stim = h.IClamp(soma(0.5))
+    stim.delay, stim.dur, stim.amp = 1.0, 6.0, 0.15
+    probes = [lambda: soma(0.5).v, lambda: soma(0.5).n_cvgate]
+    tstop, v_init = 12.0, -65.0
 else:
     raise SystemExit("unknown scenario " + scenario)
 

@@ -43,15 +43,19 @@ class CVodeMatchesNeuronTest {
     private static final double VALUE_TOLERANCE = 1e-6;  // [mV] and state units
 
     @ParameterizedTest
-    @ValueSource(strings = {"passive", "hh_soma", "hh_axon", "network"})
+    @ValueSource(strings = {"passive", "hh_soma", "hh_axon", "network", "nmodl_cnexp"})
     void stepSequenceAndValuesAreNeurons(String scenario) throws Exception {
         String python = ExternalRuns.setting("JPATCH_NEURON_PYTHON");
         Assumptions.assumeTrue(python != null, "JPATCH_NEURON_PYTHON unset");
         Path protocol = Path.of(getClass().getResource("/cvode/protocol.py").toURI());
-        Model model = build(scenario);
+        Model model = build(scenario, protocol.getParent());
         List<double[]> mine = run(model);
         int columns = mine.get(0).length;
-        String output = ExternalRuns.run(protocol.getParent(), 300, python, protocol.toString(), scenario);
+        List<String> command = new ArrayList<>(List.of(python, protocol.toString(), scenario));
+        if (scenario.equals("nmodl_cnexp")) {
+            command.add(nrnivmodlBuild(python, protocol.getParent().resolve("cvgate.mod")).toString());
+        }
+        String output = ExternalRuns.run(protocol.getParent(), 300, command.toArray(new String[0]));
         List<double[]> neuron = ExternalRuns.rows(output, columns);
 
         int common = Math.min(neuron.size(), mine.size());
@@ -128,7 +132,20 @@ class CVodeMatchesNeuronTest {
         }
     }
 
-    private static Model build(String scenario) {
+    private static Path work;
+
+    /** NEURON's build of a .mod file (nrnivmodl), removed after the tests. */
+    private static Path nrnivmodlBuild(String python, Path mod) throws Exception {
+        work = java.nio.file.Files.createTempDirectory("jpatch-cvode");
+        return ExternalRuns.nrnivmodl(work, python, mod);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeBuild() throws java.io.IOException {
+        ExternalRuns.deleteTree(work);
+    }
+
+    private static Model build(String scenario, Path resources) throws java.io.IOException {
         Simulation sim = new Simulation();
         List<DoubleSupplier> probes = new ArrayList<>();
         switch (scenario) {
@@ -191,6 +208,16 @@ class CVodeMatchesNeuronTest {
                 records.put("REC_V", new Vector().record(sim, sim.ref(b, 0.5, "v")));
                 records.put("REC_DT", new Vector().record(sim, sim.ref(a, 0.5, "v"), 0.5));
                 return new Model(sim, probes, 25.0, -65.0, spikes, records);
+            }
+            case "nmodl_cnexp" -> {
+                new org.jpatch.core.nmodl.NmodlCompiler().translate(resources.resolve("cvgate.mod"))
+                        .registerIn(sim.catalogue());
+                Section soma = soma(sim, "pas");
+                soma.insert("cvgate");
+                clamp(sim, soma, 0.5, 1.0, 6.0, 0.15);
+                probes.add(() -> soma.get("v", 0.5));
+                probes.add(() -> soma.get("n_cvgate", 0.5));
+                return new Model(sim, probes, 12.0, -65.0);
             }
             default -> throw new IllegalArgumentException(scenario);
         }

@@ -35,7 +35,7 @@ public final class ExternalRuns {
     }
 
     /** nrnivmodl's build of {@code sources} in work/mods: the library to h.nrn_load_dll. */
-    static Path nrnivmodl(Path work, String python, Path... sources) throws Exception {
+    public static Path nrnivmodl(Path work, String python, Path... sources) throws Exception {
         Path mods = Files.createDirectories(work.resolve("mods"));
         for (Path source : sources) {
             Files.copy(source, mods.resolve(source.getFileName()));
@@ -45,7 +45,7 @@ public final class ExternalRuns {
     }
 
     /** Removes a directory and everything in it; nothing for null. */
-    static void deleteTree(Path root) throws java.io.IOException {
+    public static void deleteTree(Path root) throws java.io.IOException {
         if (root == null) {
             return;
         }
