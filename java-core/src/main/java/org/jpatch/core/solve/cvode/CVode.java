@@ -28,6 +28,7 @@ public final class CVode {
     private final DiscreteEvents events;
     private final Runnable recordContinuous;
     private final Runnable setInitFlag = this::setInitFlag;
+    private final java.util.function.DoubleConsumer atTimeSink = this::atTime;
 
     private boolean active;
     private double atol = 1e-3;    // [mV, state units]
@@ -387,7 +388,7 @@ public final class CVode {
             bdf.setMinStep(minstep);
             odes.f(t, y, scratch);
                 for (MechanismKernel k : m.kernels) {
-                k.atTimes(this::atTime);
+                k.atTimes(atTimeSink);
             }
         }
         globals.t = t;
