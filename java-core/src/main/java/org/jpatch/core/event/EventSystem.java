@@ -42,6 +42,7 @@ import org.jpatch.core.sim.Simulation;
 public final class EventSystem implements EventDelivery, NetEvents {
     /** NEURON stamps a threshold crossing found at the start of a step at t + 1e-10 (check_thresh's teps). */
     static final double THRESHOLD_STAMP_OFFSET = 1e-10; // [ms]
+    private Runnable beforeMembraneReceive;  // variable step: set while it delivers
 
     /** The variable holding id3 of a RANDOM variable's stream; negative until numbered. */
     private static final String RANDOM_ID3 = "ranvar_id3";
@@ -349,8 +350,36 @@ public final class EventSystem implements EventDelivery, NetEvents {
     }
 
     @Override
+    public double nextEventTime() {
+        return queue.leastTime();
+    }
+
+    @Override
+    public void deliverUntil(Simulation sim, double time, Runnable beforeMembraneReceive) {
+        this.beforeMembraneReceive = beforeMembraneReceive;
+        try {
+            deliverUntil(time);
+        } finally {
+            this.beforeMembraneReceive = null;
+        }
+    }
+
+    @Override
+    public void checkConditions(Simulation sim) {
+        checkThresholds(globals.t, 0.0);
+        checkWatches(globals.t);
+    }
+
+    @Override
     public void beforeStep(Simulation sim) {
         double t = globals.t;
+        checkThresholds(t, THRESHOLD_STAMP_OFFSET);
+        checkWatches(t);
+        deliverUntil(t + 0.5 * globals.dt);
+    }
+
+    /** PreSyn::check of every watched source at t: a new crossing sends at t + {@code offset} [ms]. */
+    private void checkThresholds(double t, double offset) {
         for (SpikeSource s : watchedSources) {
             double value;
             try {
@@ -364,14 +393,12 @@ public final class EventSystem implements EventDelivery, NetEvents {
             if (value - s.threshold > 0.0) {
                 if (!s.above) {
                     s.above = true;
-                    send(s, t + THRESHOLD_STAMP_OFFSET);
+                    send(s, t + offset);
                 }
             } else {
                 s.above = false;
             }
         }
-        checkWatches(t);
-        deliverUntil(t + 0.5 * globals.dt);
     }
 
     /** After the thresholds, NEURON's check_thresh runs the WATCH conditions: a new crossing is an event at t. */
@@ -585,6 +612,9 @@ public final class EventSystem implements EventDelivery, NetEvents {
             return; // deleted after the event was queued
         }
         globals.t = time;
+        if (beforeMembraneReceive != null && target.section() != null) {
+            beforeMembraneReceive.run();
+        }
         if (flag == 1.0) { // nocmodl's NET_RECEIVE: if (_lflag == 1.) *(_tqitem) = nullptr
             int[] movable = movableEvent.get(target);
             if (movable != null) {

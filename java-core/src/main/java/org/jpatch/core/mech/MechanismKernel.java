@@ -59,4 +59,69 @@ public abstract class MechanismKernel {
 
     /** BEFORE STEP blocks, just before record at the end of a step. */
     public void beforeStep() {}
+
+    // ------------------------------------------------------------ variable step (CVODE)
+
+    private static final int[] NO_ODE_STATES = {};
+
+    /**
+     * The STATE columns integrated by CVODE, in NEURON's order of them (nocmodl's _slist1);
+     * empty for a type without ODEs. A type with STATEs but no ODE form overrides nothing
+     * here and is refused by the variable-step method.
+     */
+    protected int[] odeStateColumns() {
+        return NO_ODE_STATES;
+    }
+
+    /** NEURON's ode_count: equations per instance. */
+    public final int odeCount() {
+        return odeStateColumns().length;
+    }
+
+    /** The NEURON name of ODE state j ("m_hh"), for cvode.atolscale. */
+    public final String odeStateName(int j) {
+        return data.type.rangeName(odeStateColumns()[j]);
+    }
+
+    /** y[offset + i·count + j] = state j of instance i (NEURON's gather_y through ode_map). */
+    public final void odeGather(double[] y, int offset) {
+        int[] columns = odeStateColumns();
+        int count = columns.length;
+        for (int j = 0; j < count; j++) {
+            double[] s = data.vars[columns[j]];
+            for (int i = 0; i < data.count; i++) {
+                y[offset + i * count + j] = s[i];
+            }
+        }
+    }
+
+    /** The inverse of {@link #odeGather} (scatter_y). */
+    public final void odeScatter(double[] y, int offset) {
+        int[] columns = odeStateColumns();
+        int count = columns.length;
+        for (int j = 0; j < count; j++) {
+            double[] s = data.vars[columns[j]];
+            for (int i = 0; i < data.count; i++) {
+                s[i] = y[offset + i * count + j];
+            }
+        }
+    }
+
+    /**
+     * NEURON's ode_spec: the states' time derivatives [1/ms·unit] at the present v, t and
+     * states into ydot[offset + i·count + j], in the order of {@link #odeStateColumns}.
+     */
+    public void odeSpec(double[] ydot, int offset) {}
+
+    /**
+     * NEURON's ode_matsol: b[offset + i·count + j] divided by (1 - γ·∂f_j/∂s_j) at the
+     * present v (the diagonal of the states' part of CVODE's Newton matrix); γ [ms].
+     */
+    public void odeMatsol(double[] b, int offset, double gamma) {}
+
+    /**
+     * The times [ms] the BREAKPOINT block declares with at_time() (discontinuities the
+     * variable-step method must stop at), each given to {@code sink}.
+     */
+    public void atTimes(java.util.function.DoubleConsumer sink) {}
 }

@@ -84,6 +84,8 @@ final class KernelGenerator {
     private boolean inNetReceiveInitial;
     /** While translating a block for derivimplicit: where each state's derivative goes. */
     private Map<String, String> derivativeSlots;
+    /** While emitting ode_matsol: each state's slot in CVODE's b, divided by 1 - γ·∂f/∂s at its equation. */
+    private Map<String, String> matsolSlots;
     private int indent;
     private final NetReceiveEvents netReceiveEvents;
     /** POINTER variables by name: their index in the instance's pointer targets. */
@@ -156,6 +158,9 @@ final class KernelGenerator {
         boolean currents = !artificial() && current();
         boolean states = !artificial() && state();
         threads.methods(currents, states).forEach(this::line);
+        if (!artificial()) {
+            cvodeForms();
+        }
         if (netReceive != null) {
             netReceive(netReceive);
             watchValue();
@@ -610,6 +615,101 @@ final class KernelGenerator {
         indent--;
         line("}");
         return true;
+    }
+
+    /**
+     * The variable step's view of a BREAKPOINT whose one SOLVE is a DERIVATIVE block by
+     * cnexp (nocmodl's _ode_count, _ode_map, _ode_spec, _ode_matsol): the states in the
+     * block's equation order; ode_spec runs the block with each s' = f stored as the
+     * derivative; ode_matsol runs it again with each s' = f replaced by
+     * D_s /= 1 - dt·∂f/∂s, dt being γ there (NEURON sets _dt = γ for the solve). Other
+     * forms emit nothing, and the variable step refuses the mechanism by name.
+     */
+    private void cvodeForms() {
+        ModelItem.CodeBlock breakpoint = codeBlock(ModelItem.BlockKind.BREAKPOINT, null);
+        if (breakpoint == null) {
+            return;
+        }
+        List<Statement.Solve> solves = breakpoint.body().stream().filter(st -> st instanceof Statement.Solve)
+                .map(st -> (Statement.Solve) st).toList();
+        if (solves.size() != 1 || !"cnexp".equals(solves.get(0).method())) {
+            return;
+        }
+        ModelItem.CodeBlock derivative = codeBlock(ModelItem.BlockKind.DERIVATIVE, solves.get(0).block());
+        if (derivative == null || !linearInTheirStates(derivative.body()) || !ionVariables.writeBack().isEmpty()) {
+            return;
+        }
+        List<String> states = derivativeStates(derivative);
+        List<Integer> columns = new ArrayList<>();
+        for (String state : states) {
+            int column = stateColumn(state);
+            if (column < 0) {
+                return;  // an ion concentration or an array: not an ODE of this kernel's own
+            }
+            columns.add(column);
+        }
+        int n = states.size();
+        line("");
+        line("private static final int[] ODE_STATES = {" + String.join(", ", columns.stream().map(String::valueOf).toList())
+                + "};");
+        line("");
+        line("@Override");
+        line("protected int[] odeStateColumns() {");
+        line("    return ODE_STATES;");
+        line("}");
+        line("");
+        line("@Override");
+        line("public void odeSpec(double[] ydot, int offset) {");
+        indent++;
+        line("for (k = 0; k < data.count; k++) {");
+        indent++;
+        loadV();
+        ionVariables.copyIn().forEach(this::line);
+        derivativeSlots = new HashMap<>();
+        for (int j = 0; j < n; j++) {
+            derivativeSlots.put(states.get(j), "ydot[offset + k * " + n + " + " + j + "]");
+        }
+        statements(derivative.body());
+        derivativeSlots = null;
+        indent--;
+        line("}");
+        indent--;
+        line("}");
+        line("");
+        line("@Override");
+        line("public void odeMatsol(double[] b, int offset, double gamma) {");
+        indent++;
+        line("for (k = 0; k < data.count; k++) {");
+        indent++;
+        loadV();
+        ionVariables.copyIn().forEach(this::line);
+        matsolSlots = new HashMap<>();
+        for (int j = 0; j < n; j++) {
+            matsolSlots.put(states.get(j), "b[offset + k * " + n + " + " + j + "]");
+        }
+        scopes.push(Map.of("dt", "gamma"));
+        statements(derivative.body());
+        scopes.pop();
+        matsolSlots = null;
+        indent--;
+        line("}");
+        indent--;
+        line("}");
+    }
+
+    /** The column of a scalar STATE in data.vars (bound()'s order), or -1 when it is no scalar STATE of this mechanism. */
+    private int stateColumn(String state) {
+        int index = 0;
+        for (List<MechanismInterface.Variable> group : List.of(mechanism.rangeParameters(), mechanism.rangeAssigned(),
+                mechanism.states(), mechanism.hiddenAssigned())) {
+            for (MechanismInterface.Variable variable : group) {
+                if (group == mechanism.states() && variable.name().equals(state)) {
+                    return variable.arraySize() == 0 ? index : -1;
+                }
+                index += Math.max(1, variable.arraySize());
+            }
+        }
+        return -1;
     }
 
     private Runnable solveStep(Statement.Solve solve) {
@@ -1867,7 +1967,11 @@ final class KernelGenerator {
     private void assign(Statement.Assign assign) {
         Expression.VariableRef target = assign.target();
         if (target.derivativeOrder() == 1) {
-            if (derivativeSlots != null) {
+            if (matsolSlots != null) {
+                String slot = matsolSlots.get(target.name());
+                Expression a = new SymbolicDerivative(target.name()).derivative(assign.value());
+                line(slot + " = " + slot + " / (1. - " + lookUp("dt") + " * (" + expressions.write(a) + "));");
+            } else if (derivativeSlots != null) {
                 line(derivativeSlots.get(target.name()) + " = " + expressions.write(assign.value()) + ";");
             } else {
                 cnexp(target, assign.value());

@@ -133,8 +133,32 @@ final class PlayRecordSet implements StepObserver {
         for (PlayRecord item : items) {
             item.recordInit();
         }
-        sampleEveryStep();
+        if (sim.cvode().active()) {
+            requireVariableStepSupport(sim);
+        } else {
+            sampleEveryStep();  // under CVode the first sample is taken before the first step
+        }
         deliverAllUntil(sim.t());
+    }
+
+    /** Vector.play does not follow the variable step yet, nor record events without the event system: refused. */
+    private void requireVariableStepSupport(Simulation sim) {
+        for (PlayRecord item : items) {
+            if (item instanceof ContinuousPlay || item instanceof StepPlay) {
+                throw new org.jpatch.core.InvalidValueException("CVode: Vector.play is not yet supported with the"
+                        + " variable step; use cvode.active(0) (fixed step) for it");
+            }
+            if (!(item instanceof EveryStepRecord) && sim.eventDelivery() == null) {
+                throw new org.jpatch.core.InvalidValueException("CVode: Vector.record at Dt or at a time vector"
+                        + " needs the event system (EventSystem.attach) under the variable step");
+            }
+        }
+    }
+
+    @Override
+    public void variableStepRecord(Simulation sim) {
+        bind(sim);
+        sampleEveryStep();
     }
 
     @Override

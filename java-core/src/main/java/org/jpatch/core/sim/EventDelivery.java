@@ -32,4 +32,26 @@ public interface EventDelivery {
 
     /** Delivers every queued event with time <= {@code time} [ms] (the t = 0 deliveries of finitialize). */
     default void deliverUntil(Simulation sim, double time) {}
+
+    // ---- the variable step (NEURON's NetCvode with CVode active) ----
+
+    /** The earliest queued event's time [ms]; +∞ when none. */
+    default double nextEventTime() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Variable step, condition order 1 (Cvode::check_deliver): every watched threshold and
+     * WATCH condition checked at the present t; a crossing sends at t itself (no offset).
+     */
+    default void checkConditions(Simulation sim) {}
+
+    /**
+     * Variable step: {@link #deliverUntil(Simulation, double)}, calling
+     * {@code beforeMembraneReceive} before each NET_RECEIVE of a point process on a membrane
+     * (not an artificial cell): the integrator must restart from the state it changes.
+     */
+    default void deliverUntil(Simulation sim, double time, Runnable beforeMembraneReceive) {
+        deliverUntil(sim, time);
+    }
 }

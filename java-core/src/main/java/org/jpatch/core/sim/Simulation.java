@@ -25,6 +25,8 @@ import org.jpatch.core.ref.PointProcessVarRef;
 import org.jpatch.core.ref.SegmentVarRef;
 import org.jpatch.core.ref.VarRef;
 import org.jpatch.core.solve.FixedStepIntegrator;
+import org.jpatch.core.solve.cvode.CVode;
+import org.jpatch.core.solve.cvode.DiscreteEvents;
 
 /**
  * The engine's facade: the model, the globals, NEURON's finitialize/fadvance and
@@ -42,6 +44,35 @@ public final class Simulation {
     private StepObserver[] observers = new StepObserver[0];
     private EventDelivery events;
     private final PathDistance pathDistance = new PathDistance();
+    private final CVode cvode = new CVode(this::lowered, globals, new DiscreteEvents() {
+        @Override
+        public double nextEventTime() {
+            return events == null ? Double.POSITIVE_INFINITY : events.nextEventTime();
+        }
+
+        @Override
+        public void deliverUntil(double t, Runnable beforeMembraneReceive) {
+            if (events != null) {
+                events.deliverUntil(Simulation.this, t, beforeMembraneReceive);
+            }
+        }
+
+        @Override
+        public void checkConditions() {
+            if (events != null) {
+                events.checkConditions(Simulation.this);
+            }
+        }
+
+    }, this::recordVariableStep);
+
+    /** NEURON's Cvode::record_continuous: BEFORE STEP blocks, then every observer's variable-step sample. */
+    private void recordVariableStep() {
+        FixedStepIntegrator.beforeStepBlocks(lowered());
+        for (StepObserver o : observers) {
+            o.variableStepRecord(this);
+        }
+    }
 
     // stdrun.hoc
     private double tstop = 5.0;        // [ms]
@@ -278,14 +309,28 @@ public final class Simulation {
         if (events != null) {
             events.initialize(this);
         }
-        FixedStepIntegrator.setupTreeMatrix(m, globals, twoThreads);
+        if (cvode.active()) {
+            cvode.initialize(globals.t);  // its f sets up the currents: NEURON skips setup_tree_matrix here
+        } else {
+            FixedStepIntegrator.setupTreeMatrix(m, globals, twoThreads);
+        }
         for (StepObserver o : observers) {
             o.initialized(this);
         }
     }
 
+    /** NEURON's CVode object: the variable step, used by fadvance and continuerun while active. */
+    public CVode cvode() {
+        return cvode;
+    }
+
+
     /** One fixed step of dt, in nrn_fixed_step's order. Allocates nothing once lowered. */
     public void fadvance() {
+        if (cvode.active()) {
+            cvode.fadvance();
+            return;
+        }
         LoweredModel m = lowered();
         FixedStepIntegrator.checkTables(m);
         if (events != null) {
@@ -338,6 +383,10 @@ public final class Simulation {
 
     /** stdrun's continuerun: steps of nstep_steprun fadvances while t < tstop - dt/2. */
     public void continuerun(double tstopMs) {
+        if (cvode.active()) {
+            cvode.continuerun(tstopMs, this::checkStop);
+            return;
+        }
         double ts = tstopMs - globals.dt / 2;
         while (globals.t < ts) {
             for (int i = 0; i < nstepSteprun; i++) {

@@ -22,4 +22,12 @@ public interface StepObserver {
 
     /** End of fadvance, after the state updates at t_{n+1}, before events up to t_{n+1}. */
     void afterStep(Simulation sim);
+
+    /**
+     * Under CVode, at NEURON's record_continuous points (the model holds the state at sim.t()):
+     * before each integration step, at the first delivery to a membrane since a restart
+     * (before it), at continuerun's tstop and at the end of cvode.solve. The other hooks but
+     * {@link #initializing} and {@link #initialized} are not called under CVode.
+     */
+    default void variableStepRecord(Simulation sim) {}
 }

@@ -11,10 +11,10 @@ import org.jpatch.core.mech.NodeData;
  * carried in locals instead of being re-read from the arrays: the same operations in
  * the same order, without a store-to-load round trip on the critical path.
  */
-final class HinesSolver {
+public final class HinesSolver {
     private HinesSolver() {}
 
-    static void solve(NodeData n) {
+    public static void solve(NodeData n) {
         double[] a = n.a, b = n.b, d = n.d, rhs = n.rhs;
         int[] parent = n.parent;
         int last = n.count - 1;

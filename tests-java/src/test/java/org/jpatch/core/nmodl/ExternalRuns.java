@@ -13,18 +13,18 @@ import java.util.function.Supplier;
 import org.jpatch.core.sim.Simulation;
 
 /** What the tests against real NEURON share: their settings and running NEURON's programs. */
-final class ExternalRuns {
+public final class ExternalRuns {
     private ExternalRuns() {
     }
 
     /** A system property or environment variable (JPATCH_NEURON_PYTHON, JPATCH_MOD_DIRS), null when unset or blank. */
-    static String setting(String name) {
+    public static String setting(String name) {
         String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? null : value;
     }
 
     /** Runs a command in a directory: its output (stdout and stderr), or a failure showing it. */
-    static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
+    public static String run(Path directory, int timeoutSeconds, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -35,7 +35,7 @@ final class ExternalRuns {
     }
 
     /** nrnivmodl's build of {@code sources} in work/mods: the library to h.nrn_load_dll. */
-    static Path nrnivmodl(Path work, String python, Path... sources) throws Exception {
+    public static Path nrnivmodl(Path work, String python, Path... sources) throws Exception {
         Path mods = Files.createDirectories(work.resolve("mods"));
         for (Path source : sources) {
             Files.copy(source, mods.resolve(source.getFileName()));
@@ -45,7 +45,7 @@ final class ExternalRuns {
     }
 
     /** Removes a directory and everything in it; nothing for null. */
-    static void deleteTree(Path root) throws java.io.IOException {
+    public static void deleteTree(Path root) throws java.io.IOException {
         if (root == null) {
             return;
         }
@@ -71,7 +71,7 @@ final class ExternalRuns {
     }
 
     /** The output's lines that are rows of {@code columns} numbers (NEURON's banner and warnings are not). */
-    static List<double[]> rows(String output, int columns) {
+    public static List<double[]> rows(String output, int columns) {
         return output.lines().map(line -> line.trim().split(" ")).filter(fields -> fields.length == columns)
                 .map(ExternalRuns::numbers).filter(row -> row != null).toList();
     }

@@ -114,6 +114,31 @@ public final class Exp2Syn extends MechanismKernel implements NetReceiver, Range
         // Exp2Syn sends no events
     }
 
+    private static final int[] ODE_STATES = {A, B};
+
+    @Override
+    protected int[] odeStateColumns() {
+        return ODE_STATES;
+    }
+
+    /** exp2syn.mod's ode_spec: DA = -A/tau1, DB = -B/tau2. */
+    @Override
+    public void odeSpec(double[] ydot, int offset) {
+        for (int k = 0; k < data.count; k++) {
+            ydot[offset + 2 * k] = -a[k] / tau1[k];
+            ydot[offset + 2 * k + 1] = -b[k] / tau2[k];
+        }
+    }
+
+    /** exp2syn.mod's ode_matsol: DA /= 1 - γ·(-1/tau1), DB /= 1 - γ·(-1/tau2). */
+    @Override
+    public void odeMatsol(double[] rhs, int offset, double gamma) {
+        for (int k = 0; k < data.count; k++) {
+            rhs[offset + 2 * k] = rhs[offset + 2 * k] / (1. - gamma * ((-1.0) / tau1[k]));
+            rhs[offset + 2 * k + 1] = rhs[offset + 2 * k + 1] / (1. - gamma * ((-1.0) / tau2[k]));
+        }
+    }
+
     @Override
     public void netReceive(int instance, double[] weights, double flag, double tEvent) {
         a[instance] = a[instance] + weights[0] * factor[instance];

@@ -78,6 +78,29 @@ public final class ExpSyn extends MechanismKernel implements NetReceiver, RangeK
         }
     }
 
+    private static final int[] ODE_STATES = {G};
+
+    @Override
+    protected int[] odeStateColumns() {
+        return ODE_STATES;
+    }
+
+    /** expsyn.mod's ode_spec: Dg = -g/tau. */
+    @Override
+    public void odeSpec(double[] ydot, int offset) {
+        for (int k = 0; k < data.count; k++) {
+            ydot[offset + k] = -g[k] / tau[k];
+        }
+    }
+
+    /** expsyn.mod's ode_matsol: Dg /= 1 - γ·(-1/tau). */
+    @Override
+    public void odeMatsol(double[] b, int offset, double gamma) {
+        for (int k = 0; k < data.count; k++) {
+            b[offset + k] = b[offset + k] / (1. - gamma * ((-1.0) / tau[k]));
+        }
+    }
+
     @Override
     public int weightCount() {
         return 1;

@@ -154,6 +154,43 @@ final class HodgkinHuxleyKernel extends MechanismKernel implements RangeKernel {
         }
     }
 
+    private static final int[] ODE_STATES = {M, H, N};
+
+    @Override
+    protected int[] odeStateColumns() {
+        return ODE_STATES;
+    }
+
+    /** nocmodl's _ode_spec1: rates(v), then Dm = (minf - m)/mtau, likewise h and n. */
+    @Override
+    public void odeSpec(double[] ydot, int offset) {
+        double[] v = nodes.v;
+        Rates r = lowerRange;
+        for (int i = 0; i < data.count; i++) {
+            rates(v[node[i]], r);
+            keep(i, r.minf, r.hinf, r.ninf, r.mtau, r.htau, r.ntau);
+            int at = offset + 3 * i;
+            ydot[at] = (r.minf - m[i]) / r.mtau;
+            ydot[at + 1] = (r.hinf - h[i]) / r.htau;
+            ydot[at + 2] = (r.ninf - n[i]) / r.ntau;
+        }
+    }
+
+    /** nocmodl's _ode_matsol1: rates(v) again, then Dm /= 1 - γ·(-1/mtau), likewise h and n. */
+    @Override
+    public void odeMatsol(double[] b, int offset, double gamma) {
+        double[] v = nodes.v;
+        Rates r = lowerRange;
+        for (int i = 0; i < data.count; i++) {
+            rates(v[node[i]], r);
+            keep(i, r.minf, r.hinf, r.ninf, r.mtau, r.htau, r.ntau);
+            int at = offset + 3 * i;
+            b[at] = b[at] / (1. - gamma * ((-1.0) / r.mtau));
+            b[at + 1] = b[at + 1] / (1. - gamma * ((-1.0) / r.htau));
+            b[at + 2] = b[at + 2] / (1. - gamma * ((-1.0) / r.ntau));
+        }
+    }
+
     /** rates() of instances start..end computed directly, kept for their cnexp updates. */
     private void ratesComputed(int start, int end, Rates r) {
         double[] v = nodes.v;

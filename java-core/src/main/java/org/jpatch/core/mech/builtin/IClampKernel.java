@@ -38,6 +38,15 @@ final class IClampKernel extends MechanismKernel implements RangeKernel {
         }
     }
 
+    /** stim.mod's at_time(del) and at_time(del + dur), in that order per instance. */
+    @Override
+    public void atTimes(java.util.function.DoubleConsumer sink) {
+        for (int k = 0; k < data.count; k++) {
+            sink.accept(del[k]);
+            sink.accept(del[k] + dur[k]);
+        }
+    }
+
     /** stim.mod has no states. */
     @Override
     public void state(int from, int to) {}
