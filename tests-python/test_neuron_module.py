@@ -263,3 +263,31 @@ def test_nrnversion_names_jpatch():
     assert h.nrnversion(7) == "jpatch"
     with pytest.raises(RuntimeError, match="21"):
         h.nrnversion(21)
+
+
+def test_a_name_jpatch_does_not_provide_says_why():
+    from neuron import h
+
+    with pytest.raises(AttributeError, match="hoc keyword"):
+        h.forall
+    with pytest.raises(AttributeError, match="GUI"):
+        h.xpanel
+
+
+@pytest.mark.requires_neuron
+def test_dir_h_lists_every_name_neurons_lists_or_says_why_not(capsys):
+    script = "from neuron import h\nprint('\\n'.join(dir(h)))"
+    env = dict(os.environ, GLIA_NOCOMPILE="1", NEURON_MODULE_OPTIONS="-nogui")
+    theirs = subprocess.run([os.environ["JPATCH_REFERENCE_PYTHON"], "-c", script], capture_output=True, text=True,
+                            env=env, timeout=300).stdout.split()
+    from neuron import h
+
+    from patch import p
+
+    ours = set(dir(h))
+    not_provided = p._registry.not_provided
+    missing = [name for name in theirs if name not in ours and name not in not_provided]
+    assert not missing, f"{len(missing)} of NEURON's names are neither in dir(h) nor documented: {missing}"
+    with capsys.disabled():
+        provided = sum(name in ours for name in theirs)
+        print(f"\ndir(h): {provided} of NEURON's {len(theirs)} names provided, {len(theirs) - provided} documented as not")

@@ -133,13 +133,15 @@ def connect(child, parent, parentx, childx):
         x(parentx)
     if childx not in (0, 1):
         raise ValueError(f"child connection point must be 0 or 1, got {childx!r}")
-    if child._children == 0 and parent is not child:
+    # By handle: the same section may come as NEURON's object or as Patch's view of it.
+    handle = child._h
+    if child._children == 0 and parent._h != handle:
         # Without children, the child cannot be the parent's ancestor: no walk (a chain
         # of sections built one by one would cost a walk of its depth per connect).
         return True
     section = parent
     while section is not None:
-        if section is child:
+        if section._h == handle:
             raise RuntimeError(f"connecting {child._label()} to {parent._label()} would form a loop")
         section = section._known_parent()
         if section is UNKNOWN_PARENT:

@@ -124,6 +124,9 @@ class PythonHocInterpreter(HocFunctions):
         try:
             value = self._session.ask(["gget", name], f"p.{name}")
         except NameError:
+            reason = self._registry.not_provided.get(name)
+            if reason is not None:
+                raise AttributeError(f"h.{name} is not provided by jpatch: {reason}") from None
             raise AttributeError(f"'PythonHocInterpreter' object has no attribute {name!r}") from None
         self._globals.add(name)
         return value

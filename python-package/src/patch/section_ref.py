@@ -34,7 +34,7 @@ class SectionRef(Referencing):
         return self.sec.root()
 
     def is_cas(self):
-        return self.sec._interpreter.cas() is self.sec
+        return self.sec._interpreter.cas() == self.sec
 
     def __repr__(self):
         return f"<patch.objects.SectionRef to {self.sec.name()}>"

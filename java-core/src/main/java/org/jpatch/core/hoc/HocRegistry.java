@@ -29,6 +29,7 @@ public final class HocRegistry {
         IonFunctions.register(registry, sim);
         SectionFunctions.register(registry, sim);
         SystemFunctions.register(registry);
+        NotProvided.register(registry);
         return registry;
     }
 
