@@ -36,6 +36,7 @@ final class SectionFunctions {
                 args -> HocSections.section(args.expect(0, 0), sim).childX()));
         registry.notProvided("this_section", "returns the C address of a Section, which jpatch's engine has not");
         registry.notProvided("parent_section", "returns the C address of the parent Section, which jpatch's engine has not");
+        registry.notProvided("this_node", "returns the C address of a Node, which jpatch's engine has not");
     }
 
     /** cabcode.cpp's has_membrane: the mechanisms on the section's first node (pnode[0]). */

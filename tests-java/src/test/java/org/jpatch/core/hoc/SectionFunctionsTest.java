@@ -77,5 +77,6 @@ class SectionFunctionsTest {
     void pointerReturningSectionFunctionsAreDeclaredNotProvided() {
         assertTrue(registry.notProvided().containsKey("this_section"));
         assertTrue(registry.notProvided().containsKey("parent_section"));
+        assertTrue(registry.notProvided().containsKey("this_node"));
     }
 }
