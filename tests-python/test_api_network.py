@@ -67,10 +67,16 @@ def test_only_connectable_objects_can_be_connected(p):
     class Foreign:
         pass
 
-    with pytest.raises(NotConnectableError):
+    from neuron import h
+
+    # What NEURON itself refuses is Patch's HocConnectError (its CatchNetCon) ...
+    with pytest.raises(HocConnectError):
         p.NetCon(Foreign(), p.NetStim())
-    with pytest.raises(NotConnectableError):
+    with pytest.raises(HocConnectError):
         p.NetCon(p.NetStim(), Foreign())
+    # ... what NEURON takes but Patch cannot track (NEURON-level objects) NotConnectableError.
+    with pytest.raises(NotConnectableError):
+        p.NetCon(h.NetStim(), p.NetStim())
     assert type(p.NetCon(p.NetStim(), p.NetStim())) is patch.objects.NetCon
 
 

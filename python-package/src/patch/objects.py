@@ -218,6 +218,10 @@ class PointerWrapper:
     def __get__(self, instance, owner):
         if instance is None:
             return self
+        if self._attr not in instance._variables:
+            # The wrapper sits on a class many point process types share: for a type whose
+            # variable of this name is an array (VClamp's dur) or absent, the usual lookup.
+            return type(instance).__getattr__(instance, self._attr)
         target = instance.__neuron__()
         value = getattr(target, self._attr)
         attr = self._attr
