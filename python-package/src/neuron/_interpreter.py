@@ -5,7 +5,7 @@ with NEURON's defaults, ``run()`` runs to ``tstop``, ``continuerun(t)`` to the a
 import numbers
 
 from patch import _rules
-from patch.core import is_nrn_scalar, transform, transform_netcon
+from patch.core import is_nrn_scalar, transform_netcon
 from patch.interpreter import PythonHocInterpreter
 from patch.network import NetCon, NetStim, VecStim
 from patch.objects import to_neuron
@@ -92,7 +92,3 @@ class HocInterpreter(PythonHocInterpreter):
         self._session.ask(["sim", "continuerun", [float(tstop)]], f"h.continuerun({tstop!r})")
         return 0.0
 
-
-def section_cell(section):
-    """The cell object a section was made for (``Section(cell=...)``), or None."""
-    return transform(section).__dict__.get("_cell")

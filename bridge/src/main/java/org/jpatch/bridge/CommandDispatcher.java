@@ -232,7 +232,8 @@ final class CommandDispatcher {
         return name.isTextual() ? name.textValue() : Values.string(name, command.get(0).textValue() + " attribute");
     }
 
-    private static void expectLength(JsonNode command, int length) {
+    /** A command of exactly {@code length} elements (the op and its operands), else TypeError. */
+    static void expectLength(JsonNode command, int length) {
         if (command.size() != length) {
             throw CommandException.type("\"" + command.get(0).textValue() + "\" takes " + (length - 1)
                     + " operands, got " + Values.describe(command));

@@ -29,7 +29,7 @@ final class RegistryCommands {
 
     /** ["hnew", handle, class, args, kwargs] */
     JsonNode create(JsonNode command) {
-        expectLength(command, 5);
+        CommandDispatcher.expectLength(command, 5);
         long handle = Values.handle(command.get(1), "hnew handle");
         if (handle <= 0 || bridge.handles.isBound(handle)) {
             throw CommandException.type("hnew: handle " + handle + " must be positive and unused");
@@ -43,7 +43,7 @@ final class RegistryCommands {
 
     /** ["hcall", target or null, name, args, kwargs]: a method of the target, or a top-level function. */
     JsonNode call(JsonNode command) {
-        expectLength(command, 5);
+        CommandDispatcher.expectLength(command, 5);
         String name = Values.string(command.get(2), "hcall name");
         if (command.get(1).isNull()) {
             HocFunction function = registry.function(name);
@@ -69,14 +69,14 @@ final class RegistryCommands {
 
     /** ["hget", target, name] */
     JsonNode get(JsonNode command) {
-        expectLength(command, 3);
+        CommandDispatcher.expectLength(command, 3);
         Object target = target(command);
         return encode(classOf(target).get(target, Values.string(command.get(2), "hget name")));
     }
 
     /** ["hset", target, name, value] */
     JsonNode set(JsonNode command) {
-        expectLength(command, 4);
+        CommandDispatcher.expectLength(command, 4);
         Object target = target(command);
         String name = Values.string(command.get(2), "hset name");
         classOf(target).set(target, name, Values.number(command.get(3), "value of " + name));
@@ -85,7 +85,7 @@ final class RegistryCommands {
 
     /** ["hgeti", target, array, index] */
     JsonNode getElement(JsonNode command) {
-        expectLength(command, 4);
+        CommandDispatcher.expectLength(command, 4);
         Object target = target(command);
         return Bridge.NODES.numberNode(classOf(target).getElement(target, Values.string(command.get(2), "hgeti name"),
                 Values.integer(command.get(3), "hgeti index")));
@@ -93,7 +93,7 @@ final class RegistryCommands {
 
     /** ["hseti", target, array, index, value] */
     JsonNode setElement(JsonNode command) {
-        expectLength(command, 5);
+        CommandDispatcher.expectLength(command, 5);
         Object target = target(command);
         String name = Values.string(command.get(2), "hseti name");
         classOf(target).setElement(target, name, Values.integer(command.get(3), "hseti index"),
@@ -103,7 +103,7 @@ final class RegistryCommands {
 
     /** ["hlen", target, array] */
     JsonNode length(JsonNode command) {
-        expectLength(command, 3);
+        CommandDispatcher.expectLength(command, 3);
         Object target = target(command);
         return Bridge.NODES.numberNode(classOf(target).length(target, Values.string(command.get(2), "hlen name")));
     }
@@ -189,12 +189,5 @@ final class RegistryCommands {
         node.put("printed", output.takeOut());
         node.put("warned", output.takeErr());
         return node;
-    }
-
-    private static void expectLength(JsonNode command, int length) {
-        if (command.size() != length) {
-            throw CommandException.type("\"" + command.get(0).textValue() + "\" takes " + (length - 1)
-                    + " operands, got " + Values.describe(command));
-        }
     }
 }
